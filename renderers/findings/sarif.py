@@ -1,0 +1,76 @@
+"""Findings as SARIF 2.1.0, the format code-scanning services (GitHub, Azure DevOps) read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+
+import toc
+from toc.rules import RULES
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str) -> str:
+    return PurePath(path).as_posix()
+
+
+def _location(location, message: str | None = None) -> dict:
+    record = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(location.path)},
+            "region": {"startLine": location.line, "startColumn": location.column},
+        }
+    }
+    if message is not None:
+        record["message"] = {"text": message}
+    return record
+
+
+def render_sarif(reports) -> str:
+    rules = list(RULES.values())
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    results = []
+    for report in reports:
+        for finding in report.findings:
+            result = {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": _LEVEL[finding.severity.value],
+                "message": {"text": finding.message + (f" ({finding.hint})" if finding.hint else "")},
+                "locations": [_location(finding.location)],
+            }
+            if finding.related:
+                result["relatedLocations"] = [
+                    {"id": number, **_location(related.location, related.message)}
+                    for number, related in enumerate(finding.related)
+                ]
+            results.append(result)
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "toc",
+                        "version": toc.__version__,
+                        "rules": [
+                            {
+                                "id": rule.code,
+                                "name": rule.name,
+                                "shortDescription": {"text": rule.summary},
+                                "fullDescription": {"text": rule.doc.split("\n## ")[0].strip()},
+                                "help": {"text": rule.doc, "markdown": rule.doc},
+                                "defaultConfiguration": {"level": _LEVEL[rule.severity.value]},
+                            }
+                            for rule in rules
+                        ],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

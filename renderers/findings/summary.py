@@ -1,0 +1,27 @@
+"""Counting findings by severity, shared by the renderers."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from toc.findings import Severity
+
+
+def counts(reports) -> dict[str, int]:
+    tally = Counter(finding.severity for report in reports for finding in report.findings)
+    return {severity.value: tally.get(severity, 0) for severity in Severity}
+
+
+def summary_line(reports) -> str:
+    tally = counts(reports)
+    files = len(reports)
+    parts = [
+        _plural(tally["error"], "error"),
+        _plural(tally["warning"], "warning"),
+        f"{tally['info']} info",
+    ]
+    return f"{', '.join(parts)} in {_plural(files, 'file')}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -1,0 +1,33 @@
+"""Findings for people: one line each, as compilers and linters print them, then a hint."""
+
+from __future__ import annotations
+
+from renderers.findings.summary import summary_line
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
+
+
+def render_text(reports, *, colour: bool = False, hints: bool = True) -> str:
+    """``path:line:col: severity CODE name: message`` lines, hints indented, a summary last.
+
+    >>> render_text([])
+    '0 errors, 0 warnings, 0 info in 0 files\\n'
+    """
+    lines = []
+    for report in reports:
+        for finding in report.findings:
+            severity = finding.severity.value
+            if colour:
+                severity = f"{_COLOURS[severity]}{severity}{_RESET}"
+            where = f"{_BOLD}{finding.location}{_RESET}" if colour else str(finding.location)
+            lines.append(f"{where}: {severity} {finding.code} {finding.name}: {finding.message}")
+            if not hints:
+                continue
+            for related in finding.related:
+                lines.append(f"    {related.location}: {related.message}")
+            if finding.hint:
+                hint = f"hint: {finding.hint}"
+                lines.append(f"    {_DIM}{hint}{_RESET}" if colour else f"    {hint}")
+    lines.append(summary_line(reports))
+    return "\n".join(lines) + "\n"

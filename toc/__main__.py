@@ -1,0 +1,3 @@
+from toc.cli import main
+
+raise SystemExit(main())

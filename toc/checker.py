@@ -1,0 +1,94 @@
+"""Running the rules over model files and applying the configuration to what they find."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toc.findings import Finding, Severity
+from toc.limits import Limits
+from toc.loading import load_file, load_text
+from toc.model import Model
+from toc.rules import RULES
+from toc.rules.context import CheckContext
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rule codes to report: ``--select`` and ``--ignore``, by code or prefix."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def allows(self, code: str) -> bool:
+        if self.select and not code.startswith(self.select):
+            return False
+        return not (self.ignore and code.startswith(self.ignore))
+
+
+@dataclass
+class FileReport:
+    path: str
+    model: Model | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def check_model(model: Model, selection: Selection = Selection()) -> list[Finding]:
+    """Findings of every selected graph rule on a loaded model (before configuration)."""
+    context = CheckContext(model)
+    findings: list[Finding] = []
+    for rule in RULES.values():
+        if rule.check is not None and selection.allows(rule.code):
+            findings.extend(rule.check(context))
+    return findings
+
+
+def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None) -> FileReport:
+    """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
+    return _report(load_file(path, limits), selection)
+
+
+def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),
+               limits: Limits | None = None) -> FileReport:
+    """Check a model given as text (tests, editors, tools)."""
+    return _report(load_text(text, path, limits), selection)
+
+
+def _report(result, selection: Selection) -> FileReport:
+    findings = list(result.findings)
+    if result.model is not None:
+        findings.extend(check_model(result.model, selection))
+    configured = configure(findings, result.model, selection)
+    configured.sort(key=Finding.sort_key)
+    return FileReport(result.path, result.model, configured)
+
+
+def configure(findings: list[Finding], model: Model | None, selection: Selection) -> list[Finding]:
+    """Apply --select/--ignore, the file's ``check:`` section and per-node ``ignore:``."""
+    settings = model.check if model else None
+    shown = []
+    for finding in findings:
+        if not selection.allows(finding.code):
+            continue
+        if settings is not None:
+            if settings.ignore and finding.code.startswith(settings.ignore):
+                continue
+            node = model.nodes.get(finding.node) if finding.node else None
+            if node is not None and node.ignore and finding.code.startswith(node.ignore):
+                continue
+            override = _override(settings.severity, finding.code)
+            if override is not None:
+                finding = finding.with_severity(Severity(override))
+        shown.append(finding)
+    return shown
+
+
+def _override(severities: dict[str, str], code: str) -> str | None:
+    # The most specific prefix wins: {TOC3: info, TOC301: error} makes TOC301 an error.
+    matching = [prefix for prefix in severities if code.startswith(prefix)]
+    return severities[max(matching, key=len)] if matching else None
+
+
+def failed(reports: list[FileReport], strict: bool = False) -> bool:
+    """Whether the run should exit 1: any error, or any warning under --strict."""
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    return any(finding.severity in failing for report in reports for finding in report.findings)

@@ -1,0 +1,111 @@
+"""The model as a networkx graph, and the small graph functions rules use.
+
+Functions take the graph first and return witnesses (the nodes, the edges of a
+cycle) that a rule turns into located findings.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+
+import networkx as nx
+
+from toc.model import Link, Model
+
+
+def build_graph(model: Model) -> nx.DiGraph:
+    """A directed graph of the model: node ids, and one edge per distinct link.
+
+    Edges to unknown ids and self-links are left out (other rules report them);
+    each edge keeps the first ``Link`` written for it under ``link``.
+    """
+    graph = nx.DiGraph()
+    for node_id, node in model.nodes.items():
+        graph.add_node(node_id, node=node)
+    for link in model.links():
+        if link.target == link.source or link.target not in model.nodes:
+            continue
+        if not graph.has_edge(link.source, link.target):
+            graph.add_edge(link.source, link.target, link=link, feedback=link.feedback)
+    return graph
+
+
+def causal_view(graph: nx.DiGraph) -> nx.DiGraph:
+    """The graph without links marked ``feedback: true``."""
+    return nx.subgraph_view(graph, filter_edge=lambda u, v: not graph.edges[u, v]["feedback"])
+
+
+def reachable_from(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
+    """Every node reachable from any of ``sources`` (sources included)."""
+    return _search(graph.successors, sources)
+
+
+def reaching(graph: nx.DiGraph, targets: Iterable[str]) -> set[str]:
+    """Every node from which any of ``targets`` can be reached (targets included)."""
+    return _search(graph.predecessors, targets)
+
+
+def _search(neighbours, starts: Iterable[str]) -> set[str]:
+    seen = set(starts)
+    queue = deque(seen)
+    while queue:
+        for nxt in neighbours(queue.popleft()):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+def cycles(graph: nx.DiGraph, order: dict[str, int]) -> list[list[Link]]:
+    """One witness cycle for each tangle of loops, as the links that form it.
+
+    A strongly connected component with more than one node holds at least one
+    cycle; reporting one loop per component keeps the output linear in the size
+    of the model (enumerating every simple cycle can be exponential). ``order``
+    ranks node ids (file order) so that the same file always gives the same loop.
+    """
+    witnesses = []
+    for component in nx.strongly_connected_components(graph):
+        if len(component) < 2:
+            continue
+        start = min(component, key=order.__getitem__)
+        inside = graph.subgraph(component)
+        path = _shortest_cycle_through(inside, start, order)
+        witnesses.append([graph.edges[u, v]["link"] for u, v in path])
+    witnesses.sort(key=lambda links: order[links[0].source])
+    return witnesses
+
+
+def _shortest_cycle_through(graph: nx.DiGraph, start: str, order: dict[str, int]) -> list[tuple[str, str]]:
+    """The shortest loop from ``start`` back to itself (breadth first, file order ties)."""
+    parent: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        current = queue.popleft()
+        for nxt in sorted(graph.successors(current), key=order.__getitem__):
+            if nxt == start:
+                path = [(current, start)]
+                while current != start:
+                    path.append((parent[current], current))
+                    current = parent[current]
+                return list(reversed(path))
+            if nxt not in parent:
+                parent[nxt] = current
+                queue.append(nxt)
+    raise ValueError(f"{start} is on no cycle")  # unreachable for a strongly connected component
+
+
+def pieces(graph: nx.DiGraph, order: dict[str, int]) -> list[list[str]]:
+    """The separate pieces of the model (ignoring nodes with no links), biggest first.
+
+    Each piece lists its node ids in file order; ties between pieces of the same
+    size go to the one that starts earlier in the file.
+    """
+    found = [
+        sorted(component, key=order.__getitem__)
+        for component in nx.weakly_connected_components(graph)
+        if len(component) > 1
+    ]
+    found.sort(key=lambda piece: (-len(piece), order[piece[0]]))
+    return found

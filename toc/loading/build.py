@@ -1,0 +1,482 @@
+"""Turning composed YAML nodes into the typed model, reporting every problem on the way.
+
+The builder walks only where the format says there is something to read, so
+depth is bounded by the format, not by the file. It reports a problem and goes
+on with the rest of the file, the way a linter does: a duplicate key or an
+unknown field never hides the findings that follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from toc import format as fmt
+from toc.findings import Finding, Related
+from toc.limits import Limits
+from toc.model import (
+    Assumption,
+    Availability,
+    CheckSettings,
+    Criticality,
+    Evidence,
+    Indicator,
+    Link,
+    Location,
+    Model,
+    Node,
+    NodeType,
+    Reference,
+    Term,
+)
+from toc.rules import duplicate_key, invalid_value, limit_exceeded, missing_field, unknown_field
+from toc.rules.base import Rule
+from toc.suggest import closest, did_you_mean
+
+_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
+_TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
+_CONSTRUCTOR = SafeConstructor()
+
+# Where a field belongs when it is written in the wrong place.
+_HOME_OF_FIELD = {}
+for _section, _fields in fmt.SECTIONS.items():
+    for _field in _fields:
+        _HOME_OF_FIELD.setdefault(_field.name, _section)
+
+
+class _LimitReached(Exception):
+    pass
+
+
+class ModelBuilder:
+    """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems."""
+
+    def __init__(self, path: str, limits: Limits, known_codes: Iterable[str]):
+        self.path = path
+        self.limits = limits
+        self.known_codes = tuple(sorted(known_codes))
+        self.findings: list[Finding] = []
+        self._seen_collections: set[int] = set()
+        self._alias_expansion = 0
+
+    # ----------------------------------------------------------------- entry
+    def build(self, root: yaml.Node | None) -> Model | None:
+        start = Location(self.path, 1, 1)
+        if root is None:
+            self._report(missing_field.RULE, "the file is empty: a model needs at least `toc: 1` and `nodes:`", start,
+                         hint="run `toc init FILE` for a starter model, or see docs/format.md")
+            return None
+        if not isinstance(root, yaml.MappingNode):
+            self._report(invalid_value.RULE, f"a model is a mapping of fields (toc:, title:, nodes:...), not {_describe(root)}",
+                         self._loc(root))
+            return None
+        model = Model(path=self.path, location=start)
+        try:
+            self._top_level(root, model)
+        except _LimitReached:
+            return None
+        return model
+
+    # ------------------------------------------------------------ top level
+    def _top_level(self, root: yaml.MappingNode, model: Model) -> None:
+        fields = self._fields(root, fmt.TOP_LEVEL, "top level")
+        for name, (key, value) in fields.items():
+            model.value_locations[name] = self._loc(value)
+            if name == "toc":
+                version = self._integer(value, "toc")
+                if version is not None and version != fmt.FORMAT_VERSION:
+                    self._report(invalid_value.RULE, f"unsupported format version {version}: this toc reads version 1",
+                                 self._loc(value), hint="write `toc: 1`")
+                model.format_version = version
+            elif name == "nodes":
+                self._nodes(value, model)
+            elif name == "assumptions":
+                self._assumptions(value, model)
+            elif name == "check":
+                model.check = self._check_settings(value)
+            else:
+                setattr(model, name, self._text(value, name))
+        if "toc" not in fields:
+            self._report(missing_field.RULE, "missing `toc: 1` (the format version) at the top of the file",
+                         model.location, hint="add `toc: 1` as the first line")
+        if "nodes" not in fields:
+            self._report(missing_field.RULE, "missing `nodes:`: a model needs its boxes", model.location)
+
+    def _nodes(self, value: yaml.Node, model: Model) -> None:
+        if _is_null(value):
+            return
+        pairs = self._mapping(value, "nodes", "a mapping of node id to node")
+        if pairs is None:
+            return
+        if len(pairs) > self.limits.max_nodes:
+            self._report(limit_exceeded.RULE, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
+                         self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
+            raise _LimitReached
+        for node_id, key, node_value in pairs:
+            if not self._valid_id(node_id, key, "node id"):
+                continue
+            model.nodes[node_id] = self._node(node_id, key, node_value)
+
+    # ----------------------------------------------------------------- nodes
+    def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
+        node = Node(id=node_id, location=self._loc(key))
+        if _is_null(value):
+            self._report(missing_field.RULE, f'node "{node_id}" has no fields: it needs type and label',
+                         node.location, node=node_id)
+            return node
+        if self._mapping(value, f'node "{node_id}"', "a mapping with type, label...") is None:
+            return node
+        fields = self._fields(value, fmt.NODE, "node", node_id)
+        for name, (field_key, field_value) in fields.items():
+            node.value_locations[name] = self._loc(field_value)
+            if name == "type":
+                node.type = self._choice(field_value, "type", fmt.NODE_TYPES, NodeType, node_id)
+            elif name == "term":
+                node.term = self._choice(field_value, "term", fmt.TERMS, Term, node_id)
+            elif name == "leads_to":
+                node.links = self._links(node_id, field_value)
+            elif name == "indicators":
+                node.indicators = self._indicators(node_id, field_value)
+            elif name == "ignore":
+                node.ignore = self._codes(field_value, node_id)
+            else:
+                setattr(node, name, self._text(field_value, name, node_id))
+        for required in ("type", "label"):
+            if getattr(node, required) is None and (required not in fields or _is_null(fields[required][1])):
+                self._report(missing_field.RULE, f'node "{node_id}" has no {required}', node.location, node=node_id,
+                             hint=_REQUIRED_HINTS[required])
+        if node.type is NodeType.OUTCOME and "term" not in fields:
+            self._report(missing_field.RULE, f'outcome "{node_id}" has no term', node.location, node=node_id,
+                         hint="add `term: short`, `term: medium` or `term: long`")
+        elif "term" in fields and node.type is not None and node.type is not NodeType.OUTCOME:
+            self._report(invalid_value.RULE, f'term applies only to outcomes; "{node_id}" is {_a(node.type.value)}',
+                         node.value_locations["term"], node=node_id, hint="remove `term:` or change the type to outcome")
+        return node
+
+    def _links(self, node_id: str, value: yaml.Node) -> list[Link]:
+        if _is_null(value):
+            return []
+        if not isinstance(value, yaml.SequenceNode):
+            hint = f"write a list: leads_to: [{value.value}]" if isinstance(value, yaml.ScalarNode) else None
+            self._report(invalid_value.RULE, f"leads_to should be a list of ids or links, not {_describe(value)}",
+                         self._loc(value), node=node_id, hint=hint)
+            return []
+        links = []
+        for item in self._items(value):
+            location = self._loc(item)
+            if isinstance(item, yaml.MappingNode):
+                link = self._link_mapping(node_id, item, location)
+                if link is not None:
+                    links.append(link)
+                continue
+            target = self._id_text(item, "leads_to entry", node_id)
+            if target is not None:
+                links.append(Link(source=node_id, target=target, location=location, value_locations={"to": location}))
+        return links
+
+    def _link_mapping(self, node_id: str, item: yaml.MappingNode, location: Location) -> Link | None:
+        if self._mapping(item, "link", "a mapping") is None:
+            return None
+        fields = self._fields(item, fmt.LINK, "link", node_id)
+        link = Link(source=node_id, target="", location=location)
+        for name, (_, field_value) in fields.items():
+            link.value_locations[name] = self._loc(field_value)
+            if name == "to":
+                link.target = self._id_text(field_value, "to", node_id) or ""
+            elif name == "evidence":
+                link.evidence = self._choice(field_value, "evidence", fmt.EVIDENCE_LEVELS, Evidence, node_id)
+            elif name == "feedback":
+                link.feedback = bool(self._boolean(field_value, "feedback", node_id))
+            elif name == "assumptions":
+                link.assumptions = self._references(field_value, "assumptions", node_id)
+            else:
+                link.assumption = self._text(field_value, name, node_id)
+        if "to" not in fields:
+            self._report(missing_field.RULE, f'a link from "{node_id}" has no `to:`', location, node=node_id,
+                         hint="name the node it leads to: {to: some-id, assumption: ...}")
+            return None
+        return link if link.target else None
+
+    def _indicators(self, node_id: str, value: yaml.Node) -> list[Indicator]:
+        if _is_null(value):
+            return []
+        if not isinstance(value, yaml.SequenceNode):
+            self._report(invalid_value.RULE, f"indicators should be a list of indicators, not {_describe(value)}",
+                         self._loc(value), node=node_id, hint="start each indicator with '- id: ...'")
+            return []
+        indicators = []
+        for item in self._items(value):
+            location = self._loc(item)
+            if self._mapping(item, "an indicator", "a mapping with id, measure, source...", node_id) is None:
+                continue
+            indicator = Indicator(id=None, location=location)
+            fields = self._fields(item, fmt.INDICATOR, "indicator", node_id)
+            for name, (_, field_value) in fields.items():
+                indicator.value_locations[name] = self._loc(field_value)
+                if name == "id":
+                    indicator.id = self._id_text(field_value, "indicator id", node_id)
+                elif name == "availability":
+                    indicator.availability = self._choice(field_value, name, fmt.AVAILABILITY, Availability, node_id)
+                elif name in ("baseline", "target"):
+                    setattr(indicator, name, self._scalar(field_value, name, node_id))
+                else:
+                    setattr(indicator, name, self._text(field_value, name, node_id))
+            if "id" not in fields:
+                self._report(missing_field.RULE, f'an indicator of "{node_id}" has no id', location, node=node_id,
+                             hint="give it a short id, e.g. `id: confidence-survey`")
+            indicators.append(indicator)
+        return indicators
+
+    # ------------------------------------------------------ other sections
+    def _assumptions(self, value: yaml.Node, model: Model) -> None:
+        if _is_null(value):
+            return
+        pairs = self._mapping(value, "assumptions", "a mapping of assumption id to assumption")
+        for assumption_id, key, item in pairs or ():
+            if not self._valid_id(assumption_id, key, "assumption id"):
+                continue
+            assumption = Assumption(id=assumption_id, location=self._loc(key))
+            model.assumptions[assumption_id] = assumption
+            if self._mapping(item, f'assumption "{assumption_id}"', "a mapping with text, evidence, criticality") is None:
+                continue
+            fields = self._fields(item, fmt.ASSUMPTION, "assumption")
+            for name, (_, field_value) in fields.items():
+                assumption.value_locations[name] = self._loc(field_value)
+                if name == "evidence":
+                    assumption.evidence = self._choice(field_value, name, fmt.EVIDENCE_LEVELS, Evidence)
+                elif name == "criticality":
+                    assumption.criticality = self._choice(field_value, name, fmt.CRITICALITY_LEVELS, Criticality)
+                else:
+                    assumption.text = self._text(field_value, name)
+            if assumption.text is None:
+                self._report(missing_field.RULE, f'assumption "{assumption_id}" has no text', assumption.location,
+                             hint="state the assumption in a sentence: `text: ...`")
+
+    def _check_settings(self, value: yaml.Node) -> CheckSettings:
+        settings = CheckSettings()
+        if _is_null(value) or self._mapping(value, "check", "a mapping with ignore and severity") is None:
+            return settings
+        fields = self._fields(value, fmt.CHECK, "check")
+        if "ignore" in fields:
+            settings.ignore = self._codes(fields["ignore"][1])
+        if "severity" in fields and not _is_null(fields["severity"][1]):
+            overrides = self._mapping(fields["severity"][1], "severity", "a mapping of rule code to severity")
+            for code, key, level in overrides or ():
+                if self._valid_codes([(code, key)]):
+                    chosen = self._choice(level, "severity", fmt.SEVERITIES, str)
+                    if chosen is not None:
+                        settings.severity[code] = chosen
+        return settings
+
+    # ------------------------------------------------------ value readers
+    def _fields(self, mapping: yaml.MappingNode, section: tuple[fmt.Field, ...], where: str,
+                node_id: str | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Known fields of a mapping by name; unknown ones reported with a suggestion."""
+        known = fmt.field_names(section)
+        fields = {}
+        for name, key, value in self._pairs(mapping):
+            if name in known:
+                fields[name] = (key, value)
+                continue
+            hint = did_you_mean(name, known)
+            home = _HOME_OF_FIELD.get(name)
+            if not hint and home and home != where:
+                hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
+            elif not hint and name == "<<":
+                hint = "merge keys are not supported: write the fields out"
+            self._report(unknown_field.RULE, f"unknown field `{name}` in {_a(where)}", self._loc(key),
+                         node=node_id, hint=hint or f"fields here: {', '.join(known)}")
+        return fields
+
+    def _mapping(self, value: yaml.Node, what: str, expected: str, node_id: str | None = None):
+        """The (key text, key node, value node) triples of a mapping, or None if it is not one."""
+        if not isinstance(value, yaml.MappingNode):
+            self._report(invalid_value.RULE, f"{what} should be {expected}, not {_describe(value)}",
+                         self._loc(value), node=node_id)
+            return None
+        if not self._tag_allowed(value, node_id):
+            return None
+        return self._pairs(value)
+
+    def _pairs(self, mapping: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        self._count_visit(mapping)
+        seen: dict[str, yaml.Node] = {}
+        pairs = []
+        for key, value in mapping.value:
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in _ALLOWED_TAGS:
+                self._report(invalid_value.RULE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
+                continue
+            name = key.value
+            if name in seen:
+                first = self._loc(seen[name])
+                self._report(duplicate_key.RULE, f"`{name}` is given twice; the second is ignored", self._loc(key),
+                             hint=f"first given at line {first.line}; merge the two or rename one",
+                             related=(Related(first, f"`{name}` first given here"),))
+                continue
+            seen[name] = key
+            pairs.append((name, key, value))
+        return pairs
+
+    def _items(self, sequence: yaml.SequenceNode) -> list[yaml.Node]:
+        self._count_visit(sequence)
+        return sequence.value if self._tag_allowed(sequence) else []
+
+    def _count_visit(self, collection: yaml.Node) -> None:
+        # Aliases share one composed node; reading it again is what alias bombs exploit.
+        if id(collection) in self._seen_collections:
+            self._alias_expansion += len(collection.value) + 1
+            if self._alias_expansion > self.limits.max_alias_expansion:
+                self._report(limit_exceeded.RULE,
+                             f"YAML aliases expand to more than {self.limits.max_alias_expansion} elements",
+                             self._loc(collection),
+                             hint="write repeated content out, or raise TOC_MAX_ALIAS_EXPANSION")
+                raise _LimitReached
+        else:
+            self._seen_collections.add(id(collection))
+
+    def _tag_allowed(self, value: yaml.Node, node_id: str | None = None) -> bool:
+        if value.tag in _ALLOWED_TAGS:
+            return True
+        shown = "!!" + value.tag[len(_TAG):] if value.tag.startswith(_TAG) else value.tag
+        self._report(invalid_value.RULE, f"YAML tag `{shown}` is not allowed: toc reads plain values only",
+                     self._loc(value), node=node_id, hint="remove the tag; toc never runs or converts tagged values")
+        return False
+
+    def _text(self, value: yaml.Node, name: str, node_id: str | None = None) -> str | None:
+        """Text as written: `label: No` stays "No", `version: 1.10` stays "1.10"."""
+        if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:
+            return value.value
+        if _is_null(value):
+            return None
+        if self._tag_allowed(value, node_id):
+            self._report(invalid_value.RULE, f"`{name}` should be text, not {_describe(value)}", self._loc(value),
+                         node=node_id, hint=_TEXT_HINT if isinstance(value, yaml.MappingNode) else None)
+        return None
+
+    def _id_text(self, value: yaml.Node, what: str, node_id: str | None) -> str | None:
+        text = self._text(value, what, node_id)
+        if text is None:
+            if _is_null(value):
+                self._report(invalid_value.RULE, f"empty {what}", self._loc(value), node=node_id)
+            return None
+        if not self._valid_id(text, value, what, node_id):
+            return None
+        return text
+
+    def _valid_id(self, text: str, where: yaml.Node, what: str, node_id: str | None = None) -> bool:
+        if text and not any(ch.isspace() for ch in text):
+            return True
+        self._report(invalid_value.RULE, f'{what} "{text}" is not a valid id: ids are one word without spaces',
+                     self._loc(where), node=node_id, hint=f'use hyphens, e.g. "{"-".join(text.split()) or "my-id"}"')
+        return False
+
+    def _choice(self, value: yaml.Node, name: str, choices: tuple[str, ...], kind, node_id: str | None = None):
+        text = self._text(value, name, node_id)
+        if text is None:
+            return None
+        if text in choices:
+            return kind(text)
+        suggestion = closest(text, choices)
+        self._report(invalid_value.RULE, f'`{name}: {text}` is not one of {" | ".join(choices)}', self._loc(value),
+                     node=node_id, hint=f'did you mean "{suggestion}"?' if suggestion else None)
+        return None
+
+    def _integer(self, value: yaml.Node, name: str) -> int | None:
+        if isinstance(value, yaml.ScalarNode) and value.tag == INT:
+            return _CONSTRUCTOR.construct_yaml_int(value)
+        if self._tag_allowed(value):
+            self._report(invalid_value.RULE, f"`{name}` should be a whole number, not {_describe(value)}",
+                         self._loc(value))
+        return None
+
+    def _boolean(self, value: yaml.Node, name: str, node_id: str | None) -> bool | None:
+        if isinstance(value, yaml.ScalarNode) and value.tag == BOOL:
+            return _CONSTRUCTOR.construct_yaml_bool(value)
+        if self._tag_allowed(value, node_id):
+            self._report(invalid_value.RULE, f"`{name}` should be true or false, not {_describe(value)}",
+                         self._loc(value), node=node_id)
+        return None
+
+    def _scalar(self, value: yaml.Node, name: str, node_id: str | None) -> str | int | float | None:
+        if isinstance(value, yaml.ScalarNode) and value.tag == INT:
+            return _CONSTRUCTOR.construct_yaml_int(value)
+        if isinstance(value, yaml.ScalarNode) and value.tag == FLOAT:
+            return _CONSTRUCTOR.construct_yaml_float(value)
+        return self._text(value, name, node_id)
+
+    def _codes(self, value: yaml.Node, node_id: str | None = None) -> tuple[str, ...]:
+        """A list of rule codes or prefixes (TOC301, TOC3), each checked against the rules."""
+        if _is_null(value):
+            return ()
+        if not isinstance(value, yaml.SequenceNode):
+            self._report(invalid_value.RULE, f"ignore should be a list of rule codes, not {_describe(value)}",
+                         self._loc(value), node=node_id, hint="e.g. ignore: [TOC303, TOC4]")
+            return ()
+        written = [(self._text(item, "rule code", node_id), item) for item in self._items(value)]
+        return tuple(code for code, _ in written if code is not None and self._valid_codes([(code, _)], node_id))
+
+    def _valid_codes(self, codes: list[tuple[str, yaml.Node]], node_id: str | None = None) -> bool:
+        valid = True
+        for code, where in codes:
+            if any(known.startswith(code.upper()) for known in self.known_codes) and code == code.upper():
+                continue
+            valid = False
+            self._report(invalid_value.RULE, f'unknown rule code "{code}"', self._loc(where), node=node_id,
+                         hint=did_you_mean(code, self.known_codes) or "`toc rules` lists every code")
+        return valid
+
+    def _references(self, value: yaml.Node, name: str, node_id: str) -> tuple[Reference, ...]:
+        if _is_null(value):
+            return ()
+        if not isinstance(value, yaml.SequenceNode):
+            self._report(invalid_value.RULE, f"`{name}` should be a list of ids, not {_describe(value)}",
+                         self._loc(value), node=node_id)
+            return ()
+        found = []
+        for item in self._items(value):
+            text = self._id_text(item, f"{name} entry", node_id)
+            if text is not None:
+                found.append(Reference(text, self._loc(item)))
+        return tuple(found)
+
+    # --------------------------------------------------------------- misc
+    def _loc(self, value: yaml.Node) -> Location:
+        mark = value.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def _report(self, rule: Rule, message: str, location: Location, *, node: str | None = None,
+                hint: str | None = None, related: tuple[Related, ...] = ()) -> None:
+        self.findings.append(rule.finding(message, location, node=node, hint=hint, related=related))
+
+
+_REQUIRED_HINTS = {
+    "type": "add `type:` with one of " + " | ".join(fmt.NODE_TYPES),
+    "label": "add `label:` with the words for the box",
+}
+_TEXT_HINT = "text containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
+
+
+def _is_null(value: yaml.Node) -> bool:
+    return isinstance(value, yaml.ScalarNode) and value.tag == NULL
+
+
+def _describe(value: yaml.Node) -> str:
+    if isinstance(value, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(value, yaml.SequenceNode):
+        return "a list"
+    if value.tag == NULL:
+        return "empty"
+    if value.tag in (INT, FLOAT):
+        return f"the number {value.value}"
+    if value.tag == BOOL:
+        return f"{value.value} (true/false)"
+    return f'"{value.value}"' if len(value.value) < 40 else "text"
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun if noun != "top level" else "the top level"

@@ -1,0 +1,57 @@
+"""Composing YAML text into located nodes with libyaml, errors as TOC001 findings.
+
+Composing (not constructing) keeps every node's position, keeps duplicate keys
+for us to report, never runs a tag, and shares aliased nodes instead of copying
+them, so alias bombs cost nothing here. The C parser makes this the fast path.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from toc.findings import Finding
+from toc.loading.source import location_of_offset
+from toc.model import Location
+from toc.rules import yaml_syntax
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose(text: str, path: str) -> yaml.Node | None | Finding:
+    """The document's root node, None for an empty document, or a TOC001 finding."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+        problem = error.problem or error.context or "invalid YAML"
+        return yaml_syntax.RULE.finding(
+            f"invalid YAML: {problem}", location, hint=_hint(text, location, problem)
+        )
+    except yaml.reader.ReaderError as error:
+        location = location_of_offset(text, error.position, path)
+        return yaml_syntax.RULE.finding(
+            f"invalid character U+{error.character:04X} ({error.reason})"
+            if isinstance(error.character, int)
+            else f"invalid text: {error.reason}",
+            location,
+            hint="remove the control character; it often comes from pasting out of another program",
+        )
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml raises only the two above
+        return yaml_syntax.RULE.finding(f"invalid YAML: {error}", Location(path, 1, 1))
+    except RecursionError:
+        return yaml_syntax.RULE.finding("YAML nested too deeply to read", Location(path, 1, 1))
+
+
+def _hint(text: str, location: Location, problem: str) -> str | None:
+    lines = text.splitlines()
+    line = lines[location.line - 1] if 0 < location.line <= len(lines) else ""
+    if "\t" in line[: max(location.column, 1)] or "\t" in line[: len(line) - len(line.lstrip())]:
+        return "YAML does not allow tabs for indentation: indent with spaces"
+    if "expected a single document" in problem:
+        return "a model file holds one YAML document: remove the extra '---'"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return "check the indentation and quotes on this line and the one before"
+    return None

@@ -1,0 +1,73 @@
+"""Reading a model file from disk into text, with findings for bad encodings."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from toc.findings import Finding
+from toc.limits import Limits
+from toc.model import Location
+from toc.rules import limit_exceeded, yaml_syntax
+
+
+class UnreadableInput(Exception):
+    """A path that cannot be read as a model: the CLI prints it as one line, exit 2."""
+
+
+def read_bytes(path: str, limits: Limits) -> bytes | Finding:
+    """The file's bytes, a TOC006 finding when it is too big, or UnreadableInput."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableInput(f"{path}: no such file") from None
+    except OSError as error:
+        raise UnreadableInput(f"{path}: cannot read: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableInput(f"{path}: is a directory, not a model file")
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO or a device would block or read forever.
+        raise UnreadableInput(f"{path}: is not a regular file")
+    if info.st_size > limits.max_file_bytes:
+        return limit_exceeded.RULE.finding(
+            f"file is {info.st_size / 1048576:.1f} MB, over the {limits.max_file_bytes // 1048576} MB limit",
+            Location(path, 1, 1),
+            hint="split the model, or raise the limit with TOC_MAX_FILE_MB if it is genuine",
+        )
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise UnreadableInput(f"{path}: cannot read: {error.strerror}") from None
+
+
+def decode(data: bytes, path: str) -> str | Finding:
+    """UTF-8 text without a byte-order mark, or a TOC001 finding saying where it is not."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return yaml_syntax.RULE.finding(
+            "file is UTF-16 encoded; toc reads UTF-8",
+            Location(path, 1, 1),
+            hint="save the file as UTF-8 (most editors: 'Save with encoding')",
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        return yaml_syntax.RULE.finding(
+            f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            Location(path, line, column),
+            hint="save the file as UTF-8; text pasted from another program may carry a different encoding",
+        )
+
+
+def location_of_offset(text: str, offset: int, path: str) -> Location:
+    """The 1-based line and column of a character offset in ``text``."""
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Location(path, line, offset - line_start + 1)
+

@@ -1,0 +1,224 @@
+"""The typed theory-of-change model that rules, renderers and analyses read.
+
+Nothing outside ``toc.loading`` ever sees YAML: every value arrives here already
+checked for type, with the 1-based file position it came from.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A 1-based position in a model file."""
+
+    path: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class NodeType(enum.StrEnum):
+    NEED = "need"
+    INPUT = "input"
+    ACTIVITY = "activity"
+    OUTPUT = "output"
+    OUTCOME = "outcome"
+    IMPACT = "impact"
+
+
+class Term(enum.StrEnum):
+    SHORT = "short"
+    MEDIUM = "medium"
+    LONG = "long"
+
+
+class Evidence(enum.StrEnum):
+    NONE = "none"
+    WEAK = "weak"
+    MODERATE = "moderate"
+    STRONG = "strong"
+
+
+class Criticality(enum.StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Availability(enum.StrEnum):
+    COLLECTED = "collected"
+    PARTNER = "partner"
+    NOT_COLLECTED = "not-collected"
+
+
+class Stage(enum.IntEnum):
+    """Columns of a theory of change, in causal order."""
+
+    NEED = 0
+    INPUT = 1
+    ACTIVITY = 2
+    OUTPUT = 3
+    SHORT_TERM_OUTCOME = 4
+    MEDIUM_TERM_OUTCOME = 5
+    LONG_TERM_OUTCOME = 6
+    IMPACT = 7
+
+    @property
+    def title(self) -> str:
+        return _STAGE_TITLES[self]
+
+
+_STAGE_TITLES = {
+    Stage.NEED: "need",
+    Stage.INPUT: "input",
+    Stage.ACTIVITY: "activity",
+    Stage.OUTPUT: "output",
+    Stage.SHORT_TERM_OUTCOME: "short-term outcome",
+    Stage.MEDIUM_TERM_OUTCOME: "medium-term outcome",
+    Stage.LONG_TERM_OUTCOME: "long-term outcome",
+    Stage.IMPACT: "impact",
+}
+
+_STAGE_OF_TYPE = {
+    NodeType.NEED: Stage.NEED,
+    NodeType.INPUT: Stage.INPUT,
+    NodeType.ACTIVITY: Stage.ACTIVITY,
+    NodeType.OUTPUT: Stage.OUTPUT,
+    NodeType.IMPACT: Stage.IMPACT,
+}
+
+_STAGE_OF_TERM = {
+    Term.SHORT: Stage.SHORT_TERM_OUTCOME,
+    Term.MEDIUM: Stage.MEDIUM_TERM_OUTCOME,
+    Term.LONG: Stage.LONG_TERM_OUTCOME,
+}
+
+
+@dataclass(slots=True)
+class Indicator:
+    """How an outcome (or output) is known to have happened."""
+
+    id: str | None
+    location: Location
+    measure: str | None = None
+    source: str | None = None
+    owner: str | None = None
+    frequency: str | None = None
+    unit: str | None = None
+    baseline: str | int | float | None = None
+    target: str | int | float | None = None
+    availability: Availability | None = None
+    notes: str | None = None
+    # Where each given field's value sits, for findings about one field.
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """An id written somewhere in the file, kept with its position."""
+
+    id: str
+    location: Location
+
+
+@dataclass(slots=True)
+class Link:
+    """``source`` leads to ``target``, with the reason and its evidence."""
+
+    source: str
+    target: str
+    location: Location  # the target id as written in leads_to
+    assumption: str | None = None
+    assumptions: tuple[Reference, ...] = ()
+    evidence: Evidence | None = None
+    feedback: bool = False
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def is_explained(self) -> bool:
+        return bool(self.assumption or self.assumptions or self.evidence)
+
+
+@dataclass(slots=True)
+class Node:
+    id: str
+    location: Location  # the node id (its key under nodes:)
+    type: NodeType | None = None
+    label: str | None = None
+    term: Term | None = None
+    description: str | None = None
+    group: str | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    ignore: tuple[str, ...] = ()
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+    @property
+    def stage(self) -> Stage | None:
+        """The node's column, or None when its type or term is missing or invalid."""
+        if self.type is NodeType.OUTCOME:
+            return _STAGE_OF_TERM.get(self.term) if self.term else None
+        return _STAGE_OF_TYPE.get(self.type) if self.type else None
+
+    @property
+    def kind(self) -> str:
+        """Human wording of what the node is, for messages: "long-term outcome"."""
+        if self.stage is not None:
+            return self.stage.title
+        return self.type.value if self.type else "node"
+
+    @property
+    def is_outcome_or_impact(self) -> bool:
+        return self.type in (NodeType.OUTCOME, NodeType.IMPACT)
+
+
+@dataclass(slots=True)
+class Assumption:
+    """A shared assumption that links name by id."""
+
+    id: str
+    location: Location
+    text: str | None = None
+    evidence: Evidence | None = None
+    criticality: Criticality | None = None
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class CheckSettings:
+    """The model file's own ``check:`` section."""
+
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Model:
+    path: str
+    location: Location  # start of the document
+    format_version: int | None = None
+    title: str | None = None
+    area: str | None = None
+    owner: str | None = None
+    version: str | None = None
+    description: str | None = None
+    horizon: str | None = None
+    nodes: dict[str, Node] = field(default_factory=dict)
+    assumptions: dict[str, Assumption] = field(default_factory=dict)
+    check: CheckSettings = field(default_factory=CheckSettings)
+    # Position of each top-level key's value (e.g. "nodes"), for model-wide findings.
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+    def links(self):
+        """Every link in file order."""
+        for node in self.nodes.values():
+            yield from node.links
+
+    @property
+    def display_name(self) -> str:
+        return self.title or self.area or self.path

@@ -1,0 +1,76 @@
+"""The rule registry: every rule toc knows, by code.
+
+Loader rules (TOC0xx) are reported while reading the file; the others run on
+the typed model and its graph. Codes and names are user-facing and stable.
+"""
+
+from __future__ import annotations
+
+from toc.rules import (
+    backward_link,
+    cycle,
+    dead_end,
+    disconnected,
+    duplicate_indicator_id,
+    duplicate_key,
+    duplicate_link,
+    indicator_not_collected,
+    indicator_without_baseline,
+    indicator_without_source,
+    invalid_value,
+    isolated_node,
+    limit_exceeded,
+    missing_field,
+    missing_impact,
+    no_path_to_impact,
+    self_link,
+    stage_leap,
+    unexplained_link,
+    unknown_field,
+    unknown_reference,
+    unmeasured_outcome,
+    unsupported_outcome,
+    unused_assumption,
+    weak_critical_assumption,
+    yaml_syntax,
+)
+from toc.rules.base import Rule
+
+RULES: dict[str, Rule] = {
+    module.RULE.code: module.RULE
+    for module in (
+        yaml_syntax,
+        duplicate_key,
+        unknown_field,
+        invalid_value,
+        missing_field,
+        limit_exceeded,
+        unknown_reference,
+        self_link,
+        duplicate_link,
+        duplicate_indicator_id,
+        isolated_node,
+        dead_end,
+        unsupported_outcome,
+        no_path_to_impact,
+        missing_impact,
+        stage_leap,
+        backward_link,
+        cycle,
+        disconnected,
+        unmeasured_outcome,
+        indicator_without_source,
+        indicator_without_baseline,
+        indicator_not_collected,
+        unexplained_link,
+        weak_critical_assumption,
+        unused_assumption,
+    )
+}
+
+RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES.values()}
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    """A rule by code (TOC206, case-insensitive) or name (stage-leap)."""
+    return RULES.get(code_or_name.upper()) or RULES_BY_NAME.get(code_or_name.lower())

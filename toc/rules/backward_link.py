@@ -1,0 +1,75 @@
+"""TOC207 backward-link: a link to an earlier stage that is not marked as feedback.
+
+## What it finds
+A link from a later stage to an earlier one, e.g. from an outcome back to an
+activity, without `feedback: true`. Links that close a causal loop are reported
+once, as TOC208 cycle, instead.
+
+## Why it matters
+Theories of change read left to right, from what is done to what changes.
+A link that runs backwards is either a typo (the link is the wrong way round)
+or a deliberate feedback loop ("confident practitioners refer more families"),
+which should be said so that diagrams draw it as one.
+
+## Example
+```yaml
+toc: 1
+nodes:
+  referrals:
+    type: activity
+    label: Referrals to parenting support
+    leads_to: [supported]
+  supported:
+    type: output
+    label: Parents supported
+  confident:
+    type: outcome
+    term: short
+    label: Practitioners confident
+    leads_to: [referrals]
+```
+
+## Use instead
+```yaml
+toc: 1
+nodes:
+  referrals:
+    type: activity
+    label: Referrals to parenting support
+    leads_to: [supported]
+  supported:
+    type: output
+    label: Parents supported
+  confident:
+    type: outcome
+    term: short
+    label: Practitioners confident
+    leads_to:
+      - to: referrals
+        feedback: true
+```
+"""
+
+from toc.findings import Severity
+from toc.rules.base import Rule
+
+
+def check(context):
+    nodes = context.model.nodes
+    for link in context.model.links():
+        if link.feedback or link.target not in nodes or context.on_loop(link.source, link.target):
+            continue
+        source, target = nodes[link.source].stage, nodes[link.target].stage
+        if source is None or target is None or target >= source:
+            continue
+        yield RULE.finding(
+            f'{source.title} "{link.source}" leads back to {target.title} "{link.target}"',
+            link.location,
+            node=link.source,
+            hint="if this is a deliberate feedback loop, write it as {to: "
+            f"{link.target}, feedback: true}}; otherwise the link is the wrong way round",
+        )
+
+
+RULE = Rule("TOC207", "backward-link", Severity.WARNING, "a link to an earlier stage not marked as feedback",
+            __doc__, check)

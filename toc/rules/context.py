@@ -1,0 +1,78 @@
+"""What graph rules read: the model and graph views of it, each computed once."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import networkx as nx
+
+from toc import graph as graphs
+from toc.model import Model, Node, NodeType, Stage
+
+
+class CheckContext:
+    def __init__(self, model: Model):
+        self.model = model
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        return graphs.build_graph(self.model)
+
+    @cached_property
+    def causal(self) -> nx.DiGraph:
+        """The graph without deliberate feedback links."""
+        return graphs.causal_view(self.graph)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each node id's position in the file, for deterministic witnesses."""
+        return {node_id: index for index, node_id in enumerate(self.model.nodes)}
+
+    @cached_property
+    def isolated(self) -> set[str]:
+        """Nodes with no links in or out at all (TOC201 reports them once)."""
+        return {node_id for node_id in self.graph if self.graph.degree(node_id) == 0}
+
+    @cached_property
+    def has_impact(self) -> bool:
+        return any(node.type is NodeType.IMPACT for node in self.model.nodes.values())
+
+    @cached_property
+    def end_points(self) -> set[str]:
+        """Where chains should end: impacts, or long-term outcomes if there is no impact."""
+        end = Stage.IMPACT if self.has_impact else Stage.LONG_TERM_OUTCOME
+        return {node_id for node_id, node in self.model.nodes.items() if node.stage is end}
+
+    @cached_property
+    def dead_ends(self) -> set[str]:
+        """Nodes that lead nowhere but should (TOC202)."""
+        return {
+            node_id
+            for node_id, node in self.model.nodes.items()
+            if node_id not in self.isolated
+            and node_id not in self.end_points
+            and node.type not in (None, NodeType.IMPACT)
+            and self.causal.out_degree(node_id) == 0
+        }
+
+    @cached_property
+    def cycles(self):
+        return graphs.cycles(self.causal, self.order)
+
+    @cached_property
+    def loop_of(self) -> dict[str, int]:
+        """For nodes on a causal loop, which tangle of loops (component) they are in."""
+        return {
+            node_id: index
+            for index, component in enumerate(nx.strongly_connected_components(self.causal))
+            if len(component) > 1
+            for node_id in component
+        }
+
+    def on_loop(self, source: str, target: str) -> bool:
+        """Whether the link source -> target closes a causal loop (TOC208 reports those)."""
+        loop = self.loop_of.get(source)
+        return loop is not None and self.loop_of.get(target) == loop
+
+    def node(self, node_id: str) -> Node:
+        return self.model.nodes[node_id]

@@ -1,0 +1,90 @@
+"""TOC206 stage-leap: a link that jumps over the steps in between (the "miracle" step).
+
+## What it finds
+A forward link that skips an activity or an outcome stage: an activity straight
+to a medium- or long-term outcome or to the impact, an output straight to a
+long-term outcome, a need straight to an output. The message names the stages
+skipped. Inputs and outputs are optional steps, so skipping only those (need to
+activity, activity to short-term outcome) is not a leap.
+
+## Why it matters
+Weiss called these "leaps of faith": training practitioners does not by itself
+improve children's wellbeing; the intermediate changes (confident practitioners,
+parents supported, less destructive conflict) are what an evaluation has to see
+happen. Spell them out, or state the assumption that carries the leap.
+
+## Example
+```yaml
+toc: 1
+nodes:
+  training:
+    type: activity
+    label: Multi-agency training
+    leads_to: [wellbeing]
+  wellbeing:
+    type: impact
+    label: Children's wellbeing improves
+```
+
+## Use instead
+```yaml
+toc: 1
+nodes:
+  training:
+    type: activity
+    label: Multi-agency training
+    leads_to: [confident]
+  confident:
+    type: outcome
+    term: short
+    label: Practitioners confident to support parents
+    leads_to: [less-conflict]
+  less-conflict:
+    type: outcome
+    term: medium
+    label: Less destructive conflict between parents
+    leads_to: [children-better]
+  children-better:
+    type: outcome
+    term: long
+    label: Children's emotional and behavioural outcomes improve
+    leads_to: [wellbeing]
+  wellbeing:
+    type: impact
+    label: Children's wellbeing improves
+```
+"""
+
+from toc.findings import Severity
+from toc.model import Stage
+from toc.rules.base import Rule
+
+# Skipping these is a leap; inputs and outputs may be left out of a chain.
+_ESSENTIAL = {Stage.ACTIVITY, Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME, Stage.LONG_TERM_OUTCOME}
+
+
+def check(context):
+    nodes = context.model.nodes
+    for link in context.model.links():
+        if link.feedback or link.target not in nodes:
+            continue
+        source, target = nodes[link.source].stage, nodes[link.target].stage
+        if source is None or target is None or target <= source:
+            continue
+        skipped = [Stage(value) for value in range(source + 1, target)]
+        if not _ESSENTIAL.intersection(skipped):
+            continue
+        yield RULE.finding(
+            f'{source.title} "{link.source}" leads straight to {target.title} "{link.target}", '
+            f"skipping {_listing([stage.title for stage in skipped])}",
+            link.location,
+            node=link.source,
+            hint="add the intermediate changes as nodes, or state the assumption that carries this step",
+        )
+
+
+def _listing(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+RULE = Rule("TOC206", "stage-leap", Severity.WARNING, "a link that skips intermediate stages", __doc__, check)

@@ -1,0 +1,65 @@
+"""TOC101 unknown-reference: a link or assumption names an id that is not defined.
+
+## What it finds
+An id in `leads_to` (or a link's `to:`) that is not a node of the model, or an
+id in a link's `assumptions:` that is not in the top-level `assumptions:`.
+The message suggests the id you probably meant.
+
+## Why it matters
+A link to nowhere is a missing link: the diagram silently drops it, and the
+outcome it was meant to support looks unsupported.
+
+## Example
+```yaml
+toc: 1
+nodes:
+  training:
+    type: activity
+    label: Multi-agency training
+    leads_to: [trainde]
+  trained:
+    type: output
+    label: Practitioners trained
+```
+
+## Use instead
+```yaml
+toc: 1
+nodes:
+  training:
+    type: activity
+    label: Multi-agency training
+    leads_to: [trained]
+  trained:
+    type: output
+    label: Practitioners trained
+```
+"""
+
+from toc.findings import Severity
+from toc.rules.base import Rule
+from toc.suggest import did_you_mean
+
+
+def check(context):
+    model = context.model
+    for link in model.links():
+        if link.target not in model.nodes:
+            yield RULE.finding(
+                f'"{link.source}" leads to "{link.target}", which is not a node',
+                link.value_locations.get("to", link.location),
+                node=link.source,
+                hint=did_you_mean(link.target, model.nodes) or "define the node under nodes:, or fix the id",
+            )
+        for reference in link.assumptions:
+            if reference.id not in model.assumptions:
+                yield RULE.finding(
+                    f'assumption "{reference.id}" is not defined',
+                    reference.location,
+                    node=link.source,
+                    hint=did_you_mean(reference.id, model.assumptions)
+                    or "define it under the top-level assumptions:",
+                )
+
+
+RULE = Rule("TOC101", "unknown-reference", Severity.ERROR, "a reference to an id that is not defined", __doc__, check)

@@ -1,0 +1,98 @@
+"""A JSON Schema (draft-07) of the model format, built from ``toc.format``.
+
+Editors use it for completion and inline errors (see the README). The loader is
+the authority: the schema describes the same fields, but only `toc check` knows
+about links, stages and positions.
+"""
+
+from __future__ import annotations
+
+from toc import format as fmt
+
+_TEXT = {"type": ["string", "number", "boolean"]}
+_ID = {"type": ["string", "number"], "pattern": fmt.ID_PATTERN}
+_CODES = {"type": "array", "items": {"type": "string", "pattern": "^TOC[0-9]*$"}}
+
+
+def _field_schema(field: fmt.Field) -> dict:
+    simple = {
+        "text": _TEXT,
+        "id": _ID,
+        "integer": {"type": "integer"},
+        "boolean": {"type": "boolean"},
+        "scalar": {"type": ["string", "number"]},
+        "codes": _CODES,
+        "ids": {"type": "array", "items": _ID},
+    }
+    if field.kind == "choice":
+        schema = {"enum": list(field.choices)}
+    else:
+        schema = dict(simple.get(field.kind, {}))
+    return {"description": field.doc, **schema}
+
+
+def _object(section: tuple[fmt.Field, ...], overrides: dict[str, dict] | None = None) -> dict:
+    overrides = overrides or {}
+    properties = {}
+    for field in section:
+        properties[field.name] = {**_field_schema(field), **overrides.get(field.name, {})}
+    required = [field.name for field in section if field.required]
+    schema = {"type": "object", "additionalProperties": False, "properties": properties}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def json_schema() -> dict:
+    link = _object(fmt.LINK)
+    indicator = _object(fmt.INDICATOR)
+    assumption = _object(fmt.ASSUMPTION)
+    node = _object(
+        fmt.NODE,
+        {
+            "leads_to": {"type": ["array", "null"], "items": {"anyOf": [_ID, {"$ref": "#/definitions/link"}]}},
+            "indicators": {"type": ["array", "null"], "items": {"$ref": "#/definitions/indicator"}},
+        },
+    )
+    node["allOf"] = [
+        {"if": {"properties": {"type": {"const": "outcome"}}}, "then": {"required": ["term"]}},
+    ]
+    check = _object(
+        fmt.CHECK,
+        {
+            "severity": {
+                "type": "object",
+                "propertyNames": {"pattern": "^TOC[0-9]*$"},
+                "additionalProperties": {"enum": list(fmt.SEVERITIES)},
+            }
+        },
+    )
+    top = _object(
+        fmt.TOP_LEVEL,
+        {
+            "toc": {"const": fmt.FORMAT_VERSION},
+            "nodes": {
+                "type": "object",
+                "propertyNames": {"pattern": fmt.ID_PATTERN},
+                "additionalProperties": {"$ref": "#/definitions/node"},
+            },
+            "assumptions": {
+                "type": "object",
+                "propertyNames": {"pattern": fmt.ID_PATTERN},
+                "additionalProperties": {"$ref": "#/definitions/assumption"},
+            },
+            "check": {"$ref": "#/definitions/check"},
+        },
+    )
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Theory of change model (toc format 1)",
+        **top,
+        "definitions": {
+            "node": node,
+            "link": link,
+            "indicator": indicator,
+            "assumption": assumption,
+            "check": check,
+        },
+    }
