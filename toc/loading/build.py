@@ -83,7 +83,7 @@ class ModelBuilder:
 
     # ------------------------------------------------------------ top level
     def _top_level(self, root: yaml.MappingNode, model: Model) -> None:
-        fields = self._fields(root, fmt.TOP_LEVEL, "top level")
+        fields = self._fields(self._pairs(root), fmt.TOP_LEVEL, "top level")
         for name, (key, value) in fields.items():
             model.value_locations[name] = self._loc(value)
             if name == "toc":
@@ -128,9 +128,10 @@ class ModelBuilder:
             self._report(missing_field.RULE, f'node "{node_id}" has no fields: it needs type and label',
                          node.location, node=node_id)
             return node
-        if self._mapping(value, f'node "{node_id}"', "a mapping with type, label...") is None:
+        pairs = self._mapping(value, f'node "{node_id}"', "a mapping with type, label...")
+        if pairs is None:
             return node
-        fields = self._fields(value, fmt.NODE, "node", node_id)
+        fields = self._fields(pairs, fmt.NODE, "node", node_id)
         for name, (field_key, field_value) in fields.items():
             node.value_locations[name] = self._loc(field_value)
             if name == "type":
@@ -179,9 +180,10 @@ class ModelBuilder:
         return links
 
     def _link_mapping(self, node_id: str, item: yaml.MappingNode, location: Location) -> Link | None:
-        if self._mapping(item, "link", "a mapping") is None:
+        pairs = self._mapping(item, "link", "a mapping")
+        if pairs is None:
             return None
-        fields = self._fields(item, fmt.LINK, "link", node_id)
+        fields = self._fields(pairs, fmt.LINK, "link", node_id)
         link = Link(source=node_id, target="", location=location)
         for name, (_, field_value) in fields.items():
             link.value_locations[name] = self._loc(field_value)
@@ -211,10 +213,11 @@ class ModelBuilder:
         indicators = []
         for item in self._items(value):
             location = self._loc(item)
-            if self._mapping(item, "an indicator", "a mapping with id, measure, source...", node_id) is None:
+            pairs = self._mapping(item, "an indicator", "a mapping with id, measure, source...", node_id)
+            if pairs is None:
                 continue
             indicator = Indicator(id=None, location=location)
-            fields = self._fields(item, fmt.INDICATOR, "indicator", node_id)
+            fields = self._fields(pairs, fmt.INDICATOR, "indicator", node_id)
             for name, (_, field_value) in fields.items():
                 indicator.value_locations[name] = self._loc(field_value)
                 if name == "id":
@@ -241,9 +244,10 @@ class ModelBuilder:
                 continue
             assumption = Assumption(id=assumption_id, location=self._loc(key))
             model.assumptions[assumption_id] = assumption
-            if self._mapping(item, f'assumption "{assumption_id}"', "a mapping with text, evidence, criticality") is None:
+            fields_given = self._mapping(item, f'assumption "{assumption_id}"', "a mapping with text, evidence, criticality")
+            if fields_given is None:
                 continue
-            fields = self._fields(item, fmt.ASSUMPTION, "assumption")
+            fields = self._fields(fields_given, fmt.ASSUMPTION, "assumption")
             for name, (_, field_value) in fields.items():
                 assumption.value_locations[name] = self._loc(field_value)
                 if name == "evidence":
@@ -258,9 +262,10 @@ class ModelBuilder:
 
     def _check_settings(self, value: yaml.Node) -> CheckSettings:
         settings = CheckSettings()
-        if _is_null(value) or self._mapping(value, "check", "a mapping with ignore and severity") is None:
+        pairs = None if _is_null(value) else self._mapping(value, "check", "a mapping with ignore and severity")
+        if pairs is None:
             return settings
-        fields = self._fields(value, fmt.CHECK, "check")
+        fields = self._fields(pairs, fmt.CHECK, "check")
         if "ignore" in fields:
             settings.ignore = self._codes(fields["ignore"][1])
         if "severity" in fields and not _is_null(fields["severity"][1]):
@@ -273,12 +278,12 @@ class ModelBuilder:
         return settings
 
     # ------------------------------------------------------ value readers
-    def _fields(self, mapping: yaml.MappingNode, section: tuple[fmt.Field, ...], where: str,
+    def _fields(self, pairs, section: tuple[fmt.Field, ...], where: str,
                 node_id: str | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        """Known fields of a mapping by name; unknown ones reported with a suggestion."""
+        """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
         known = fmt.field_names(section)
         fields = {}
-        for name, key, value in self._pairs(mapping):
+        for name, key, value in pairs:
             if name in known:
                 fields[name] = (key, value)
                 continue

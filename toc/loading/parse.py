@@ -25,8 +25,9 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
         mark = error.problem_mark or error.context_mark
         location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        context = f"{error.context or ''} {problem}"
         return yaml_syntax.RULE.finding(
-            f"invalid YAML: {problem}", location, hint=_hint(text, location, problem)
+            f"invalid YAML: {problem}", location, hint=_hint(text, location, context)
         )
     except yaml.reader.ReaderError as error:
         location = location_of_offset(text, error.position, path)
