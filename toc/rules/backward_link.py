@@ -15,38 +15,38 @@ which should be said so that diagrams draw it as one.
 ```yaml
 toc: 1
 nodes:
-  referrals:
+  training:
     type: activity
-    label: Referrals to parenting support
-    leads_to: [supported]
-  supported:
-    type: output
-    label: Parents supported
+    label: Multi-agency training
+    leads_to: [confident]
   confident:
     type: outcome
     term: short
-    label: Practitioners confident
-    leads_to: [referrals]
+    label: Practitioners confident to support parents
+    leads_to: [groups]
+  groups:
+    type: activity
+    label: Practitioners run groups for parents
 ```
 
 ## Use instead
 ```yaml
 toc: 1
 nodes:
-  referrals:
+  training:
     type: activity
-    label: Referrals to parenting support
-    leads_to: [supported]
-  supported:
-    type: output
-    label: Parents supported
+    label: Multi-agency training
+    leads_to: [confident]
   confident:
     type: outcome
     term: short
-    label: Practitioners confident
+    label: Practitioners confident to support parents
     leads_to:
-      - to: referrals
+      - to: groups
         feedback: true
+  groups:
+    type: activity
+    label: Practitioners run groups for parents
 ```
 """
 

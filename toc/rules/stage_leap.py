@@ -11,7 +11,8 @@ activity, activity to short-term outcome) is not a leap.
 Weiss called these "leaps of faith": training practitioners does not by itself
 improve children's wellbeing; the intermediate changes (confident practitioners,
 parents supported, less destructive conflict) are what an evaluation has to see
-happen. Spell them out, or state the assumption that carries the leap.
+happen. Spell them out; where a step truly is direct, say so with
+`ignore: [TOC206]` on the node it starts from.
 
 ## Example
 ```yaml
@@ -79,7 +80,8 @@ def check(context):
             f"skipping {_listing([stage.title for stage in skipped])}",
             link.location,
             node=link.source,
-            hint="add the intermediate changes as nodes, or state the assumption that carries this step",
+            hint="add the intermediate changes as nodes; if the step really is direct, "
+            f'add `ignore: [TOC206]` to "{link.source}"',
         )
 
 

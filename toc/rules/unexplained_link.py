@@ -49,7 +49,7 @@ def check(context):
     nodes = context.model.nodes
     for link in context.model.links():
         target = nodes.get(link.target)
-        if target is None or link.feedback or link.is_explained or not target.is_outcome_or_impact:
+        if target is None or link.feedback or link.is_explained or link.source == link.target or not target.is_outcome_or_impact:
             continue
         yield RULE.finding(
             f'the link "{link.source}" -> "{link.target}" states no assumption and no evidence',

@@ -1,0 +1,40 @@
+"""Every rule is documented, and its documented examples behave as documented."""
+
+import pytest
+
+from toc.checker import check_text
+from toc.limits import Limits
+from toc.rules import RULES
+
+# The TOC006 example is tiny; it fires under a tiny alias limit.
+_DOC_LIMITS = Limits(max_alias_expansion=3)
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_is_documented(code):
+    rule = RULES[code]
+    assert rule.doc.startswith(f"{code} {rule.name}:")
+    for heading in ("## What it finds", "## Why it matters", "## Example", "## Use instead"):
+        assert heading in rule.doc, f"{code} lacks {heading}"
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_failing_example_fires_the_rule(code):
+    failing, _ = RULES[code].examples()
+    codes = {f.code for f in check_text(failing, "example.toc.yaml", limits=_DOC_LIMITS).findings}
+    assert code in codes
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_passing_example_does_not(code):
+    _, passing = RULES[code].examples()
+    findings = check_text(passing, "example.toc.yaml", limits=_DOC_LIMITS).findings
+    assert code not in {f.code for f in findings}
+    assert not [f for f in findings if f.severity == "error"], findings
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    names = [rule.name for rule in RULES.values()]
+    assert len(set(names)) == len(names)
+    for code, rule in RULES.items():
+        assert code == rule.code and code[:3] == "TOC" and code[3:].isdigit() and len(code) == 6
