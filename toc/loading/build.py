@@ -411,7 +411,12 @@ class ModelBuilder:
             return _CONSTRUCTOR.construct_yaml_int(value)
         if isinstance(value, yaml.ScalarNode) and value.tag == FLOAT:
             return _CONSTRUCTOR.construct_yaml_float(value)
-        return self._text(value, name, node_id)
+        if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:
+            return value.value
+        if not _is_null(value) and self._tag_allowed(value, node_id):
+            self._report(invalid_value.RULE, f"`{name}` should be a number or text, not {_describe(value)}",
+                         self._loc(value), node=node_id)
+        return None
 
     def _codes(self, value: yaml.Node, node_id: str | None = None) -> tuple[str, ...]:
         """A list of rule codes or prefixes (TOC301, TOC3), each checked against the rules."""

@@ -3,7 +3,8 @@
 ## What it finds
 A link from a later stage to an earlier one, e.g. from an outcome back to an
 activity, without `feedback: true`. Links that close a causal loop are reported
-once, as TOC208 cycle, instead.
+once, as TOC208 cycle, instead. Links within one stage (an activity feeding
+another activity) are not backward.
 
 ## Why it matters
 Theories of change read left to right, from what is done to what changes.

@@ -1,7 +1,10 @@
 """TOC303 indicator-without-baseline: an indicator with no baseline or no target.
 
 ## What it finds
-An indicator missing `baseline:`, `target:` or both.
+An indicator missing `baseline:`, `target:` or both, on an activity, output,
+outcome or impact. Indicators on needs and inputs describe the context (54% of
+children living with single parents) and need no target, so they are not
+reported.
 
 ## Why it matters
 Without a starting point and an aim, a number cannot show progress. A baseline
@@ -46,11 +49,16 @@ nodes:
 """
 
 from toc.findings import Severity
+from toc.model import NodeType
 from toc.rules.base import Rule
+
+_CONTEXT = (NodeType.NEED, NodeType.INPUT)
 
 
 def check(context):
     for node_id, node in context.model.nodes.items():
+        if node.type in _CONTEXT:
+            continue
         for indicator in node.indicators:
             missing = [name for name in ("baseline", "target") if getattr(indicator, name) is None]
             if missing:

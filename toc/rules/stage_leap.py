@@ -5,7 +5,8 @@ A forward link that skips an activity or an outcome stage: an activity straight
 to a medium- or long-term outcome or to the impact, an output straight to a
 long-term outcome, a need straight to an output. The message names the stages
 skipped. Inputs and outputs are optional steps, so skipping only those (need to
-activity, activity to short-term outcome) is not a leap.
+activity, activity to short-term outcome) is not a leap, and links within one
+stage (one activity feeding another) are fine.
 
 ## Why it matters
 Weiss called these "leaps of faith": training practitioners does not by itself

@@ -31,12 +31,16 @@ nodes:
 ```
 
 ## Use instead
+Test the assumption, then record what was found. Do not raise the rating to
+silence the warning: the warning is the point.
+
 ```yaml
 toc: 1
 assumptions:
   parents-attend:
     text: Parents referred to group support attend most sessions
     criticality: high
+    # Pilot 2023: 71 of 96 referred parents attended 6+ of 8 sessions.
     evidence: moderate
 nodes:
   groups:
