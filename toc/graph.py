@@ -31,9 +31,21 @@ def build_graph(model: Model) -> nx.DiGraph:
     return graph
 
 
-def causal_view(graph: nx.DiGraph) -> nx.DiGraph:
-    """The graph without links marked ``feedback: true``."""
-    return nx.subgraph_view(graph, filter_edge=lambda u, v: not graph.edges[u, v]["feedback"])
+def causal_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """The graph without links marked ``feedback: true``.
+
+    A real graph rather than a filtered view: the rules walk it several times,
+    and networkx views re-run their filter on every step.
+    """
+    causal = nx.DiGraph()
+    causal.add_nodes_from(graph)
+    causal.add_edges_from((u, v, data) for u, v, data in graph.edges(data=True) if not data["feedback"])
+    return causal
+
+
+def tangles(graph: nx.DiGraph) -> list[set[str]]:
+    """Groups of nodes that sit on loops together (strongly connected, 2+ nodes)."""
+    return [component for component in nx.strongly_connected_components(graph) if len(component) > 1]
 
 
 def reachable_from(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
@@ -57,7 +69,7 @@ def _search(neighbours, starts: Iterable[str]) -> set[str]:
     return seen
 
 
-def cycles(graph: nx.DiGraph, order: dict[str, int]) -> list[list[Link]]:
+def cycles(graph: nx.DiGraph, order: dict[str, int], components: list[set[str]] | None = None) -> list[list[Link]]:
     """One witness cycle for each tangle of loops, as the links that form it.
 
     A strongly connected component with more than one node holds at least one
@@ -66,9 +78,7 @@ def cycles(graph: nx.DiGraph, order: dict[str, int]) -> list[list[Link]]:
     ranks node ids (file order) so that the same file always gives the same loop.
     """
     witnesses = []
-    for component in nx.strongly_connected_components(graph):
-        if len(component) < 2:
-            continue
+    for component in components if components is not None else tangles(graph):
         start = min(component, key=order.__getitem__)
         inside = graph.subgraph(component)
         path = _shortest_cycle_through(inside, start, order)

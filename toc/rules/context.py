@@ -21,7 +21,7 @@ class CheckContext:
     @cached_property
     def causal(self) -> nx.DiGraph:
         """The graph without deliberate feedback links."""
-        return graphs.causal_view(self.graph)
+        return graphs.causal_graph(self.graph)
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -56,18 +56,17 @@ class CheckContext:
         }
 
     @cached_property
+    def tangles(self) -> list[set[str]]:
+        return graphs.tangles(self.causal)
+
+    @cached_property
     def cycles(self):
-        return graphs.cycles(self.causal, self.order)
+        return graphs.cycles(self.causal, self.order, self.tangles)
 
     @cached_property
     def loop_of(self) -> dict[str, int]:
         """For nodes on a causal loop, which tangle of loops (component) they are in."""
-        return {
-            node_id: index
-            for index, component in enumerate(nx.strongly_connected_components(self.causal))
-            if len(component) > 1
-            for node_id in component
-        }
+        return {node_id: index for index, component in enumerate(self.tangles) for node_id in component}
 
     def on_loop(self, source: str, target: str) -> bool:
         """Whether the link source -> target closes a causal loop (TOC208 reports those)."""
