@@ -1,0 +1,348 @@
+"""A theory of change as Graphviz DOT text: pure, deterministic, injection-proof.
+
+Layout: left-to-right columns in stage order (one cluster per stage, its nodes
+on one rank), forward links between columns, feedback links drawn without
+constraining the layout. Safety: nodes get internal ids (n0, n1...), every label
+is an HTML-like label with the text entity-escaped, and every other string is a
+quoted, backslash-escaped DOT string, so no text in a model can add attributes
+or make Graphviz read a file.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from renderers import style
+from toc.findings import Finding
+from toc.model import Link, Model, Node, NodeType, Stage
+from toc.views import View, visible_links, visible_nodes
+
+
+@dataclass(frozen=True)
+class DiagramOptions:
+    view: View = field(default_factory=View)
+    findings: tuple[Finding, ...] | None = None  # overlay these when given
+    workshop: bool = False  # large type, fewer details
+    page: str | None = None  # A4 | A3 | A2 | A1, landscape
+    group_by: str | None = None  # a node field to cluster by, e.g. "group"
+
+    @property
+    def wrap(self) -> int:
+        return 22 if self.workshop else 28
+
+
+FONT = "Helvetica"
+
+
+def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
+    """The DOT source of the model's diagram."""
+    nodes = visible_nodes(model, options.view)
+    links = visible_links(model, nodes)
+    ids = {node_id: f"n{index}" for index, node_id in enumerate(model.nodes)}
+    overlay = _Overlay(model, options.findings)
+    font_size = 18 if options.workshop else 11
+
+    out = [f"digraph {quote(model.display_name)} {{"]
+    graph_attributes = {
+        "rankdir": "LR",
+        "newrank": "true",
+        "nodesep": "0.35",
+        "ranksep": "0.9",
+        "fontname": FONT,
+        "labelloc": "t",
+        "labeljust": "l",
+        "label": _title_block(model, options),
+        "tooltip": model.display_name,
+        "outputorder": "edgesfirst",
+    }
+    if options.page:
+        width, height = style.PAGES[options.page]
+        graph_attributes.update(size=f"{width - 0.6},{height - 0.6}!", ratio="compress", dpi="150", pad="0.3")
+    out.append(f"  graph [{_attributes(graph_attributes, html={'label'})}];")
+    out.append(f"  node [{_attributes({'fontname': FONT, 'fontsize': str(font_size), 'margin': '0.12,0.06'})}];")
+    out.append(f"  edge [{_attributes({'fontname': FONT, 'fontsize': str(font_size - 2), 'arrowsize': '0.8'})}];")
+
+    by_stage: dict[Stage | None, list[Node]] = defaultdict(list)
+    for node in nodes:
+        by_stage[node.stage].append(node)
+    stages = [stage for stage in Stage if by_stage.get(stage)]
+
+    if options.group_by:
+        out += _grouped_body(nodes, by_stage, stages, ids, options, overlay)
+    else:
+        for stage in stages:
+            out.append(f"  subgraph cluster_{stage.name.lower()} {{")
+            out.append(f"    graph [{_attributes(_column_attributes(stage, font_size))}];")
+            out.append("    rank=same;")
+            out += [f"    {_node_statement(node, ids, options, overlay)}" for node in by_stage[stage]]
+            out.append("  }")
+    # Nodes whose type is missing or invalid still appear, outside the columns.
+    out += [f"  {_node_statement(node, ids, options, overlay)}" for node in by_stage.get(None, [])]
+
+    # Invisible links keep the columns in stage order even where no link joins them.
+    for left, right in zip(stages, stages[1:]):
+        out.append(f"  {ids[by_stage[left][0].id]} -> {ids[by_stage[right][0].id]} [style=invis, weight=0];")
+    for link in links:
+        out.append(f"  {_edge_statement(link, model, ids, options, overlay)}")
+    out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options)}, html={'label'})}];")
+    if stages:
+        out.append(f"  {{ rank=same; legend; {ids[by_stage[stages[-1]][0].id]}; }}")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------ nodes
+def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, overlay: _Overlay) -> str:
+    look = style.NODE_STYLES.get(node.stage, style.UNKNOWN_NODE)
+    unmeasured = node.is_outcome_or_impact and not node.indicators
+    styles = ["filled"]
+    if node.stage in style.ROUNDED:
+        styles.append("rounded")
+    attributes = {
+        "shape": look.shape,
+        "fillcolor": look.fill,
+        "color": look.border,
+        "penwidth": "1.4",
+        "label": _node_label(node, options, unmeasured, overlay.codes_for_node(node.id)),
+        "tooltip": _node_tooltip(node, overlay.for_node(node.id)),
+        "id": f"node-{ids[node.id]}",
+    }
+    if unmeasured:
+        styles.append("dashed")
+        attributes.update(color=style.UNMEASURED_COLOUR, penwidth="2")
+    severity = overlay.worst_for_node(node.id)
+    if severity:
+        attributes.update(color=style.SEVERITY_COLOURS[severity], penwidth="3.2")
+    attributes["style"] = ",".join(styles)
+    return f"{ids[node.id]} [{_attributes(attributes, html={'label'})}];"
+
+
+def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: list[str]) -> str:
+    text = node.label or node.id
+    lines = textwrap.wrap(text, options.wrap, break_long_words=True, break_on_hyphens=False) or [""]
+    rows = [f'<TR><TD>{"<BR/>".join(html_escape(line) for line in lines)}</TD></TR>']
+    small = 14 if options.workshop else 9
+    if node.indicators and not options.workshop:
+        count = len(node.indicators)
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="#3D3D3D">'
+            f'{count} indicator{"" if count == 1 else "s"}</FONT></TD></TR>'
+        )
+    if unmeasured:
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="{style.UNMEASURED_COLOUR}"><B>not measured</B></FONT></TD></TR>'
+        )
+    if codes:
+        rows.append(
+            f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="#7A1F14">{html_escape(" ".join(codes))}</FONT></TD></TR>'
+        )
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+
+
+def _node_tooltip(node: Node, findings: list[Finding]) -> str:
+    parts = [f"{node.label or node.id} ({node.kind}, id: {node.id})"]
+    if node.description:
+        parts.append(node.description)
+    for indicator in node.indicators:
+        parts.append(f"Indicator: {indicator.measure or indicator.id}")
+    parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
+    return "\n".join(parts)
+
+
+# ------------------------------------------------------------------ links
+def _edge_statement(link: Link, model: Model, ids: dict[str, str], options: DiagramOptions, overlay: _Overlay) -> str:
+    look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[link.evidence]
+    attributes = {
+        "style": look.style,
+        "penwidth": str(look.penwidth),
+        "color": look.colour,
+        "tooltip": _link_tooltip(link, model, overlay.for_link(link)),
+    }
+    if link.feedback:
+        attributes.update(constraint="false", arrowhead="vee")
+        if not options.workshop:
+            attributes["xlabel"] = "feedback"
+            attributes["fontcolor"] = style.FEEDBACK_COLOUR
+    else:
+        source, target = model.nodes[link.source].stage, model.nodes[link.target].stage
+        if source is not None and target is not None and target < source:
+            attributes["constraint"] = "false"  # a backward link must not bend the columns
+    severity = overlay.worst_for_link(link)
+    if severity:
+        attributes.update(color=style.SEVERITY_COLOURS[severity], penwidth="2.6")
+    return f"{ids[link.source]} -> {ids[link.target]} [{_attributes(attributes)}];"
+
+
+def _link_tooltip(link: Link, model: Model, findings: list[Finding]) -> str:
+    parts = [f"{model.nodes[link.source].label or link.source} -> {model.nodes[link.target].label or link.target}"]
+    if link.assumption:
+        parts.append(f"Assumption: {link.assumption}")
+    for reference in link.assumptions:
+        shared = model.assumptions.get(reference.id)
+        parts.append(f"Assumption: {shared.text if shared and shared.text else reference.id}")
+    parts.append(f"Evidence: {link.evidence.value if link.evidence else 'not stated'}")
+    parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
+    return "\n".join(parts)
+
+
+# ------------------------------------------------------------- furniture
+def _column_attributes(stage: Stage, font_size: int) -> dict[str, str]:
+    return {
+        "label": style.COLUMN_TITLES[stage],
+        "labelloc": "t",
+        "labeljust": "c",
+        "fontsize": str(font_size + 3),
+        "fontname": f"{FONT} Bold",
+        "style": "filled,rounded",
+        "fillcolor": "#F6F6F6",
+        "color": "#F6F6F6",
+        "margin": "12",
+    }
+
+
+def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay) -> list[str]:
+    """Clusters by a node field, with stages still aligned in columns (newrank)."""
+    field_name = options.group_by
+    groups: dict[str, list[Node]] = defaultdict(list)
+    loose = []
+    for node in nodes:
+        value = getattr(node, field_name, None)
+        (groups[str(value)] if value else loose).append(node)
+    out = []
+    for index, (name, members) in enumerate(groups.items()):
+        out.append(f"  subgraph cluster_group_{index} {{")
+        label = {"label": name, "style": "rounded", "color": "#9A9A9A", "fontname": f"{FONT} Bold"}
+        out.append(f"    graph [{_attributes(label)}];")
+        out += [f"    {_node_statement(node, ids, options, overlay)}" for node in members]
+        out.append("  }")
+    out += [f"  {_node_statement(node, ids, options, overlay)}" for node in loose]
+    for stage in stages:
+        out.append(f"  {{ rank=same; {'; '.join(ids[node.id] for node in by_stage[stage])}; }}")
+    return out
+
+
+def _title_block(model: Model, options: DiagramOptions) -> str:
+    size = 26 if options.workshop else 18
+    details = " · ".join(part for part in (model.area, model.version) if part)
+    rows = f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}"><B>{html_escape(model.display_name)}</B></FONT></TD></TR>'
+    if details:
+        rows += f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size - 6}">{html_escape(details)}</FONT></TD></TR>'
+    return f'<<TABLE BORDER="0" CELLSPACING="2">{rows}</TABLE>>'
+
+
+def _legend(options: DiagramOptions) -> str:
+    size = 13 if options.workshop else 9
+    rows = [f'<TR><TD COLSPAN="2"><B>Key</B></TD></TR>']
+    for stage, look in style.NODE_STYLES.items():
+        rows.append(
+            f'<TR><TD BGCOLOR="{look.fill}" WIDTH="18"> </TD><TD ALIGN="LEFT">{html_escape(look.name)} ({look.shape})</TD></TR>'
+        )
+    rows.append(
+        f'<TR><TD><FONT COLOR="{style.UNMEASURED_COLOUR}">- -</FONT></TD>'
+        f'<TD ALIGN="LEFT"><FONT COLOR="{style.UNMEASURED_COLOUR}">dashed red: not measured</FONT></TD></TR>'
+    )
+    samples = [
+        ("━━━", "strong evidence"), ("───", "moderate evidence"), ("- - -", "weak evidence"),
+        ("· · ·", "no evidence"), ("───", "evidence not stated (grey)"),
+    ]
+    for sample, text in samples:
+        colour = "#9A9A9A" if "grey" in text else style.LINK_COLOUR
+        rows.append(f'<TR><TD><FONT COLOR="{colour}">{sample}</FONT></TD><TD ALIGN="LEFT">{text}</TD></TR>')
+    rows.append(
+        f'<TR><TD><FONT COLOR="{style.FEEDBACK_COLOUR}">- - ›</FONT></TD>'
+        f'<TD ALIGN="LEFT"><FONT COLOR="{style.FEEDBACK_COLOUR}">feedback loop</FONT></TD></TR>'
+    )
+    table = "".join(rows)
+    return (
+        f'<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+        f'<TR><TD><FONT POINT-SIZE="{size}"><TABLE BORDER="0" CELLSPACING="1">{table}</TABLE></FONT></TD></TR></TABLE>>'
+    )
+
+
+# ----------------------------------------------------------- overlay data
+class _Overlay:
+    """Findings by node and by link, for --findings."""
+
+    def __init__(self, model: Model, findings: tuple[Finding, ...] | None):
+        self.by_node: dict[str, list[Finding]] = defaultdict(list)
+        self.by_link: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+        if not findings:
+            return
+        link_at = {}
+        for link in model.links():
+            link_at[link.location] = link
+            for where in link.value_locations.values():
+                link_at.setdefault(where, link)
+        for finding in findings:
+            link = link_at.get(finding.location)
+            if link is not None:
+                self.by_link[(link.source, link.target)].append(finding)
+            elif finding.node:
+                self.by_node[finding.node].append(finding)
+
+    def for_node(self, node_id: str) -> list[Finding]:
+        return self.by_node.get(node_id, [])
+
+    def codes_for_node(self, node_id: str) -> list[str]:
+        return sorted({finding.code for finding in self.for_node(node_id)})
+
+    def for_link(self, link: Link) -> list[Finding]:
+        return self.by_link.get((link.source, link.target), [])
+
+    def worst_for_node(self, node_id: str) -> str | None:
+        return _worst(self.for_node(node_id))
+
+    def worst_for_link(self, link: Link) -> str | None:
+        return _worst(self.for_link(link))
+
+
+def _worst(findings: list[Finding]) -> str | None:
+    return max(findings, key=lambda f: f.severity.rank).severity.value if findings else None
+
+
+# ------------------------------------------------------------------ quoting
+def quote(text: str) -> str:
+    """A DOT double-quoted string that means exactly ``text``.
+
+    Backslashes are doubled so that Graphviz's escapes (\\N, \\G, \\l...) cannot
+    be smuggled in; newlines become \\n.
+    """
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "").replace("\n", "\\n") + '"'
+
+
+def html_escape(text: str) -> str:
+    """Text for an HTML-like label: entities for the XML specials, nothing else touched."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace('"', "&quot;").replace("'", "&#39;").replace("\r", "").replace("\n", " ")
+    )
+
+
+def _attributes(attributes: dict[str, str], html: set[str] = frozenset()) -> str:
+    return ", ".join(
+        f"{name}={value if name in html else quote(value)}"
+        for name, value in attributes.items()
+    )
+
+
+def describe(model: Model) -> str:
+    """A short plain-language description of the model, for SVG <desc> and alt text."""
+    nodes = list(model.nodes.values())
+    counts = []
+    for stage in Stage:
+        count = sum(1 for node in nodes if node.stage is stage)
+        if count:
+            noun = stage.title
+            plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+            counts.append(f"{count} {noun if count == 1 else plural}")
+    links = sum(1 for link in model.links() if link.target in model.nodes)
+    unmeasured = sum(1 for node in nodes if node.is_outcome_or_impact and not node.indicators)
+    text = f"Theory of change: {model.display_name}. {len(nodes)} boxes"
+    if counts:
+        text += " (" + ", ".join(counts) + ")"
+    text += f" joined by {links} links, drawn left to right from needs to impact."
+    if unmeasured:
+        text += f" {unmeasured} outcome{'s are' if unmeasured != 1 else ' is'} not measured."
+    return text

@@ -1,0 +1,85 @@
+"""A theory of change as a Mermaid flowchart, for Markdown pages and wikis.
+
+Columns are subgraphs in stage order; node ids are internal (n0, n1...) and all
+text is written as quoted labels with Mermaid entity codes for every ASCII
+punctuation character, so labels render verbatim and cannot change the chart.
+"""
+
+from __future__ import annotations
+
+from renderers import style
+from toc.model import Model, Stage
+from toc.views import View, visible_links, visible_nodes
+
+# Mermaid node shapes, one per stage, chosen to match the Graphviz diagram.
+_SHAPES = {
+    Stage.NEED: ('>"', '"]'),
+    Stage.INPUT: ('[("', '")]'),
+    Stage.ACTIVITY: ('["', '"]'),
+    Stage.OUTPUT: ('[["', '"]]'),
+    Stage.SHORT_TERM_OUTCOME: ('("', '")'),
+    Stage.MEDIUM_TERM_OUTCOME: ('("', '")'),
+    Stage.LONG_TERM_OUTCOME: ('("', '")'),
+    Stage.IMPACT: ('{{"', '"}}'),
+    None: ('["', '"]'),
+}
+_ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->"}
+
+
+def escape(text: str) -> str:
+    """Label text with ASCII punctuation as #code; entities (letters, digits, spaces, non-ASCII kept)."""
+    out = []
+    for char in text.replace("\r", "").replace("\n", " "):
+        if char.isascii() and not char.isalnum() and char not in " -":
+            out.append(f"#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def render_mermaid(model: Model, view: View = View()) -> str:
+    nodes = visible_nodes(model, view)
+    links = visible_links(model, nodes)
+    ids = {node_id: f"n{index}" for index, node_id in enumerate(model.nodes)}
+    lines = ["---", f"title: {escape(model.display_name)}", "---", "flowchart LR"]
+    for stage in Stage:
+        members = [node for node in nodes if node.stage is stage]
+        if not members:
+            continue
+        lines.append(f'  subgraph col{stage.value}["{escape(style.COLUMN_TITLES[stage])}"]')
+        lines.append("    direction TB")
+        for node in members:
+            lines.append(f"    {_node(node, ids)}")
+        lines.append("  end")
+    for node in nodes:
+        if node.stage is None:
+            lines.append(f"  {_node(node, ids)}")
+    link_styles = []
+    for index, link in enumerate(links):
+        look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[link.evidence]
+        arrow = "-.->" if link.feedback else _ARROWS[look.style]
+        label = "|feedback|" if link.feedback else ""
+        lines.append(f"  {ids[link.source]} {arrow}{label} {ids[link.target]}")
+        link_styles.append(f"  linkStyle {index} stroke:{look.colour},stroke-width:{look.penwidth}px")
+    lines += link_styles
+    for stage, look in style.NODE_STYLES.items():
+        lines.append(f"  classDef s{stage.value} fill:{look.fill},stroke:{look.border},color:#111111")
+    lines.append(f"  classDef unmeasured stroke:{style.UNMEASURED_COLOUR},stroke-width:2px,stroke-dasharray:5 3")
+    for stage in Stage:
+        members = [ids[node.id] for node in nodes if node.stage is stage]
+        if members:
+            lines.append(f"  class {','.join(members)} s{stage.value}")
+    unmeasured = [ids[node.id] for node in nodes if node.is_outcome_or_impact and not node.indicators]
+    if unmeasured:
+        lines.append(f"  class {','.join(unmeasured)} unmeasured")
+    return "\n".join(lines) + "\n"
+
+
+def _node(node, ids) -> str:
+    opening, closing = _SHAPES[node.stage]
+    text = escape(node.label or node.id)
+    if node.is_outcome_or_impact and not node.indicators:
+        text += " #40; not measured #41;"
+    elif node.indicators:
+        text += f" #183; {len(node.indicators)} ind#46;"
+    return f"{ids[node.id]}{opening}{text}{closing}"

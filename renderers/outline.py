@@ -1,0 +1,102 @@
+"""A theory of change as a text outline: readable by screen readers, pasteable into email.
+
+It lists the boxes by column, then every chain: starting from each node that
+nothing leads to, it follows every link. A node reached a second time is named
+with "(continued above)" instead of being repeated, so the outline stays as long
+as the model, however many paths there are.
+"""
+
+from __future__ import annotations
+
+from renderers import style
+from toc.model import Link, Model, Node, Stage
+from toc.views import View, visible_links, visible_nodes
+
+
+def render_outline(model: Model, view: View = View(), markdown: bool = True) -> str:
+    nodes = visible_nodes(model, view)
+    links = visible_links(model, nodes)
+    bold = (lambda text: f"**{text}**") if markdown else (lambda text: text)
+    lines = [f"# {model.display_name}" if markdown else model.display_name]
+    details = " · ".join(part for part in (model.area, model.version, model.horizon) if part)
+    if details:
+        lines += ["", details]
+    if model.description:
+        lines += ["", " ".join(model.description.split())]
+
+    lines += ["", "## The boxes, by column" if markdown else "THE BOXES, BY COLUMN"]
+    for stage in Stage:
+        members = [node for node in nodes if node.stage is stage]
+        if not members:
+            continue
+        lines += ["", f"### {style.COLUMN_TITLES[stage]}" if markdown else style.COLUMN_TITLES[stage].upper(), ""]
+        for node in members:
+            lines.append(f"- {bold(_one_line(node.label or node.id))} ({node.id}){_measurement(node)}")
+    untyped = [node for node in nodes if node.stage is None]
+    if untyped:
+        lines += ["", "### Without a valid type" if markdown else "WITHOUT A VALID TYPE", ""]
+        lines += [f"- {bold(_one_line(node.label or node.id))} ({node.id})" for node in untyped]
+
+    lines += ["", "## Chains" if markdown else "CHAINS", ""]
+    lines.append("Each chain starts from a box that nothing leads to and follows every link.")
+    lines.append("")
+    outgoing: dict[str, list[Link]] = {node.id: [] for node in nodes}
+    incoming: dict[str, int] = {node.id: 0 for node in nodes}
+    for link in links:
+        outgoing[link.source].append(link)
+        if not link.feedback:
+            incoming[link.target] += 1
+    by_id = {node.id: node for node in nodes}
+    expanded: set[str] = set()
+    starts = [node.id for node in nodes if incoming[node.id] == 0]
+    # Nodes only reachable around a loop have no start; begin from them afterwards.
+    for start in starts + [node.id for node in nodes]:
+        if start not in expanded:
+            _walk(start, None, by_id, outgoing, expanded, lines, 0)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _walk(node_id, via: Link | None, by_id, outgoing, expanded, lines, depth) -> None:
+    # Iterative depth-first walk: models can be deeper than Python's recursion limit.
+    stack = [(node_id, via, depth)]
+    while stack:
+        current, link, level = stack.pop()
+        node = by_id[current]
+        text = f"{node.kind.capitalize()}: {_one_line(node.label or current)}"
+        if link is not None:
+            text = ("feeds back to " if link.feedback else "leads to ") + text + _reason(link)
+        if current in expanded:
+            lines.append("  " * level + f"- {text} (continued above)")
+            continue
+        expanded.add(current)
+        lines.append("  " * level + f"- {text}")
+        for child in reversed(outgoing[current]):
+            if child.feedback:
+                lines.append("  " * (level + 1) + f"- feeds back to {_one_line(by_id[child.target].label or child.target)}"
+                             + _reason(child))
+            else:
+                stack.append((child.target, child, level + 1))
+
+
+def _reason(link: Link) -> str:
+    parts = []
+    if link.assumption:
+        parts.append(f"because {_one_line(link.assumption).rstrip('.')}")
+    if link.assumptions:
+        parts.append("resting on " + ", ".join(reference.id for reference in link.assumptions))
+    if link.evidence:
+        parts.append(f"evidence: {link.evidence.value}")
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _measurement(node: Node) -> str:
+    if node.indicators:
+        measures = "; ".join(_one_line(i.measure or i.id or "?") for i in node.indicators)
+        return f": measured by {measures}"
+    if node.is_outcome_or_impact:
+        return ": NOT MEASURED"
+    return ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
