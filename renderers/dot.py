@@ -44,7 +44,7 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
     overlay = _Overlay(model, options.findings)
     font_size = 18 if options.workshop else 11
 
-    out = [f"digraph {quote(model.display_name)} {{"]
+    out = ["digraph toc {"]
     graph_attributes = {
         "rankdir": "LR",
         "newrank": "true",
@@ -213,8 +213,8 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     out = []
     for index, (name, members) in enumerate(groups.items()):
         out.append(f"  subgraph cluster_group_{index} {{")
-        label = {"label": name, "style": "rounded", "color": "#9A9A9A", "fontname": f"{FONT} Bold"}
-        out.append(f"    graph [{_attributes(label)}];")
+        label = {"label": f"<<B>{html_escape(name)}</B>>", "style": "rounded", "color": "#9A9A9A"}
+        out.append(f"    graph [{_attributes(label, html={'label'})}];")
         out += [f"    {_node_statement(node, ids, options, overlay)}" for node in members]
         out.append("  }")
     out += [f"  {_node_statement(node, ids, options, overlay)}" for node in loose]
@@ -304,19 +304,27 @@ def _worst(findings: list[Finding]) -> str | None:
 
 # ------------------------------------------------------------------ quoting
 def quote(text: str) -> str:
-    """A DOT double-quoted string that means exactly ``text``.
+    r"""A DOT double-quoted string that Graphviz shows as exactly ``text``.
 
-    Backslashes are doubled so that Graphviz's escapes (\\N, \\G, \\l...) cannot
-    be smuggled in; newlines become \\n.
+    Used for tooltips and fixed attribute values. Graphviz expands escapes such as
+    \N (node name) and \G (graph name) in these strings after reading them, so a
+    backslash must be written as four: the DOT reader halves them, then escape
+    expansion halves them again. Newlines become \n; quotes are escaped.
     """
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", "").replace("\n", "\\n") + '"'
+    text = text.replace("\r", "").replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
 
 
 def html_escape(text: str) -> str:
-    """Text for an HTML-like label: entities for the XML specials, nothing else touched."""
+    r"""Text for an HTML-like label: entities for the XML specials, backslashes doubled.
+
+    Graphviz expands \N, \G and friends even inside HTML-like labels; a doubled
+    backslash is shown as one.
+    """
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace('"', "&quot;").replace("'", "&#39;").replace("\r", "").replace("\n", " ")
+        .replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\")
+        .replace("\r", "").replace("\n", " ")
     )
 
 
