@@ -12,6 +12,10 @@ from toc.rules import RULES
 from toc.rules.context import CheckContext
 
 
+# A file that cannot be read at all must never pass: these are shown whatever is selected.
+UNFILTERABLE = frozenset({"TOC001", "TOC006"})
+
+
 @dataclass(frozen=True)
 class Selection:
     """Which rule codes to report: ``--select`` and ``--ignore``, by code or prefix."""
@@ -67,6 +71,9 @@ def configure(findings: list[Finding], model: Model | None, selection: Selection
     settings = model.check if model else None
     shown = []
     for finding in findings:
+        if finding.code in UNFILTERABLE:
+            shown.append(finding)
+            continue
         if not selection.allows(finding.code):
             continue
         if settings is not None:
@@ -89,6 +96,8 @@ def _override(severities: dict[str, str], code: str) -> str | None:
 
 
 def failed(reports: list[FileReport], strict: bool = False) -> bool:
-    """Whether the run should exit 1: any error, or any warning under --strict."""
+    """Whether the run should exit 1: a file that does not load, any error, or any warning under --strict."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    return any(finding.severity in failing for report in reports for finding in report.findings)
+    return any(report.model is None for report in reports) or any(
+        finding.severity in failing for report in reports for finding in report.findings
+    )

@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, UnreadableInput, OutputError, GraphvizMissing) as error:
         print(f"toc: error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"toc: error: cannot write output: {error.strerror or error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("toc: interrupted", file=sys.stderr)
         return 130
@@ -156,11 +159,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _codes(values: list[str]) -> tuple[str, ...]:
-    from toc.rules import RULES
+    from toc.rules import RULES, RULES_BY_NAME
 
     codes = []
     for value in values:
-        for code in filter(None, (part.strip().upper() for part in value.split(","))):
+        for part in filter(None, (part.strip() for part in value.split(","))):
+            code = RULES_BY_NAME[part.lower()].code if part.lower() in RULES_BY_NAME else part.upper()
             if not any(known.startswith(code) for known in RULES):
                 hint = did_you_mean(code, RULES)
                 raise UsageError(f'unknown rule code "{code}"' + (f"; {hint}" if hint else ""))

@@ -35,7 +35,7 @@ TOP_LEVEL = (
     Field("toc", "integer", "Format version. Always 1 for this format.", required=True),
     Field("title", "text", "Name of the theory of change, shown on diagrams and documents."),
     Field("area", "text", "The local area or region the model belongs to (e.g. Wirral)."),
-    Field("owner", "text", "Who keeps the model up to date (a role or team, not a password)."),
+    Field("owner", "text", "Who keeps the model up to date (a role or team)."),
     Field("version", "text", "Your own version label, e.g. 'draft 2' or '2024-06 workshop'."),
     Field("description", "text", "A paragraph of background: the problem, the programme, the scope."),
     Field("horizon", "text", "The time frame the theory covers, e.g. '2023-2026'."),

@@ -27,7 +27,10 @@ def build_graph(model: Model) -> nx.DiGraph:
         if link.target == link.source or link.target not in model.nodes:
             continue
         if not graph.has_edge(link.source, link.target):
-            graph.add_edge(link.source, link.target, link=link, feedback=link.feedback)
+            # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
+            source, target = model.nodes[link.source].stage, model.nodes[link.target].stage
+            forward = source is not None and target is not None and target > source
+            graph.add_edge(link.source, link.target, link=link, feedback=link.feedback and not forward)
     return graph
 
 

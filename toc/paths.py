@@ -28,5 +28,7 @@ def _walk(directory: str):
     for root, directories, files in os.walk(directory):
         directories[:] = sorted(d for d in directories if d not in _SKIPPED_DIRECTORIES)
         for name in files:
-            if name.endswith(MODEL_SUFFIX):
-                yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            # FIFOs, devices and broken links inside a tree are skipped, not fatal.
+            if name.endswith(MODEL_SUFFIX) and os.path.isfile(path):
+                yield path

@@ -68,7 +68,7 @@ class ModelBuilder:
         start = Location(self.path, 1, 1)
         if root is None:
             self._report(missing_field.RULE, "the file is empty: a model needs at least `toc: 1` and `nodes:`", start,
-                         hint="run `toc init FILE` for a starter model, or see docs/format.md")
+                         hint="start from one of the examples/ models, or see docs/format.md")
             return None
         if not isinstance(root, yaml.MappingNode):
             self._report(invalid_value.RULE, f"a model is a mapping of fields (toc:, title:, nodes:...), not {_describe(root)}",
@@ -117,8 +117,8 @@ class ModelBuilder:
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
         for node_id, key, node_value in pairs:
-            if not self._valid_id(node_id, key, "node id"):
-                continue
+            # A bad id is reported, but the node is still read so nothing inside it is hidden.
+            self._valid_id(node_id, key, "node id")
             model.nodes[node_id] = self._node(node_id, key, node_value)
 
     # ----------------------------------------------------------------- nodes
@@ -292,7 +292,7 @@ class ModelBuilder:
             if not hint and home and home != where:
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
-                hint = "merge keys are not supported: write the fields out"
+                hint = "merge keys (<<) are not supported: write the fields out"
             self._report(unknown_field.RULE, f"unknown field `{name}` in {_a(where)}", self._loc(key),
                          node=node_id, hint=hint or f"fields here: {', '.join(known)}")
         return fields
@@ -312,6 +312,10 @@ class ModelBuilder:
         seen: dict[str, yaml.Node] = {}
         pairs = []
         for key, value in mapping.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "merge":
+                self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
+                             hint="write the fields out in full; anchors and aliases on whole values do work")
+                continue
             if not isinstance(key, yaml.ScalarNode) or key.tag not in _ALLOWED_TAGS:
                 self._report(invalid_value.RULE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
                 continue

@@ -23,8 +23,12 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # an unclosed quote or bracket: show where it opened
         location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
         problem = error.problem or error.context or "invalid YAML"
+        if "another document" in problem:
+            problem = "a second YAML document (---) in one file"
         context = f"{error.context or ''} {problem}"
         return yaml_syntax.RULE.finding(
             f"invalid YAML: {problem}", location, hint=_hint(text, location, context)

@@ -31,7 +31,10 @@ class CheckContext:
     @cached_property
     def isolated(self) -> set[str]:
         """Nodes with no links in or out at all (TOC201 reports them once)."""
-        return {node_id for node_id in self.graph if self.graph.degree(node_id) == 0}
+        return {
+            node_id for node_id in self.graph
+            if self.graph.degree(node_id) == 0 and not self.model.nodes[node_id].links
+        }
 
     @cached_property
     def has_impact(self) -> bool:
@@ -68,10 +71,13 @@ class CheckContext:
         """For nodes on a causal loop, which tangle of loops (component) they are in."""
         return {node_id: index for index, component in enumerate(self.tangles) for node_id in component}
 
+    @cached_property
+    def cycle_links(self) -> set[tuple[str, str]]:
+        return {(link.source, link.target) for loop in self.cycles for link in loop}
+
     def on_loop(self, source: str, target: str) -> bool:
-        """Whether the link source -> target closes a causal loop (TOC208 reports those)."""
-        loop = self.loop_of.get(source)
-        return loop is not None and self.loop_of.get(target) == loop
+        """Whether the link source -> target is in a loop TOC208 reports (it says it once)."""
+        return (source, target) in self.cycle_links
 
     def node(self, node_id: str) -> Node:
         return self.model.nodes[node_id]
