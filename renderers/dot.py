@@ -166,8 +166,8 @@ def _edge_statement(link: Link, model: Model, ids: dict[str, str], options: Diag
             attributes["xlabel"] = "feedback"
             attributes["fontcolor"] = style.FEEDBACK_COLOUR
     else:
-        source, target = model.nodes[link.source].stage, model.nodes[link.target].stage
-        if source is not None and target is not None and target < source:
+        stages = model.link_stages(link)
+        if stages is not None and stages[1] < stages[0]:
             attributes["constraint"] = "false"  # a backward link must not bend the columns
     severity = overlay.worst_for_link(link)
     if severity:

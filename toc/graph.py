@@ -28,8 +28,8 @@ def build_graph(model: Model) -> nx.DiGraph:
             continue
         if not graph.has_edge(link.source, link.target):
             # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
-            source, target = model.nodes[link.source].stage, model.nodes[link.target].stage
-            forward = source is not None and target is not None and target > source
+            stages = model.link_stages(link)
+            forward = stages is not None and stages[1] > stages[0]
             graph.add_edge(link.source, link.target, link=link, feedback=link.feedback and not forward)
     return graph
 

@@ -219,6 +219,13 @@ class Model:
         for node in self.nodes.values():
             yield from node.links
 
+    def link_stages(self, link: Link) -> tuple[Stage, Stage] | None:
+        """The stages a link runs from and to, or None if either end has no stage (or no node)."""
+        source, target = self.nodes.get(link.source), self.nodes.get(link.target)
+        if source is None or target is None or source.stage is None or target.stage is None:
+            return None
+        return source.stage, target.stage
+
     @property
     def display_name(self) -> str:
         return self.title or self.area or self.path

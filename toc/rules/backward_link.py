@@ -60,9 +60,10 @@ def check(context):
     for link in context.model.links():
         if link.feedback or link.target not in nodes or context.on_loop(link.source, link.target):
             continue
-        source, target = nodes[link.source].stage, nodes[link.target].stage
-        if source is None or target is None or target >= source:
+        stages = context.model.link_stages(link)
+        if stages is None or stages[1] >= stages[0]:
             continue
+        source, target = stages
         yield RULE.finding(
             f'{source.title} "{link.source}" leads back to {target.title} "{link.target}"',
             link.location,

@@ -60,8 +60,8 @@ def check(context):
     for link in context.model.links():
         if not link.feedback or link.target not in nodes:
             continue
-        source, target = nodes[link.source].stage, nodes[link.target].stage
-        if source is not None and target is not None and target > source:
+        stages = context.model.link_stages(link)
+        if stages is not None and stages[1] > stages[0]:
             yield RULE.finding(
                 f'the link "{link.source}" -> "{link.target}" goes forward but is marked as feedback',
                 link.value_locations.get("feedback", link.location),

@@ -70,9 +70,10 @@ def check(context):
     for link in context.model.links():
         if link.feedback or link.target not in nodes:
             continue
-        source, target = nodes[link.source].stage, nodes[link.target].stage
-        if source is None or target is None or target <= source:
+        stages = context.model.link_stages(link)
+        if stages is None or stages[1] <= stages[0]:
             continue
+        source, target = stages
         skipped = [Stage(value) for value in range(source + 1, target)]
         if not _ESSENTIAL.intersection(skipped):
             continue
