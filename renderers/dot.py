@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from renderers import style
 from toc.findings import Finding
-from toc.model import Link, Model, Node, NodeType, Stage
+from toc.model import Link, Model, Node, Stage
 from toc.views import View, visible_links, visible_nodes
 
 
@@ -234,7 +234,7 @@ def _title_block(model: Model, options: DiagramOptions) -> str:
 
 def _legend(options: DiagramOptions) -> str:
     size = 13 if options.workshop else 9
-    rows = [f'<TR><TD COLSPAN="2"><B>Key</B></TD></TR>']
+    rows = ['<TR><TD COLSPAN="2"><B>Key</B></TD></TR>']
     for stage, look in style.NODE_STYLES.items():
         rows.append(
             f'<TR><TD BGCOLOR="{look.fill}" WIDTH="18"> </TD><TD ALIGN="LEFT">{html_escape(look.name)} ({look.shape})</TD></TR>'

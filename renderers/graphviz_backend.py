@@ -18,6 +18,8 @@ IMAGE_FORMATS = ("svg", "png", "pdf")
 class GraphvizMissing(Exception):
     """`dot` is not installed: image formats cannot be made."""
 
+    is_usage_error = True  # the CLI prints it as one line, exit 2
+
 
 INSTALL_HINT = (
     "the Graphviz `dot` program is needed for SVG, PNG and PDF; install it "

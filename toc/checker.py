@@ -11,7 +11,6 @@ from toc.model import Model
 from toc.rules import RULES
 from toc.rules.context import CheckContext
 
-
 # A file that cannot be read at all must never pass: these are shown whatever is selected.
 UNFILTERABLE = frozenset({"TOC001", "TOC006"})
 

@@ -31,7 +31,13 @@ from toc.model import (
     Reference,
     Term,
 )
-from toc.rules import duplicate_key, invalid_value, limit_exceeded, missing_field, unknown_field
+from toc.rules import (
+    duplicate_key,
+    invalid_value,
+    limit_exceeded,
+    missing_field,
+    unknown_field,
+)
 from toc.rules.base import Rule
 from toc.suggest import closest, did_you_mean
 

@@ -1,0 +1,99 @@
+"""`toc render`: draw a model with Graphviz, Mermaid or as a text outline."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from toc.commands.common import UsageError
+from toc.output import write_output
+from toc.suggest import did_you_mean
+
+RENDER_EPILOG = """\
+examples:
+  toc render examples/wirral.toc.yaml -o wirral.svg
+  toc render examples/wirral.toc.yaml -o wirral-a3.png --workshop --page A3
+  toc render model.toc.yaml -o model.mmd                 Mermaid, for wikis and Markdown
+  toc render model.toc.yaml -o - --format md             text outline to the terminal
+  toc render model.toc.yaml -o focus.svg --focus confident --depth 2
+  toc render model.toc.yaml -o review.svg --findings     where the check findings are
+
+SVG, PNG and PDF need the Graphviz `dot` program; .dot, .mmd, .md and .txt do not.
+The same model always gives byte-identical output.
+"""
+RENDER_FORMATS = ("dot", "svg", "png", "pdf", "mmd", "md", "txt")
+NODE_TYPE_CHOICES = ("need", "input", "activity", "output", "outcome", "impact")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "render", help="draw a model: Graphviz (dot, svg, png, pdf), Mermaid (mmd) or a text outline (md, txt)",
+        description="Draw a theory of change. The format comes from the output's suffix.",
+        epilog=RENDER_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("model", metavar="MODEL", help="the model file")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True,
+                        help="output file: .dot .svg .png .pdf .mmd .md .txt; - for standard output")
+    parser.add_argument("--format", choices=RENDER_FORMATS,
+                        help="output format when it cannot come from the suffix (e.g. with -o -); default dot")
+    parser.add_argument("--findings", action="store_true",
+                        help="mark nodes and links that have `toc check` findings; codes in tooltips")
+    parser.add_argument("--workshop", action="store_true", help="large type and fewer details, for projecting")
+    parser.add_argument("--page", choices=("A4", "A3", "A2", "A1"), help="size the drawing for a landscape page")
+    parser.add_argument("--focus", metavar="ID", help="draw only this node and its neighbourhood")
+    parser.add_argument("--depth", metavar="N", type=int, help="with --focus: how many links away to go")
+    direction = parser.add_mutually_exclusive_group()
+    direction.add_argument("--upstream", action="store_true", help="with --focus: only what leads to it")
+    direction.add_argument("--downstream", action="store_true", help="with --focus: only what it leads to")
+    parser.add_argument("--hide", metavar="TYPE", nargs="+", default=[], choices=NODE_TYPE_CHOICES,
+                        help="leave out nodes of these types, e.g. --hide need input")
+    parser.add_argument("--group-by", metavar="FIELD", choices=("group", "type", "term"),
+                        help="draw a box around nodes that share this field (e.g. group: strand or agency)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from renderers.render import RenderRequest, render_model
+    from toc.checker import check_file
+    from toc.views import View
+
+    output_format = args.format or _suffix_format(args.output)
+    if args.output == "-" and output_format in ("svg", "png", "pdf") and sys.stdout.isatty():
+        raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
+    report = check_file(args.model)
+    if report.model is None:
+        from renderers.findings import render_text
+
+        sys.stderr.write(render_text([report]))
+        print(f"toc: cannot draw {args.model}: it does not load (see the findings above)", file=sys.stderr)
+        return 1
+    model = report.model
+    if args.focus is not None and args.focus not in model.nodes:
+        hint = did_you_mean(args.focus, model.nodes)
+        raise UsageError(f'--focus: no node "{args.focus}" in {args.model}' + (f"; {hint}" if hint else ""))
+    if args.depth is not None and (args.focus is None or args.depth < 0):
+        raise UsageError("--depth needs --focus and a number of links (0 or more)")
+    direction = "upstream" if args.upstream else "downstream" if args.downstream else "both"
+    view = View(focus=args.focus, depth=args.depth, direction=direction, hide=frozenset(args.hide))
+    request = RenderRequest(
+        output_format=output_format, view=view, findings=tuple(report.findings) if args.findings else None,
+        workshop=args.workshop, page=args.page, group_by=args.group_by,
+    )
+    errors = sum(1 for finding in report.findings if finding.severity == "error")
+    if errors:
+        print(f"toc: note: {args.model} has {errors} error(s); drawing what loads (run `toc check`)", file=sys.stderr)
+    write_output(args.output, render_model(model, request), protected=(args.model,))
+    return 0
+
+
+def _suffix_format(output: str) -> str:
+    if output == "-":
+        return "dot"
+    suffix = os.path.splitext(output)[1].lower().lstrip(".")
+    aliases = {"gv": "dot", "mermaid": "mmd", "markdown": "md"}
+    suffix = aliases.get(suffix, suffix)
+    if suffix not in RENDER_FORMATS:
+        raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "
+                         + ", ".join("." + name for name in RENDER_FORMATS) + " or --format")
+    return suffix
