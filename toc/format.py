@@ -17,6 +17,11 @@ EVIDENCE_LEVELS = ("none", "weak", "moderate", "strong")
 CRITICALITY_LEVELS = ("low", "medium", "high")
 AVAILABILITY = ("collected", "partner", "not-collected")
 SEVERITIES = ("error", "warning", "info")
+# Evaluation planning (the `evaluation:` section and the method and measure catalogues).
+QUESTION_KINDS = ("process", "impact", "economic")
+METHOD_FAMILIES = ("monitoring", "process", "impact", "economic")
+COST_BANDS = ("low", "medium", "high")
+ETHICS_FLAGS = ("children", "sensitive", "personal-data")
 
 # An id is what people type in leads_to: one word without spaces, in any script.
 ID_PATTERN = r"^\S+$"
@@ -25,7 +30,7 @@ ID_PATTERN = r"^\S+$"
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text | id | integer | boolean | choice | scalar | codes | ids | section
+    kind: str  # text | texts | id | ids | integer | boolean | choice | choices | scalar | codes | paths | section
     doc: str
     required: bool = False
     choices: tuple[str, ...] = ()
@@ -42,6 +47,10 @@ TOP_LEVEL = (
     Field("nodes", "section", "The boxes of the theory of change: a mapping of id to node.", required=True),
     Field("assumptions", "section", "Shared assumptions that links name by id: a mapping of id to assumption."),
     Field("check", "section", "Settings for `toc check` that travel with this file."),
+    Field("evaluation", "section", "The evaluation plan: purpose, users, budget, timeline and questions."),
+    Field("methods", "section", "Your own evaluation methods, added to (or replacing) the shipped catalogue's."),
+    Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
+    Field("catalogues", "paths", "Catalogue files of your own (methods:/measures:), relative to this file."),
 )
 
 NODE = (
@@ -52,6 +61,7 @@ NODE = (
     Field("group", "text", "A strand, theme or partner agency, for grouping on diagrams and reports."),
     Field("leads_to", "section", "Links from this node: a list of ids, or of link mappings."),
     Field("indicators", "section", "How the change is measured: a list of indicators."),
+    Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
     Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
 )
 
@@ -66,6 +76,7 @@ LINK = (
 INDICATOR = (
     Field("id", "id", "A short id, unique within the model, used in reports and plans.", required=True),
     Field("measure", "text", "What is measured, in words."),
+    Field("instrument", "id", "The validated measure used, by catalogue id (e.g. swemwbs): `toc rules TOC503`."),
     Field("source", "text", "Where the data comes from (system, survey, register)."),
     Field("owner", "text", "Who collects or holds the data."),
     Field("frequency", "text", "How often it is collected, e.g. monthly, quarterly, pre/post."),
@@ -88,6 +99,59 @@ CHECK = (
     Field("severity", "section", "Severity overrides: a mapping of rule code to error, warning or info."),
 )
 
+EVALUATION = (
+    Field("purpose", "text", "Why the evaluation is done and the decisions it will inform."),
+    Field("users", "text", "Who will use the findings (commissioners, the partnership board...)."),
+    Field("budget", "text", "The money or effort available, e.g. '£40,000 over two years'."),
+    Field("timeline", "text", "When it runs and reports, e.g. 'April 2025 to March 2027'."),
+    Field("lead", "text", "Who leads the evaluation (a role, team or the commissioned evaluator)."),
+    Field("deliverables", "texts", "What the evaluator hands over: a list, e.g. [inception report, final report]."),
+    Field("questions", "section", "The evaluation questions: a list of questions."),
+)
+
+QUESTION = (
+    Field("id", "id", "A short id, unique among the questions (e.g. q1).", required=True),
+    Field("text", "text", "The question, in a sentence.", required=True),
+    Field("kind", "choice", "Process (how was it delivered?), impact (what difference?) or economic (worth it?).",
+          required=True, choices=QUESTION_KINDS),
+    Field("nodes", "ids", "Ids of the nodes the question is about."),
+    Field("methods", "ids", "Ids of the methods (from the catalogue) that will answer it."),
+    Field("owner", "text", "Who is responsible for answering it."),
+    Field("timing", "text", "When it is answered, e.g. 'interim report, month 9'."),
+)
+
+METHOD = (
+    Field("name", "text", "The method's name as a commissioner would write it.", required=True),
+    Field("family", "choice", "Monitoring, process, impact or economic evaluation.", required=True,
+          choices=METHOD_FAMILIES),
+    Field("description", "text", "What the method involves, in a sentence or two."),
+    Field("types", "choices", "Node types it suits.", choices=NODE_TYPES),
+    Field("terms", "choices", "Outcome terms it suits (for outcomes); empty means any term.", choices=TERMS),
+    Field("questions", "choices", "Question kinds it answers.", choices=QUESTION_KINDS),
+    Field("strength", "text", "What causal claim it supports, in words (e.g. 'credible contribution claim')."),
+    Field("sms", "integer", "Maryland Scientific Methods Scale level (1-5), where one applies."),
+    Field("respondents", "texts", "Who provides the data, e.g. [parents, practitioners]."),
+    Field("data", "texts", "What data it needs, e.g. [case records, pre/post questionnaires]."),
+    Field("cost", "choice", "Rough cost band.", choices=COST_BANDS),
+    Field("duration", "text", "Typical duration, e.g. '6-12 months'."),
+    Field("ethics", "choices", "Ethics flags that shape consent, DPIA and safeguarding.", choices=ETHICS_FLAGS),
+    Field("limitations", "text", "What it cannot tell you, for the matrix's limitations column."),
+)
+
+MEASURE = (
+    Field("name", "text", "The instrument's name.", required=True),
+    Field("measures", "text", "What it measures.", required=True),
+    Field("respondent", "text", "Who completes it, with ages, e.g. 'child aged 9-17'."),
+    Field("length", "text", "Its length, e.g. '7 items'."),
+    Field("licence", "text", "Licence, registration or permission notes."),
+    Field("ethics", "choices", "Ethics flags: children, sensitive (needs a safeguarding route), personal-data.",
+          choices=ETHICS_FLAGS),
+    Field("safeguarding", "text", "What a safeguarding route must cover when the measure is used."),
+)
+
+# A catalogue file of one's own holds only these two sections.
+CATALOGUE_FILE = tuple(field for field in TOP_LEVEL if field.name in ("methods", "measures"))
+
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "top level": TOP_LEVEL,
     "node": NODE,
@@ -95,6 +159,10 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "indicator": INDICATOR,
     "assumption": ASSUMPTION,
     "check": CHECK,
+    "evaluation": EVALUATION,
+    "question": QUESTION,
+    "method": METHOD,
+    "measure": MEASURE,
 }
 
 

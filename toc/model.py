@@ -114,6 +114,7 @@ class Indicator:
     target: str | int | float | None = None
     availability: Availability | None = None
     notes: str | None = None
+    instrument: str | None = None  # a measure's catalogue id
     # Where each given field's value sits, for findings about one field.
     value_locations: dict[str, Location] = field(default_factory=dict)
 
@@ -156,6 +157,7 @@ class Node:
     indicators: list[Indicator] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     ignore: tuple[str, ...] = ()
+    methods: tuple[Reference, ...] = ()  # evaluation methods chosen for the node
     value_locations: dict[str, Location] = field(default_factory=dict)
 
     @property
@@ -211,6 +213,13 @@ class Model:
     nodes: dict[str, Node] = field(default_factory=dict)
     assumptions: dict[str, Assumption] = field(default_factory=dict)
     check: CheckSettings = field(default_factory=CheckSettings)
+    evaluation: Evaluation | None = None
+    methods: dict[str, Method] = field(default_factory=dict)  # the model's own catalogue entries
+    measures: dict[str, Measure] = field(default_factory=dict)
+    catalogues: tuple[Reference, ...] = ()  # catalogue files, as written
+    # Entries read from the files named in `catalogues:` (the loader reads them).
+    catalogue_methods: dict[str, Method] = field(default_factory=dict)
+    catalogue_measures: dict[str, Measure] = field(default_factory=dict)
     # Position of each top-level key's value (e.g. "nodes"), for model-wide findings.
     value_locations: dict[str, Location] = field(default_factory=dict)
 
@@ -229,3 +238,80 @@ class Model:
     @property
     def display_name(self) -> str:
         return self.title or self.area or self.path
+
+
+# ------------------------------------------------------------------ evaluation
+@dataclass(slots=True)
+class Question:
+    """An evaluation question, about some nodes, answered by some methods."""
+
+    id: str | None
+    location: Location
+    text: str | None = None
+    kind: str | None = None  # process | impact | economic
+    nodes: tuple[Reference, ...] = ()
+    methods: tuple[Reference, ...] = ()
+    owner: str | None = None
+    timing: str | None = None
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """The model's `evaluation:` section: what the specification is built from."""
+
+    location: Location
+    purpose: str | None = None
+    users: str | None = None
+    budget: str | None = None
+    timeline: str | None = None
+    lead: str | None = None
+    deliverables: tuple[str, ...] = ()
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Method:
+    """An evaluation method in a catalogue (shipped, a catalogue file, or the model's own)."""
+
+    id: str
+    location: Location
+    name: str | None = None
+    family: str | None = None  # monitoring | process | impact | economic
+    description: str | None = None
+    types: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    strength: str | None = None
+    sms: int | None = None
+    respondents: tuple[str, ...] = ()
+    data: tuple[str, ...] = ()
+    cost: str | None = None
+    duration: str | None = None
+    ethics: tuple[str, ...] = ()
+    limitations: str | None = None
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+    def suits(self, node: Node) -> bool:
+        """Whether the catalogue says the method fits this node's type (and term, for outcomes)."""
+        if node.type is None:
+            return True
+        if self.types and node.type.value not in self.types:
+            return False
+        return not (node.term and self.terms and node.term.value not in self.terms)
+
+
+@dataclass(slots=True)
+class Measure:
+    """A validated instrument (SDQ, WEMWBS...) in a catalogue."""
+
+    id: str
+    location: Location
+    name: str | None = None
+    measures: str | None = None
+    respondent: str | None = None
+    length: str | None = None
+    licence: str | None = None
+    ethics: tuple[str, ...] = ()
+    safeguarding: str | None = None
+    value_locations: dict[str, Location] = field(default_factory=dict)

@@ -23,9 +23,13 @@ def _field_schema(field: fmt.Field) -> dict:
         "scalar": {"type": ["string", "number"]},
         "codes": _CODES,
         "ids": {"type": "array", "items": _ID},
+        "texts": {"type": "array", "items": _TEXT},
+        "paths": {"type": "array", "items": {"type": "string"}},
     }
     if field.kind == "choice":
         schema = {"enum": list(field.choices)}
+    elif field.kind == "choices":
+        schema = {"type": "array", "items": {"enum": list(field.choices)}}
     else:
         schema = dict(simple.get(field.kind, {}))
     return {"description": field.doc, **schema}
@@ -41,6 +45,14 @@ def _object(section: tuple[fmt.Field, ...], overrides: dict[str, dict] | None = 
     if required:
         schema["required"] = required
     return schema
+
+
+def _entries(definition: str) -> dict:
+    return {
+        "type": ["object", "null"],
+        "propertyNames": {"pattern": fmt.ID_PATTERN},
+        "additionalProperties": {"$ref": f"#/definitions/{definition}"},
+    }
 
 
 def json_schema() -> dict:
@@ -82,7 +94,13 @@ def json_schema() -> dict:
                 "additionalProperties": {"$ref": "#/definitions/assumption"},
             },
             "check": {"$ref": "#/definitions/check"},
+            "evaluation": {"$ref": "#/definitions/evaluation"},
+            "methods": _entries("method"),
+            "measures": _entries("measure"),
         },
+    )
+    evaluation = _object(
+        fmt.EVALUATION, {"questions": {"type": ["array", "null"], "items": {"$ref": "#/definitions/question"}}}
     )
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
@@ -94,5 +112,9 @@ def json_schema() -> dict:
             "indicator": indicator,
             "assumption": assumption,
             "check": check,
+            "evaluation": evaluation,
+            "question": _object(fmt.QUESTION),
+            "method": _object(fmt.METHOD),
+            "measure": _object(fmt.MEASURE),
         },
     }

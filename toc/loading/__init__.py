@@ -8,6 +8,7 @@ for commands that edit files.
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -51,7 +52,37 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None) ->
             return LoadResult(path, None, [root])
         builder = ModelBuilder(path, limits, RULES.keys())
         model = builder.build(root)
-    return LoadResult(path, model, builder.findings)
+        findings = builder.findings
+        if model is not None and model.catalogues:
+            findings += _read_catalogues(model, limits)
+    return LoadResult(path, model, findings)
+
+
+def _read_catalogues(model: Model, limits: Limits) -> list[Finding]:
+    """Read the catalogue files the model names (relative to the model file) into it."""
+    from toc.evaluation.catalogue import load_catalogue_text
+    from toc.rules import invalid_value
+
+    findings: list[Finding] = []
+    base = os.path.dirname(model.path) if model.path not in ("<model>", "-") else ""
+    for reference in model.catalogues:
+        path = os.path.join(base, reference.id)
+        try:
+            data = read_bytes(path, limits)
+        except UnreadableInput as error:
+            findings.append(invalid_value.RULE.finding(
+                f"catalogue {error}", reference.location,
+                hint="catalogue paths are relative to the model file; see docs/format.md#catalogue-files"))
+            continue
+        text = data if isinstance(data, Finding) else decode(data, path)
+        if isinstance(text, Finding):
+            findings.append(text)
+            continue
+        loaded = load_catalogue_text(text, path, limits)
+        findings += loaded.findings
+        model.catalogue_methods.update(loaded.methods)
+        model.catalogue_measures.update(loaded.measures)
+    return findings
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from yaml.constructor import SafeConstructor
 from toc import format as fmt
 from toc.findings import Finding, Related
 from toc.limits import Limits
+from toc.loading.evaluation import EvaluationReader
 from toc.model import (
     Assumption,
     Availability,
@@ -58,7 +59,7 @@ class _LimitReached(Exception):
     pass
 
 
-class ModelBuilder:
+class ModelBuilder(EvaluationReader):
     """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems."""
 
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str]):
@@ -104,6 +105,14 @@ class ModelBuilder:
                 self._assumptions(value, model)
             elif name == "check":
                 model.check = self._check_settings(value)
+            elif name == "evaluation":
+                model.evaluation = self._evaluation(value)
+            elif name == "methods":
+                model.methods = self._methods(value)
+            elif name == "measures":
+                model.measures = self._measures(value)
+            elif name == "catalogues":
+                model.catalogues = self._paths(value, name)
             else:
                 setattr(model, name, self._text(value, name))
         if "toc" not in fields:
@@ -150,6 +159,8 @@ class ModelBuilder:
                 node.indicators = self._indicators(node_id, field_value)
             elif name == "ignore":
                 node.ignore = self._codes(field_value, node_id)
+            elif name == "methods":
+                node.methods = self._id_list(field_value, name, node_id)
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):
@@ -230,6 +241,8 @@ class ModelBuilder:
                     indicator.id = self._id_text(field_value, "indicator id", node_id)
                 elif name == "availability":
                     indicator.availability = self._choice(field_value, name, fmt.AVAILABILITY, Availability, node_id)
+                elif name == "instrument":
+                    indicator.instrument = self._id_text(field_value, "instrument", node_id)
                 elif name in ("baseline", "target"):
                     setattr(indicator, name, self._scalar(field_value, name, node_id))
                 else:

@@ -18,16 +18,20 @@ from toc.rules import (
     indicator_not_collected,
     indicator_without_baseline,
     indicator_without_source,
+    method_mismatch,
     invalid_value,
     isolated_node,
     limit_exceeded,
     missing_field,
     missing_impact,
     no_path_to_impact,
+    question_without_method,
     self_link,
     stage_leap,
+    unevaluated_outcome,
     unexplained_link,
     unknown_field,
+    unknown_method_or_measure,
     unknown_reference,
     unmeasured_outcome,
     unsupported_outcome,
@@ -67,6 +71,11 @@ RULES: dict[str, Rule] = {
         unexplained_link,
         weak_critical_assumption,
         unused_assumption,
+        # Evaluation planning (TOC5xx).
+        unevaluated_outcome,
+        question_without_method,
+        unknown_method_or_measure,
+        method_mismatch,
     )
 }
 

@@ -81,3 +81,19 @@ class CheckContext:
 
     def node(self, node_id: str) -> Node:
         return self.model.nodes[node_id]
+
+    @cached_property
+    def catalogue(self):
+        """The methods and measures the model can name (shipped, its files, its own)."""
+        from toc.evaluation.catalogue import catalogue_for
+
+        return catalogue_for(self.model)
+
+    @cached_property
+    def questions_about(self) -> dict[str, list]:
+        """Evaluation questions by the node ids they name."""
+        found: dict[str, list] = {}
+        for question in self.model.evaluation.questions if self.model.evaluation else ():
+            for reference in question.nodes:
+                found.setdefault(reference.id, []).append(question)
+        return found

@@ -1,8 +1,9 @@
 """TOC101 unknown-reference: a link or assumption names an id that is not defined.
 
 ## What it finds
-An id in `leads_to` (or a link's `to:`) that is not a node of the model, or an
-id in a link's `assumptions:` that is not in the top-level `assumptions:`.
+An id in `leads_to` (or a link's `to:`) that is not a node of the model, an
+id in a link's `assumptions:` that is not in the top-level `assumptions:`, or
+a node id in an evaluation question's `nodes:` that is not a node.
 The message suggests the id you probably meant.
 
 ## Why it matters
@@ -59,6 +60,14 @@ def check(context):
                     node=link.source,
                     hint=did_you_mean(reference.id, model.assumptions)
                     or "define it under the top-level assumptions:",
+                )
+    for question in model.evaluation.questions if model.evaluation else ():
+        for reference in question.nodes:
+            if reference.id not in model.nodes:
+                yield RULE.finding(
+                    f'question "{question.id}" is about "{reference.id}", which is not a node',
+                    reference.location,
+                    hint=did_you_mean(reference.id, model.nodes) or "name a node id from nodes:",
                 )
 
 

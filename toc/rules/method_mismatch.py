@@ -1,0 +1,82 @@
+"""TOC504 method-mismatch: a method chosen for a node or question it does not suit.
+
+## What it finds
+A method named for a node (in the node's `methods:`, or in a question about
+the node) whose catalogue entry does not list the node's type or outcome term,
+and a method named for a question whose kind (process, impact, economic) the
+method does not answer. For example an RCT on an activity, or attendance
+counts (monitoring data) as the evidence for a long-term outcome.
+
+## Why it matters
+A mismatched method answers a different question from the one asked: counting
+attendance says nothing about whether family relationships improved, and a
+trial of an activity measures nothing that changes. Commissioners pay for the
+wrong evidence.
+
+## Example
+```yaml
+toc: 1
+nodes:
+  relationships:
+    type: outcome
+    term: long
+    label: Family relationships improve
+    methods: [monitoring-data]
+```
+
+## Use instead
+```yaml
+toc: 1
+nodes:
+  relationships:
+    type: outcome
+    term: long
+    label: Family relationships improve
+    methods: [contribution-analysis]
+```
+"""
+
+from toc.findings import Severity
+from toc.rules.base import Rule
+
+
+def check(context):
+    model, methods = context.model, context.catalogue.methods
+    for node in model.nodes.values():
+        for reference in node.methods:
+            method = methods.get(reference.id)
+            if method is not None and not method.suits(node):
+                yield _unsuited(method, node, reference.location)
+    for question in model.evaluation.questions if model.evaluation else ():
+        for reference in question.methods:
+            method = methods.get(reference.id)
+            if method is None:
+                continue
+            if question.kind and method.questions and question.kind not in method.questions:
+                yield RULE.finding(
+                    f'{method.id} does not answer {question.kind} questions like "{question.id}"'
+                    f" (it answers {', '.join(method.questions)})",
+                    reference.location,
+                    hint=f"choose a method for {question.kind} questions; `toc spec` suggests some",
+                )
+            for node_reference in question.nodes:
+                node = model.nodes.get(node_reference.id)
+                if node is not None and not method.suits(node):
+                    yield _unsuited(method, node, reference.location, question.id)
+
+
+def _unsuited(method, node, location, question_id=None):
+    suits = ", ".join(method.types) or "any node"
+    if method.terms and node.term:
+        suits += f" ({'/'.join(method.terms)}-term)"
+    where = f' in question "{question_id}"' if question_id else ""
+    return RULE.finding(
+        f'{method.id} does not suit {node.kind} "{node.id}"{where}: the catalogue lists it for {suits}',
+        location,
+        node=node.id,
+        hint="choose a method that fits the node; `toc spec` suggests some with reasons",
+    )
+
+
+RULE = Rule("TOC504", "method-mismatch", Severity.WARNING,
+            "a method chosen for a node or question it does not suit", __doc__, check)
