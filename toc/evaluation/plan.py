@@ -16,7 +16,7 @@ from toc.model import Availability, Indicator, Model, Node, NodeType
 
 # Nodes an evaluation looks at; needs and inputs are the context it describes.
 IN_SCOPE = (NodeType.ACTIVITY, NodeType.OUTPUT, NodeType.OUTCOME, NodeType.IMPACT)
-NOT_IN_A_QUESTION = "-"
+NOT_IN_A_QUESTION = "(no question)"
 
 
 @dataclass(frozen=True)
@@ -159,8 +159,11 @@ def _chosen(node: Node, asked: list, methods) -> list[MethodUse]:
             uses.setdefault(reference.id, MethodUse(reference.id, method.name or reference.id, method.family,
                                                     method.sms, True, "chosen for this node"))
     for question in asked:
-        for reference in question.methods:
-            if reference.id in methods and reference.id not in uses:
+        named = [r for r in question.methods if r.id in methods]
+        # A question's methods are shared by its nodes: each node takes those that suit it.
+        suited = [r for r in named if methods[r.id].suits(node)] or named
+        for reference in suited:
+            if reference.id not in uses:
                 method = methods[reference.id]
                 uses[reference.id] = MethodUse(reference.id, method.name or reference.id, method.family,
                                                method.sms, True, f"chosen in question {question.id}")
@@ -209,6 +212,8 @@ def _matrix(model, node_plans, questions, methods, measure_names):
                 continue
             covered.add(plan.id)
             named = [use for use in plan.methods if use.id in {r.id for r in question.methods}]
+            if question.methods and not named:
+                continue  # the question's methods suit other nodes of it; this node's rows come from them
             for use in named or plan.methods:
                 yield _row(model.nodes[plan.id], plan, use, question, methods, measure_names)
     for plan in node_plans:

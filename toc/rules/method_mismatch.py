@@ -1,10 +1,10 @@
 """TOC504 method-mismatch: a method chosen for a node or question it does not suit.
 
 ## What it finds
-A method named for a node (in the node's `methods:`, or in a question about
-the node) whose catalogue entry does not list the node's type or outcome term,
-and a method named for a question whose kind (process, impact, economic) the
-method does not answer. For example an RCT on an activity, or attendance
+A method in a node's `methods:` whose catalogue entry does not list the
+node's type or outcome term; a method in a question's `methods:` that suits
+none of the question's nodes; and a method named for a question whose kind
+(process, impact, economic) the method does not answer. For example an RCT on an activity, or attendance
 counts (monitoring data) as the evidence for a long-term outcome.
 
 ## Why it matters
@@ -59,10 +59,10 @@ def check(context):
                     reference.location,
                     hint=f"choose a method for {question.kind} questions; `toc spec` suggests some",
                 )
-            for node_reference in question.nodes:
-                node = model.nodes.get(node_reference.id)
-                if node is not None and not method.suits(node):
-                    yield _unsuited(method, node, reference.location, question.id)
+            # A question's methods answer it together: each must suit at least one of its nodes.
+            nodes = [model.nodes[r.id] for r in question.nodes if r.id in model.nodes]
+            if nodes and not any(method.suits(node) for node in nodes):
+                yield _unsuited(method, nodes[0], reference.location, question.id)
 
 
 def _unsuited(method, node, location, question_id=None):

@@ -1,0 +1,272 @@
+"""What a commissioner's evaluation specification says, as a list of blocks.
+
+Pure: the same model, plan and findings give the same blocks, which the
+Markdown, HTML and DOCX layouts render. The sections follow what a
+specification contains (see docs/spec.md): background, purpose, scope, the
+theory of change, questions, methods, the matrix, data, ethics,
+proportionality, deliverables and an annex of open issues.
+"""
+
+from __future__ import annotations
+
+from renderers.outline import render_outline
+from renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+from toc.evaluation.catalogue import Catalogue
+from toc.evaluation.plan import NOT_IN_A_QUESTION, EvaluationPlan
+from toc.findings import Finding, Severity
+from toc.model import Model, NodeType
+
+NOT_GIVEN = "Not yet stated in the model (add it under `evaluation:`)."
+MATRIX_COLUMNS = ("Question", "Node", "Indicators", "Measures", "Method", "Why this method", "Data sources",
+                  "Timing", "Responsibility")
+
+
+def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue,
+                        findings: list[Finding]) -> list[Block]:
+    evaluation = model.evaluation
+    blocks: list[Block] = [Heading(1, f"Evaluation specification: {model.display_name}")]
+    facts = [f"{label}: {value}" for label, value in (
+        ("Area", model.area), ("Model owner", model.owner), ("Model version", model.version),
+        ("Time frame of the theory", model.horizon)) if value]
+    if facts:
+        blocks.append(Bullets(tuple(facts)))
+    blocks.append(Paragraph(
+        f"Drafted by toc from {model.path}. Sections marked as suggestions are for the commissioner "
+        "to confirm before the specification is sent out.", emphasis=True))
+
+    blocks += [Heading(2, "1. Background and rationale"), Paragraph(model.description or NOT_GIVEN)]
+    needs = [node for node in model.nodes.values() if node.type is NodeType.NEED]
+    if needs:
+        blocks += [Paragraph("The needs the programme responds to:"),
+                   Bullets(tuple(_with_description(node) for node in needs))]
+
+    blocks += [Heading(2, "2. Purpose and intended users"),
+               Bullets((f"Purpose: {_or(evaluation and evaluation.purpose)}",
+                        f"Intended users: {_or(evaluation and evaluation.users)}",
+                        f"Evaluation lead: {_or(evaluation and evaluation.lead)}"))]
+
+    blocks += [Heading(2, "3. Scope"), *_scope(model, plan)]
+    blocks += [Heading(2, "4. The theory of change"),
+               Paragraph("The evaluation tests this theory of change: each box is a claim, each arrow an "
+                         "assumption to test."),
+               Diagram(_outline(model), f"Theory of change diagram of {model.display_name}")]
+    blocks += [Heading(2, "5. Evaluation questions"), *_questions(model)]
+    blocks += [Heading(2, "6. Approach and methods"), *_methods(plan, catalogue)]
+    blocks += [Heading(2, "7. Evaluation matrix"),
+               Paragraph("One row per question, node and method. \"Suggested\" methods were proposed by toc "
+                         "where the model names none; the full matrix, with limitations, is in the "
+                         "spreadsheet (`toc spec --matrix`)."),
+               Table(MATRIX_COLUMNS, tuple(_matrix_cells(row) for row in plan.matrix), wide=True)]
+    blocks += [Heading(2, "8. Data availability and data sharing"), *_data(plan)]
+    blocks += [Heading(2, "9. Ethics and information governance"), *_ethics(plan)]
+    blocks += [Heading(2, "10. Proportionality"), *_proportionality(model, plan, catalogue)]
+    blocks += [Heading(2, "11. Deliverables and timeline"), *_deliverables(model)]
+    blocks += [Heading(2, "Annex A. Open issues"), *_open_issues(model, plan, findings)]
+    return blocks
+
+
+def _outline(model: Model) -> str:
+    """The text outline without its title and background (the specification has them), one level down."""
+    lines = render_outline(model).splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("## ")), 0)
+    return "\n".join("#" + line if line.startswith("#") else line for line in lines[start:]) + "\n"
+
+
+def _plural(kind: str, count: int) -> str:
+    if count == 1:
+        return kind
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
+
+
+def _or(value: str | None) -> str:
+    return value or NOT_GIVEN
+
+
+def _with_description(node) -> str:
+    return f"{node.label or node.id}: {node.description}" if node.description else (node.label or node.id)
+
+
+def _scope(model: Model, plan: EvaluationPlan) -> list[Block]:
+    counts: dict[str, int] = {}
+    for node_plan in plan.nodes:
+        counts[node_plan.kind] = counts.get(node_plan.kind, 0) + 1
+    lines = [f"{count} {_plural(kind, count)}" for kind, count in counts.items()]
+    blocks: list[Block] = [Paragraph(
+        "In scope: every activity, output, outcome and impact of the theory of change ("
+        + ", ".join(lines) + "). Needs and inputs are the context the evaluation describes, not claims it tests.")]
+    if model.horizon:
+        blocks.append(Paragraph(f"The theory covers {model.horizon}."))
+    return blocks
+
+
+def _questions(model: Model) -> list[Block]:
+    questions = model.evaluation.questions if model.evaluation else []
+    if not questions:
+        return [Paragraph("The model asks no evaluation questions yet. Every node in scope still has methods "
+                          "below; add questions under `evaluation: questions:` to focus the evaluation.")]
+    rows = tuple((q.id or "", q.text or "", q.kind or "",
+                  ", ".join(_label(model, r.id) for r in q.nodes),
+                  ", ".join(r.id for r in q.methods) or "none chosen",
+                  q.owner or "", q.timing or "") for q in questions)
+    return [Table(("Id", "Question", "Kind", "About", "Methods", "Owner", "Timing"), rows)]
+
+
+def _label(model: Model, node_id: str) -> str:
+    node = model.nodes.get(node_id)
+    return (node.label or node_id) if node else node_id
+
+
+def _methods(plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
+    blocks: list[Block] = []
+    nodes_using: dict[str, list[str]] = {}
+    reasons: dict[str, list[str]] = {}
+    chosen: dict[str, bool] = {}
+    for node_plan in plan.nodes:
+        for use in node_plan.methods:
+            nodes_using.setdefault(use.id, []).append(node_plan.label)
+            chosen[use.id] = chosen.get(use.id, False) or use.chosen
+            if not use.chosen:
+                reasons.setdefault(use.id, []).append(use.reason)
+    for method_id in sorted(nodes_using, key=lambda m: (_FAMILY_ORDER.get(catalogue.methods[m].family, 9), m)):
+        method = catalogue.methods[method_id]
+        status = "chosen in the model" if chosen[method_id] else "suggested by toc"
+        blocks.append(Heading(3, f"{method.name or method_id} ({status})"))
+        if method.description:
+            blocks.append(Paragraph(method.description))
+        details = [f"Family: {method.family}"]
+        if method.strength:
+            details.append(f"Causal strength: {method.strength}"
+                           + (f" (Maryland SMS level {method.sms})" if method.sms else ""))
+        if method.cost or method.duration:
+            details.append(f"Cost and time: {method.cost or '?'} cost, {method.duration or 'duration not given'}")
+        if method.respondents:
+            details.append("Respondents: " + ", ".join(method.respondents))
+        if method.data:
+            details.append("Data needed: " + ", ".join(method.data))
+        details.append("Applied to: " + ", ".join(nodes_using[method_id]))
+        if method.limitations:
+            details.append(f"Limitations: {method.limitations}")
+        blocks.append(Bullets(tuple(details)))
+        if method_id in reasons:
+            blocks.append(Paragraph("Why toc suggests it: " + " ".join(
+                sorted(set(f"{r[0].upper()}{r[1:]}." for r in reasons[method_id])))))
+    return blocks or [Paragraph("No methods: the model has no activities, outputs or outcomes in scope.")]
+
+
+_FAMILY_ORDER = {"monitoring": 0, "process": 1, "impact": 2, "economic": 3}
+
+
+def _matrix_cells(row) -> tuple[str, ...]:
+    question = row.question if row.question == NOT_IN_A_QUESTION else f"{row.question}: {row.question_text}"
+    method = f"{row.method} ({row.method_source})"
+    return (question, f"{row.node_label} [{row.node}]", row.indicators or "none", row.measures, method,
+            row.reason, row.data_sources, row.timing, row.responsibility)
+
+
+def _data(plan: EvaluationPlan) -> list[Block]:
+    if not plan.data_needs:
+        return [Paragraph("Every indicator's data is already collected by the programme.")]
+    partner = [n for n in plan.data_needs if n.availability == "partner"]
+    missing = [n for n in plan.data_needs if n.availability != "partner"]
+    blocks: list[Block] = []
+    if partner:
+        blocks += [Paragraph("Held by partners: a data-sharing agreement (and a lawful basis for sharing) is "
+                             "needed with each holder before the evaluation starts."),
+                   Table(("Node", "Indicator", "What", "Held by"),
+                         tuple((n.node, n.indicator, n.measure, n.holder) for n in partner))]
+    if missing:
+        blocks += [Paragraph("Not collected yet (or availability not stated): collection must be set up, "
+                             "with a baseline, before delivery starts."),
+                   Table(("Node", "Indicator", "What", "Who would collect it", "Availability"),
+                         tuple((n.node, n.indicator, n.measure, n.holder, n.availability) for n in missing))]
+    return blocks
+
+
+def _ethics(plan: EvaluationPlan) -> list[Block]:
+    ethics = plan.ethics
+    items = ["Follow the Government Social Research ethical principles: public benefit, sound methods, "
+             "data protection, informed consent, enabling participation and minimising harm."]
+    if ethics.personal_data:
+        items.append("Personal data will be processed: complete a Data Protection Impact Assessment (DPIA) "
+                     "and agree the lawful basis, retention and who is controller before data collection.")
+    items.append("Informed consent from every adult taking part, with a clear right to withdraw.")
+    if ethics.children:
+        items.append("Children take part: parental consent and the child's own assent, age-appropriate "
+                     "information, and researchers with enhanced DBS checks.")
+    if ethics.sensitive:
+        items.append("Sensitive topics (relationships, conflict, mental health): screen for domestic abuse, "
+                     "offer support contacts, and agree what happens when a risk is disclosed.")
+    blocks: list[Block] = [Bullets(tuple(items))]
+    if ethics.safeguarding:
+        blocks += [Paragraph("Safeguarding routes needed by the measures chosen:"),
+                   Bullets(tuple(f"{name}: {route}" for name, route in ethics.safeguarding))]
+    if ethics.licences:
+        blocks += [Paragraph("Licences and permissions for the measures chosen:"),
+                   Bullets(tuple(f"{name}: {note}" for name, note in ethics.licences))]
+    if ethics.flagged_methods:
+        blocks += [Paragraph("Methods with ethical implications:"),
+                   Bullets(tuple(f"{name}: {', '.join(flags)}" for name, flags in ethics.flagged_methods))]
+    return blocks
+
+
+def _proportionality(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
+    evaluation = model.evaluation
+    budget = evaluation.budget if evaluation else None
+    costly = sorted({catalogue.methods[m].name or m for m in plan.methods_used
+                     if catalogue.methods[m].cost == "high"})
+    text = f"Budget: {budget}." if budget else "Budget: not yet stated in the model."
+    text += (" A small local offer does not need a trial: choose the least costly design that answers each "
+             "question well enough for the decision it informs.")
+    blocks: list[Block] = [Paragraph(text)]
+    if costly:
+        blocks.append(Paragraph("High-cost methods in this plan, to confirm against the budget: "
+                                + ", ".join(costly) + "."))
+    return blocks
+
+
+def _deliverables(model: Model) -> list[Block]:
+    evaluation = model.evaluation
+    deliverables = evaluation.deliverables if evaluation and evaluation.deliverables else (
+        "Inception report (design, tools, data-sharing and ethics arrangements)",
+        "Data collection tools", "Interim report", "Final report with findings against each question")
+    blocks: list[Block] = [Paragraph(f"Timeline: {_or(evaluation and evaluation.timeline)}")]
+    if not (evaluation and evaluation.deliverables):
+        blocks.append(Paragraph("Suggested deliverables (the model lists none):", emphasis=True))
+    blocks.append(Bullets(tuple(deliverables)))
+    timed = [q for q in (evaluation.questions if evaluation else []) if q.timing]
+    if timed:
+        blocks += [Paragraph("Milestones from the questions:"),
+                   Bullets(tuple(f"{q.id}: {q.timing}" for q in timed))]
+    return blocks
+
+
+def _open_issues(model: Model, plan: EvaluationPlan, findings: list[Finding]) -> list[Block]:
+    blocks: list[Block] = []
+    labels = {node_plan.id: node_plan.label for node_plan in plan.nodes}
+    unmeasured = [p for p in plan.nodes if model.nodes[p.id].is_outcome_or_impact and not p.indicators]
+    if unmeasured:
+        blocks += [Paragraph("Outcomes with no indicator (how will the change be known?):"),
+                   Bullets(tuple(f"{p.label} [{p.id}]" for p in unmeasured))]
+    if plan.uncovered:
+        blocks += [Paragraph("Outcomes no method covers:"),
+                   Bullets(tuple(f"{labels[n]} [{n}]" for n in plan.uncovered))]
+    if plan.unchosen:
+        blocks += [Paragraph("Outcomes with suggested methods only (the commissioner has not chosen one):"),
+                   Bullets(tuple(f"{labels[n]} [{n}]" for n in plan.unchosen))]
+    if plan.weak_claims:
+        blocks += [Paragraph("Impact questions resting only on designs that show change, not its cause:"),
+                   Bullets(tuple(f"{labels[c.node]} [{c.node}], questions {', '.join(c.questions)}: "
+                                 f"{', '.join(c.methods)}" for c in plan.weak_claims))]
+    serious = [f for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    if serious:
+        blocks += [Paragraph("`toc check` findings at warning and above:"),
+                   Table(("Where", "Code", "Severity", "Finding"),
+                         tuple((_where(f, model), f.code, f.severity.value,
+                                f.message) for f in serious))]
+    return blocks or [Paragraph("None: every outcome is measured and has a chosen method, and `toc check` "
+                                "reports no warnings.")]
+
+
+def _where(finding: Finding, model: Model) -> str:
+    place = f"line {finding.location.line}, column {finding.location.column}"
+    return place if finding.location.path == model.path else f"{finding.location.path}, {place}"

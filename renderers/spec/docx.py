@@ -1,0 +1,109 @@
+"""The specification as a Word document (python-docx): real headings, styles and tables.
+
+The bytes are made reproducible: python-docx stamps the zip entries with the
+current time, so the package is rewritten with a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+# openpyxl stamps the save time here whatever the properties say.
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
+    """``png`` is the diagram from Graphviz, or None to include the text outline instead."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    document.core_properties.title = next((b.text for b in blocks if isinstance(b, Heading)), "")
+    document.core_properties.author = "toc"
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Calibri", Pt(11)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2.0))
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            document.add_heading(block.text, level=0 if block.level == 1 else block.level - 1)
+        elif isinstance(block, Paragraph):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(block.text).italic = block.emphasis
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                document.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, Table):
+            if block.wide:
+                landscape = document.add_section()
+                landscape.orientation = WD_ORIENT.LANDSCAPE
+                landscape.page_width, landscape.page_height = Cm(29.7), Cm(21.0)
+            _table(document, block, Pt(8 if block.wide else 9))
+            if block.wide:
+                portrait = document.add_section()
+                portrait.orientation = WD_ORIENT.PORTRAIT
+                portrait.page_width, portrait.page_height = Cm(21.0), Cm(29.7)
+        elif isinstance(block, Diagram):
+            if png is not None:
+                document.add_picture(io.BytesIO(png), width=Cm(17))
+                document.add_paragraph(block.alt, style="Caption")
+            else:
+                for line in block.outline.rstrip().splitlines():
+                    document.add_paragraph(line.lstrip("#-* ").strip() or " ")
+            document.add_paragraph().add_run().add_break(WD_BREAK.LINE)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible(buffer.getvalue())
+
+
+def _table(document, block: Table, size) -> None:
+    table = document.add_table(rows=1, cols=len(block.headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, block.headers):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.size = True, size
+    _repeat_header(table.rows[0])
+    for row in block.rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = ""
+            cell.paragraphs[0].add_run(text).font.size = size
+
+
+def _repeat_header(row) -> None:
+    # Word repeats a header row on each page only with this flag; python-docx has no API for it.
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    properties.append(flag)
+
+
+def _reproducible(package: bytes) -> bytes:
+    """The same package with fixed zip timestamps and a fixed document modification time."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            target.writestr(fixed, data)
+    return out.getvalue()

@@ -1,0 +1,113 @@
+"""`toc spec`: draft a commissioner's evaluation specification from a model."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from toc.commands.common import UsageError
+from toc.output import write_output
+
+SPEC_EPILOG = """\
+examples:
+  toc spec examples/east-midlands.toc.yaml -o spec.docx              Word, for sending out
+  toc spec examples/east-midlands.toc.yaml -o spec.md                Markdown, for a repository
+  toc spec model.toc.yaml -o spec.html --matrix matrix.xlsx         page plus the matrix spreadsheet
+  toc spec model.toc.yaml -o - | less                               Markdown to the terminal
+
+The plan uses the methods the model names (on nodes, or in `evaluation:
+questions:`); where it names none, toc suggests methods from the catalogue
+(models/methods.yaml) with a one-line reason each. The annex lists the gaps:
+unmeasured and unevaluated outcomes, weak designs, and `toc check` warnings.
+DOCX and HTML include the diagram when Graphviz `dot` is installed, and the
+text outline otherwise. See docs/spec.md.
+"""
+SPEC_FORMATS = ("md", "html", "docx")
+MATRIX_FORMATS = ("csv", "xlsx")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "spec", help="draft an evaluation specification (md, html, docx) and matrix (csv, xlsx)",
+        description="Draft a commissioner-ready evaluation specification from a model's evaluation "
+                    "section, its indicators and the method and measure catalogues.",
+        epilog=SPEC_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("model", metavar="MODEL", help="the model file")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True,
+                        help="the specification: .md .html or .docx; - for Markdown on standard output")
+    parser.add_argument("--matrix", metavar="FILE", help="also write the evaluation matrix: .xlsx or .csv")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from renderers.spec.document import build_specification
+    from toc.checker import check_file
+    from toc.evaluation.catalogue import catalogue_for
+    from toc.evaluation.plan import plan_evaluation
+
+    output_format = _format(args.output, SPEC_FORMATS, "md")
+    matrix_format = _format(args.matrix, MATRIX_FORMATS, None) if args.matrix else None
+    if args.output == "-" and output_format == "docx":
+        raise UsageError("will not write DOCX to standard output; give a file with -o")
+    report = check_file(args.model)
+    if report.model is None:
+        from renderers.findings import render_text
+
+        sys.stderr.write(render_text([report]))
+        print(f"toc: cannot draft a specification from {args.model}: it does not load", file=sys.stderr)
+        return 1
+    model = report.model
+    catalogue = catalogue_for(model)
+    plan = plan_evaluation(model, catalogue)
+    blocks = build_specification(model, plan, catalogue, report.findings)
+    protected = (args.model, *(os.path.join(os.path.dirname(args.model), ref.id) for ref in model.catalogues))
+    write_output(args.output, _render(blocks, output_format, model), protected=protected)
+    if matrix_format == "csv":
+        from renderers.spec.matrix import render_matrix_csv
+
+        write_output(args.matrix, render_matrix_csv(plan), protected=protected)
+    elif matrix_format == "xlsx":
+        from renderers.spec.matrix import render_matrix_xlsx
+
+        write_output(args.matrix, render_matrix_xlsx(plan, f"Evaluation matrix: {model.display_name}"),
+                     protected=protected)
+    return 0
+
+
+def _render(blocks, output_format: str, model) -> str | bytes:
+    if output_format == "md":
+        from renderers.spec.markdown import render_markdown
+
+        return render_markdown(blocks)
+    image = _diagram(model, "svg" if output_format == "html" else "png")
+    if output_format == "html":
+        from renderers.spec.html import render_html
+
+        return render_html(blocks, image.decode("utf-8") if image else None)
+    from renderers.spec.docx import render_docx
+
+    return render_docx(blocks, image)
+
+
+def _diagram(model, image_format: str) -> bytes | None:
+    from renderers.graphviz_backend import dot_available
+    from renderers.render import RenderRequest, render_model
+
+    if not dot_available():
+        print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "
+              "instead of the diagram", file=sys.stderr)
+        return None
+    return render_model(model, RenderRequest(output_format=image_format))
+
+
+def _format(path: str, choices: tuple[str, ...], default: str | None) -> str:
+    if path == "-" and default:
+        return default
+    suffix = os.path.splitext(path)[1].lower().lstrip(".")
+    suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
+    if suffix not in choices:
+        raise UsageError(f"cannot tell the format of {path!r} from its suffix; use "
+                         + " or ".join("." + name for name in choices))
+    return suffix
