@@ -48,7 +48,7 @@ def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
                 landscape = document.add_section()
                 landscape.orientation = WD_ORIENT.LANDSCAPE
                 landscape.page_width, landscape.page_height = Cm(29.7), Cm(21.0)
-            _table(document, block, Pt(8 if block.wide else 9))
+            _table(document, block, Pt(8 if block.wide else 9), Cm(25.7 if block.wide else 17.0))
             if block.wide:
                 portrait = document.add_section()
                 portrait.orientation = WD_ORIENT.PORTRAIT
@@ -67,9 +67,10 @@ def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
     return _reproducible(buffer.getvalue())
 
 
-def _table(document, block: Table, size) -> None:
+def _table(document, block: Table, size, page_width) -> None:
     table = document.add_table(rows=1, cols=len(block.headers))
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, block.headers):
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
@@ -80,6 +81,22 @@ def _table(document, block: Table, size) -> None:
         for cell, text in zip(cells, row):
             cell.text = ""
             cell.paragraphs[0].add_run(text).font.size = size
+    for column, width in zip(table.columns, _column_widths(block, page_width)):
+        column.width = width  # the grid, which LibreOffice reads; Word reads the cells
+        for cell in column.cells:
+            cell.width = width
+
+
+def _column_widths(block: Table, page_width) -> list[int]:
+    """Widths in proportion to how much each column says (within bounds), filling the page."""
+    weights = []
+    for index, header in enumerate(block.headers):
+        lengths = [len(row[index]) for row in block.rows] or [0]
+        average = sum(lengths) / len(lengths)
+        # Short columns (ids, kinds) still need room for a word; long ones must not starve the rest.
+        weights.append(min(max(average, len(header) + 4, 12), 50))
+    total = sum(weights)
+    return [int(page_width * weight / total) for weight in weights]
 
 
 def _repeat_header(row) -> None:

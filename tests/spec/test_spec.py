@@ -1,0 +1,150 @@
+"""`toc spec`: the Markdown snapshot for every example, and the DOCX, HTML and matrix agree with it."""
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from conftest import EXAMPLES
+from renderers.spec.document import build_specification
+from renderers.spec.markdown import _cell, render_markdown
+from toc.checker import check_file
+from toc.cli import main
+from toc.evaluation.catalogue import catalogue_for
+from toc.evaluation.plan import plan_evaluation
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.toc.yaml"))
+EAST_MIDLANDS = str(EXAMPLES / "east-midlands.toc.yaml")
+
+
+def blocks_for(path):
+    report = check_file(str(path))
+    catalogue = catalogue_for(report.model)
+    plan = plan_evaluation(report.model, catalogue)
+    return build_specification(report.model, plan, catalogue, report.findings), plan
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".toc"))
+def test_markdown_snapshot(path, file_regression, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    blocks, _ = blocks_for(path.relative_to(EXAMPLES.parent))
+    file_regression.check(render_markdown(blocks), extension=".md")
+
+
+def test_flawed_annex_lists_unmeasured_and_unevaluated_outcomes(monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    markdown = render_markdown(blocks_for("examples/flawed.toc.yaml")[0])
+    annex = markdown.split("## Annex A. Open issues", 1)[1]
+    assert "Outcomes with no indicator" in annex
+    assert "Outcomes with suggested methods only" in annex
+    assert "TOC302" in annex  # the check's unmeasured-outcome warnings are listed too
+
+
+def test_docx_headings_and_matrix_rows_match_the_markdown(tmp_path):
+    import docx
+
+    out = tmp_path / "spec.docx"
+    assert main(["spec", EAST_MIDLANDS, "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    blocks, plan = blocks_for(EAST_MIDLANDS)
+    markdown = render_markdown(blocks)
+    assert headings == [line.lstrip("# ") for line in markdown.splitlines()
+                        if re.match(r"#{1,3} ", line) and not _in_outline(line, markdown)]
+    matrix = next(t for t in document.tables if t.rows[0].cells[0].text == "Question"
+                  and t.rows[0].cells[1].text == "Node")
+    assert len(matrix.rows) - 1 == len(plan.matrix)
+    first = [cell.text for cell in matrix.rows[1].cells]
+    assert f"| {' | '.join(_cell(text) for text in first)} |" in markdown
+    assert document.inline_shapes, "the diagram is embedded as a picture when dot is available"
+
+
+def _in_outline(line, markdown):
+    # The outline's own headings (The boxes..., Chains) are only in the Markdown, which has no picture.
+    section = markdown.split("## 4. The theory of change", 1)[1].split("## 5.", 1)[0]
+    return line in section.splitlines()
+
+
+def test_outputs_are_byte_identical_run_to_run(tmp_path):
+    for name in ("a", "b"):
+        assert main(["spec", EAST_MIDLANDS, "-o", str(tmp_path / f"{name}.docx"),
+                     "--matrix", str(tmp_path / f"{name}.xlsx")]) == 0
+        assert main(["spec", EAST_MIDLANDS, "-o", str(tmp_path / f"{name}.html")]) == 0
+    for suffix in ("docx", "xlsx", "html"):
+        assert (tmp_path / f"a.{suffix}").read_bytes() == (tmp_path / f"b.{suffix}").read_bytes(), suffix
+
+
+def test_matrix_spreadsheets_have_one_row_per_question_node_and_method(tmp_path):
+    import openpyxl
+
+    _, plan = blocks_for(EAST_MIDLANDS)
+    assert main(["spec", EAST_MIDLANDS, "-o", str(tmp_path / "s.md"), "--matrix", str(tmp_path / "m.xlsx")]) == 0
+    assert main(["spec", EAST_MIDLANDS, "-o", str(tmp_path / "s.md"), "--matrix", str(tmp_path / "m.csv")]) == 0
+    sheet = openpyxl.load_workbook(tmp_path / "m.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    table = list(csv.reader(io.StringIO((tmp_path / "m.csv").read_text())))
+    assert len(rows) == len(table) == len(plan.matrix) + 1
+    assert rows[0][:5] == ("Question", "Question text", "Kind", "Node", "Node label")
+    assert [tuple(c or "" for c in row) for row in rows[1:]] == [tuple(r) for r in table[1:]]
+    assert ("q3", "less-conflict", "Parent survey with validated measures (pre, post and follow-up)") in {
+        (r[0], r[3], r[8]) for r in rows}
+
+
+def test_html_is_self_contained_and_escapes_model_text(tmp_path):
+    model = tmp_path / "m.toc.yaml"
+    model.write_text('toc: 1\ntitle: "<script>alert(1)</script>"\nnodes:\n'
+                     '  a: {type: activity, label: "<b>bold</b>", leads_to: [b]}\n'
+                     '  b: {type: impact, label: B}\n')
+    assert main(["spec", str(model), "-o", str(tmp_path / "s.html")]) == 0
+    page = (tmp_path / "s.html").read_text()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
+    assert "<svg" in page
+
+
+@pytest.mark.skipif(not (shutil.which("libreoffice") or shutil.which("soffice")),
+                    reason="LibreOffice is not installed (`apt-get install libreoffice-writer-nogui`)")
+def test_docx_converts_to_pdf_with_libreoffice(tmp_path):
+    out = tmp_path / "spec.docx"
+    assert main(["spec", EAST_MIDLANDS, "-o", str(out)]) == 0
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    result = subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+                            capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "spec.pdf"
+    assert pdf.exists(), result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+
+
+def test_docx_package_is_a_valid_zip_with_fixed_times(tmp_path):
+    out = tmp_path / "spec.docx"
+    assert main(["spec", EAST_MIDLANDS, "-o", str(out)]) == 0
+    with zipfile.ZipFile(out) as package:
+        assert package.testzip() is None
+        assert {info.date_time for info in package.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["-o", "spec.pdf"], "cannot tell the format of 'spec.pdf'"),
+    (["-o", "-", "--matrix", "m.ods"], "cannot tell the format of 'm.ods'"),
+])
+def test_unusable_outputs_are_one_line_errors(argv, message, capsys):
+    assert main(["spec", EAST_MIDLANDS, *argv]) == 2
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1
+
+
+def test_refuses_to_overwrite_the_model(tmp_path, capsys):
+    model = tmp_path / "m.md"
+    model.write_text("toc: 1\nnodes:\n  a: {type: impact, label: A}\n")
+    assert main(["spec", str(model), "-o", str(model)]) == 2
+    assert model.read_text().startswith("toc: 1")
+
+
+def test_markdown_to_standard_output(capsys):
+    assert main(["spec", EAST_MIDLANDS, "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# Evaluation specification: East Midlands")
