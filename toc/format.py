@@ -17,6 +17,11 @@ EVIDENCE_LEVELS = ("none", "weak", "moderate", "strong")
 CRITICALITY_LEVELS = ("low", "medium", "high")
 AVAILABILITY = ("collected", "partner", "not-collected")
 SEVERITIES = ("error", "warning", "info")
+# How a service is delivered: services in one pathway cell with the same mode are duplication.
+DELIVERY_MODES = ("group", "one-to-one", "couple", "online", "digital-self-help", "telephone")
+# EIF evidence ratings: 2 preliminary, 3 one rigorous evaluation, 4 long-term impact ("+" = more
+# evidence at that level), NL2 below level 2, NE found not effective.
+EIF_RATINGS = ("2", "2+", "3", "3+", "4", "4+", "NL2", "NE")
 
 # An id is what people type in leads_to: one word without spaces, in any script.
 ID_PATTERN = r"^\S+$"
@@ -25,7 +30,7 @@ ID_PATTERN = r"^\S+$"
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text | id | integer | boolean | choice | scalar | codes | ids | section
+    kind: str  # text | id | integer | number | boolean | choice | scalar | codes | ids | section
     doc: str
     required: bool = False
     choices: tuple[str, ...] = ()
@@ -42,6 +47,7 @@ TOP_LEVEL = (
     Field("nodes", "section", "The boxes of the theory of change: a mapping of id to node.", required=True),
     Field("assumptions", "section", "Shared assumptions that links name by id: a mapping of id to assumption."),
     Field("check", "section", "Settings for `toc check` that travel with this file."),
+    Field("pathway", "section", "The support pathway's levels (in order) and populations, for services."),
 )
 
 NODE = (
@@ -53,6 +59,14 @@ NODE = (
     Field("leads_to", "section", "Links from this node: a list of ids, or of link mappings."),
     Field("indicators", "section", "How the change is measured: a list of indicators."),
     Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
+    # Service fields: an activity with a level is a service on the support pathway.
+    Field("level", "id", "For activities that are services: the pathway level (e.g. universal)."),
+    Field("populations", "ids", "For services: the pathway populations the service is for."),
+    Field("provider", "text", "For services: who delivers it."),
+    Field("delivery", "choice", "For services: how it is delivered.", choices=DELIVERY_MODES),
+    Field("area", "text", "For services: where it is offered, when not the whole area."),
+    Field("eif_rating", "choice", "For services: the programme's EIF evidence rating.", choices=EIF_RATINGS),
+    Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
 )
 
 LINK = (
@@ -88,6 +102,31 @@ CHECK = (
     Field("severity", "section", "Severity overrides: a mapping of rule code to error, warning or info."),
 )
 
+PATHWAY = (
+    Field("levels", "section", "The levels of need in order, a mapping of id to label (default universal, "
+          "targeted, specialist)."),
+    Field("populations", "section", "The groups of families, a mapping of id to label (default: the Kirklees "
+          "populations)."),
+)
+
+FIGURE = (
+    Field("id", "id", "A short id naming what is measured; use the same id in every area to compare.",
+          required=True),
+    Field("measure", "text", "What the figure measures, in words."),
+    Field("value", "number", "The figure itself, a number.", required=True),
+    Field("unit", "text", "The unit, e.g. '%', 'per 1,000 women aged 15-17', 'children'."),
+    Field("source", "text", "Where the figure comes from (dataset, publication)."),
+    Field("year", "text", "The year or period it describes, e.g. 2021 or 2022/23."),
+    Field("geography", "text", "The place it describes, when not the model's area (e.g. East Wirral)."),
+    Field("comparator", "section", "What to compare it with: a mapping with label and value."),
+    Field("notes", "text", "Caveats: definitions, estimates, or that the figure is illustrative."),
+)
+
+COMPARATOR = (
+    Field("label", "text", "What the comparator is, e.g. 'England'.", required=True),
+    Field("value", "number", "The comparator's value, in the figure's unit.", required=True),
+)
+
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "top level": TOP_LEVEL,
     "node": NODE,
@@ -95,6 +134,9 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "indicator": INDICATOR,
     "assumption": ASSUMPTION,
     "check": CHECK,
+    "pathway": PATHWAY,
+    "figure": FIGURE,
+    "comparator": COMPARATOR,
 }
 
 

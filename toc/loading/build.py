@@ -16,6 +16,7 @@ from yaml.constructor import SafeConstructor
 from toc import format as fmt
 from toc.findings import Finding, Related
 from toc.limits import Limits
+from toc.loading import pathway_fields
 from toc.model import (
     Assumption,
     Availability,
@@ -85,6 +86,7 @@ class ModelBuilder:
             self._top_level(root, model)
         except _LimitReached:
             return None
+        pathway_fields.check_model(self, model)
         return model
 
     # ------------------------------------------------------------ top level
@@ -104,6 +106,8 @@ class ModelBuilder:
                 self._assumptions(value, model)
             elif name == "check":
                 model.check = self._check_settings(value)
+            elif name == "pathway":
+                model.pathway = pathway_fields.read_pathway(self, value)
             else:
                 setattr(model, name, self._text(value, name))
         if "toc" not in fields:
@@ -150,6 +154,8 @@ class ModelBuilder:
                 node.indicators = self._indicators(node_id, field_value)
             elif name == "ignore":
                 node.ignore = self._codes(field_value, node_id)
+            elif name in pathway_fields.NODE_FIELDS:
+                pathway_fields.read_node_field(self, node, name, field_value)
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):
@@ -162,6 +168,7 @@ class ModelBuilder:
         elif "term" in fields and node.type is not None and node.type is not NodeType.OUTCOME:
             self._report(invalid_value.RULE, f'term applies only to outcomes; "{node_id}" is {_a(node.type.value)}',
                          node.value_locations["term"], node=node_id, hint="remove `term:` or change the type to outcome")
+        pathway_fields.check_node(self, node, fields)
         return node
 
     def _links(self, node_id: str, value: yaml.Node) -> list[Link]:

@@ -24,6 +24,8 @@ from toc.rules import (
     missing_field,
     missing_impact,
     no_path_to_impact,
+    pathway_duplication,
+    pathway_gap,
     self_link,
     stage_leap,
     unexplained_link,
@@ -67,6 +69,8 @@ RULES: dict[str, Rule] = {
         unexplained_link,
         weak_critical_assumption,
         unused_assumption,
+        pathway_gap,
+        pathway_duplication,
     )
 }
 
