@@ -87,6 +87,9 @@ class PathwayMatrix:
     def row(self, population_id: str) -> list[Cell]:
         return [self.cells[(level.id, population_id)] for level in self.levels]
 
+    def column(self, level_id: str) -> list[Cell]:
+        return [self.cells[(level_id, pop.id)] for pop in self.populations]
+
     @property
     def gaps(self) -> list[Cell]:
         """Empty cells, level by level (least intensive first), populations in order."""

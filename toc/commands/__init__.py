@@ -6,6 +6,7 @@ Command modules import heavy libraries (Graphviz, python-docx, openpyxl) inside
 """
 
 from toc.commands import check, render, rules, schema
+from toc.commands import needs, pathway
 
 # The order `toc --help` lists them in.
-COMMANDS = (check, rules, render, schema)
+COMMANDS = (check, rules, render, schema, pathway, needs)
