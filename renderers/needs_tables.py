@@ -70,21 +70,31 @@ def render_needs_markdown(rows: list[NeedsRow], comparison: Comparison, title: s
     return "\n".join(out) + "\n"
 
 
-def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str, width: int = 120) -> str:
-    header, body = comparison_table(comparison)
+def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str) -> str:
+    """Places side by side for the terminal; what each indicator measures is listed under the table."""
+    header = ["indicator", "comparator", *comparison.places]
+    body = []
+    for row in comparison.rows:
+        show_year = len({shown.year for shown in row.values.values()}) > 1
+        body.append([row.indicator, row.comparator or "",
+                     *(comparison_cell(row.values.get(place), show_year) for place in comparison.places)])
     widths = [max(len(line[index]) for line in [header, *body]) for index in range(len(header))]
-    fixed = sum(widths[1:]) + 3 * len(widths)
-    widths[0] = max(16, min(widths[0], width - fixed))
     out = [title, f"{len(rows)} figures, {len(comparison.rows)} indicators, {len(comparison.places)} places; "
-           "value (difference from the comparator)", ""]
+           "each cell is the value (difference from the comparator)", ""]
     out.append("  ".join(cell.ljust(w) for cell, w in zip(header, widths)).rstrip())
     out.append("  ".join("-" * w for w in widths))
-    for line in body:
-        cells = [line[0] if len(line[0]) <= widths[0] else line[0][: widths[0] - 3] + "..."] + line[1:]
-        out.append("  ".join(cell.ljust(w) for cell, w in zip(cells, widths)).rstrip())
+    out += ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in body]
+    out += ["", "Indicators:"]
+    for row in comparison.rows:
+        years = sorted({shown.year for shown in row.values.values() if shown.year})
+        details = ", ".join(part for part in (row.unit, "/".join(years)) if part)
+        out.append(f"  {row.indicator}: {row.measure or ''}" + (f" ({details})" if details else ""))
     if comparison.notes:
         out += [""] + [f"note: {note}" for note in comparison.notes]
-    out += ["", "Write the full dataset with -o needs.csv, needs.xlsx or needs.md."]
+    illustrative = sum(1 for row in rows if row.notes and "illustrative" in row.notes.casefold())
+    if illustrative:
+        out.append(f"note: {illustrative} of {len(rows)} figures are marked illustrative in their notes")
+    out += ["", "The full dataset, with sources and notes: -o needs.csv, needs.xlsx or needs.md"]
     return "\n".join(out) + "\n"
 
 

@@ -44,16 +44,16 @@ def findings_summary(matrix: PathwayMatrix) -> list[str]:
         total = len(matrix.populations)
         served = [cell.population.label for cell in matrix.column(level.id) if not cell.is_gap]
         if not served:
-            lines.append(f"Gap: no {level.label.lower()} service at all.")
+            lines.append(f"Gap: {level.label} - no service at all.")
         elif len(gaps) > len(served):
-            lines.append(f"Gap: {level.label.lower()} - {len(gaps)} of {total} populations have no service "
+            lines.append(f"Gap: {level.label} - {len(gaps)} of {total} populations have no service "
                          f"(only {_join(served)} served).")
         else:
-            lines.append(f"Gap: {level.label.lower()} - {len(gaps)} of {total} populations have no service: "
+            lines.append(f"Gap: {level.label} - {len(gaps)} of {total} populations have no service: "
                          f"{_join([cell.population.label for cell in gaps])}.")
     for dup in matrix.duplications:
         services = "; ".join(_service_with_provider(node) for node in dup.services)
-        lines.append(f"Duplication: {dup.level.label.lower()}, {dup.population.label}, {dup.delivery} - "
+        lines.append(f"Duplication: {dup.level.label}, {dup.population.label}, {dup.delivery} - "
                      f"{len(dup.services)} services: {services}.")
     return lines
 

@@ -55,7 +55,7 @@ def run(args) -> int:
     if broken:
         sys.stderr.write(render_text(broken))
         print("toc: cannot compile the needs data: " + ", ".join(r.path for r in broken)
-              + " do(es) not load (see the findings above)", file=sys.stderr)
+              + ": cannot be loaded (see the findings above)", file=sys.stderr)
         return 1
     for report in reports:
         errors = sum(1 for finding in report.findings if finding.severity == "error")

@@ -83,7 +83,7 @@ def check(context):
     for (node_id, first_id, level, delivery), populations in shared.items():
         node, first = model.nodes[node_id], model.nodes[first_id]
         yield RULE.finding(
-            f'"{node_id}" duplicates "{first_id}": both {level.lower()}, {delivery}, for '
+            f'"{node_id}" duplicates "{first_id}": both at level "{level}", {delivery}, for '
             + ", ".join(f'"{population}"' for population in populations),
             node.location,
             node=node_id,

@@ -80,7 +80,7 @@ def check(context):
         if cell.level.id in empty:
             continue
         yield RULE.finding(
-            f'no {cell.level.label.lower()} service for "{cell.population.label}"',
+            f'no service for "{cell.population.label}" at level "{cell.level.label}"',
             entry_location(model, cell.population, cell.level, level_id=cell.level.id),
             hint=f"a gap in the pathway: commission or name a service with `level: {cell.level.id}` and "
             f"`{cell.population.id}` in its populations",
