@@ -22,6 +22,11 @@ QUESTION_KINDS = ("process", "impact", "economic")
 METHOD_FAMILIES = ("monitoring", "process", "impact", "economic")
 COST_BANDS = ("low", "medium", "high")
 ETHICS_FLAGS = ("children", "sensitive", "personal-data")
+# How a service is delivered: services in one pathway cell with the same mode are duplication.
+DELIVERY_MODES = ("group", "one-to-one", "couple", "online", "digital-self-help", "telephone")
+# EIF evidence ratings: 2 preliminary, 3 one rigorous evaluation, 4 long-term impact ("+" = more
+# evidence at that level), NL2 below level 2, NE found not effective.
+EIF_RATINGS = ("2", "2+", "3", "3+", "4", "4+", "NL2", "NE")
 
 # An id is what people type in leads_to: one word without spaces, in any script.
 ID_PATTERN = r"^\S+$"
@@ -30,7 +35,8 @@ ID_PATTERN = r"^\S+$"
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # text | texts | id | ids | integer | boolean | choice | choices | scalar | codes | paths | section
+    # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | section
+    kind: str
     doc: str
     required: bool = False
     choices: tuple[str, ...] = ()
@@ -51,6 +57,7 @@ TOP_LEVEL = (
     Field("methods", "section", "Your own evaluation methods, added to (or replacing) the shipped catalogue's."),
     Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
     Field("catalogues", "paths", "Catalogue files of your own (methods:/measures:), relative to this file."),
+    Field("pathway", "section", "The support pathway's levels (in order) and populations, for services."),
 )
 
 NODE = (
@@ -63,6 +70,14 @@ NODE = (
     Field("indicators", "section", "How the change is measured: a list of indicators."),
     Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
     Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
+    # Service fields: an activity with a level is a service on the support pathway.
+    Field("level", "id", "For activities that are services: the pathway level (e.g. universal)."),
+    Field("populations", "ids", "For services: the pathway populations the service is for."),
+    Field("provider", "text", "For services: who delivers it."),
+    Field("delivery", "choice", "For services: how it is delivered.", choices=DELIVERY_MODES),
+    Field("area", "text", "For services: where it is offered, when not the whole area."),
+    Field("eif_rating", "choice", "For services: the programme's EIF evidence rating.", choices=EIF_RATINGS),
+    Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
 )
 
 LINK = (
@@ -152,6 +167,31 @@ MEASURE = (
 # A catalogue file of one's own holds only these two sections.
 CATALOGUE_FILE = tuple(field for field in TOP_LEVEL if field.name in ("methods", "measures"))
 
+PATHWAY = (
+    Field("levels", "section", "The levels of need in order, a mapping of id to label (default universal, "
+          "targeted, specialist)."),
+    Field("populations", "section", "The groups of families, a mapping of id to label (default: the Kirklees "
+          "populations)."),
+)
+
+FIGURE = (
+    Field("id", "id", "A short id naming what is measured; use the same id in every area to compare.",
+          required=True),
+    Field("measure", "text", "What the figure measures, in words."),
+    Field("value", "number", "The figure itself, a number.", required=True),
+    Field("unit", "text", "The unit, e.g. '%', 'per 1,000 women aged 15-17', 'children'."),
+    Field("source", "text", "Where the figure comes from (dataset, publication)."),
+    Field("year", "text", "The year or period it describes, e.g. 2021 or 2022/23."),
+    Field("geography", "text", "The place it describes, when not the model's area (e.g. East Wirral)."),
+    Field("comparator", "section", "What to compare it with: a mapping with label and value."),
+    Field("notes", "text", "Caveats: definitions, estimates, or that the figure is illustrative."),
+)
+
+COMPARATOR = (
+    Field("label", "text", "What the comparator is, e.g. 'England'.", required=True),
+    Field("value", "number", "The comparator's value, in the figure's unit.", required=True),
+)
+
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "top level": TOP_LEVEL,
     "node": NODE,
@@ -163,6 +203,9 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "question": QUESTION,
     "method": METHOD,
     "measure": MEASURE,
+    "pathway": PATHWAY,
+    "figure": FIGURE,
+    "comparator": COMPARATOR,
 }
 
 

@@ -159,6 +159,19 @@ class Node:
     ignore: tuple[str, ...] = ()
     methods: tuple[Reference, ...] = ()  # evaluation methods chosen for the node
     value_locations: dict[str, Location] = field(default_factory=dict)
+    # Service fields (activities on the support pathway) and need figures: see toc/pathway.py, toc/needs.py.
+    level: str | None = None
+    populations: tuple[Reference, ...] = ()
+    provider: str | None = None
+    delivery: str | None = None
+    area: str | None = None
+    eif_rating: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def is_service(self) -> bool:
+        """An activity placed on the support pathway (it has a level)."""
+        return self.type is NodeType.ACTIVITY and self.level is not None
 
     @property
     def stage(self) -> Stage | None:
@@ -222,6 +235,7 @@ class Model:
     catalogue_measures: dict[str, Measure] = field(default_factory=dict)
     # Position of each top-level key's value (e.g. "nodes"), for model-wide findings.
     value_locations: dict[str, Location] = field(default_factory=dict)
+    pathway: Pathway | None = None  # None: not written, the defaults apply (toc.pathway.levels_and_populations)
 
     def links(self):
         """Every link in file order."""
@@ -315,3 +329,44 @@ class Measure:
     ethics: tuple[str, ...] = ()
     safeguarding: str | None = None
     value_locations: dict[str, Location] = field(default_factory=dict)
+@dataclass(slots=True)
+class Comparator:
+    """What a need figure is compared with, e.g. the England average."""
+
+    label: str | None = None
+    value: int | float | None = None
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number from a needs assessment, carried by a need node."""
+
+    id: str | None
+    location: Location
+    measure: str | None = None
+    value: int | float | None = None
+    unit: str | None = None
+    source: str | None = None
+    year: str | None = None
+    geography: str | None = None
+    comparator: Comparator | None = None
+    notes: str | None = None
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PathwayEntry:
+    """A level or a population of the support pathway; ``location`` is None for the defaults."""
+
+    id: str
+    label: str
+    location: Location | None = None
+
+
+@dataclass(slots=True)
+class Pathway:
+    """The model's own ``pathway:`` section. A list left out (None) takes the default."""
+
+    location: Location
+    levels: tuple[PathwayEntry, ...] | None = None
+    populations: tuple[PathwayEntry, ...] | None = None

@@ -19,6 +19,7 @@ def _field_schema(field: fmt.Field) -> dict:
         "text": _TEXT,
         "id": _ID,
         "integer": {"type": "integer"},
+        "number": {"type": "number"},
         "boolean": {"type": "boolean"},
         "scalar": {"type": ["string", "number"]},
         "codes": _CODES,
@@ -64,6 +65,8 @@ def json_schema() -> dict:
         {
             "leads_to": {"type": ["array", "null"], "items": {"anyOf": [_ID, {"$ref": "#/definitions/link"}]}},
             "indicators": {"type": ["array", "null"], "items": {"$ref": "#/definitions/indicator"}},
+            "figures": {"type": ["array", "null"], "items": {"$ref": "#/definitions/figure"}},
+            "eif_rating": {"enum": list(fmt.EIF_RATINGS) + [2, 3, 4]},  # YAML reads `eif_rating: 3` as a number
         },
     )
     node["allOf"] = [
@@ -97,11 +100,17 @@ def json_schema() -> dict:
             "evaluation": {"$ref": "#/definitions/evaluation"},
             "methods": _entries("method"),
             "measures": _entries("measure"),
+            "pathway": {"$ref": "#/definitions/pathway"},
         },
     )
     evaluation = _object(
         fmt.EVALUATION, {"questions": {"type": ["array", "null"], "items": {"$ref": "#/definitions/question"}}}
     )
+    entries = {"type": ["object", "null"], "propertyNames": {"pattern": fmt.ID_PATTERN},
+               "additionalProperties": _TEXT}
+    pathway = _object(fmt.PATHWAY, {"levels": entries, "populations": entries})
+    figure = _object(fmt.FIGURE, {"comparator": {"$ref": "#/definitions/comparator"}})
+    comparator = _object(fmt.COMPARATOR)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "Theory of change model (toc format 1)",
@@ -116,5 +125,8 @@ def json_schema() -> dict:
             "question": _object(fmt.QUESTION),
             "method": _object(fmt.METHOD),
             "measure": _object(fmt.MEASURE),
+            "pathway": pathway,
+            "figure": figure,
+            "comparator": comparator,
         },
     }

@@ -17,6 +17,7 @@ from toc import format as fmt
 from toc.findings import Finding, Related
 from toc.limits import Limits
 from toc.loading.evaluation import EvaluationReader
+from toc.loading import pathway_fields
 from toc.model import (
     Assumption,
     Availability,
@@ -86,6 +87,7 @@ class ModelBuilder(EvaluationReader):
             self._top_level(root, model)
         except _LimitReached:
             return None
+        pathway_fields.check_model(self, model)
         return model
 
     # ------------------------------------------------------------ top level
@@ -113,6 +115,8 @@ class ModelBuilder(EvaluationReader):
                 model.measures = self._measures(value)
             elif name == "catalogues":
                 model.catalogues = self._paths(value, name)
+            elif name == "pathway":
+                model.pathway = pathway_fields.read_pathway(self, value)
             else:
                 setattr(model, name, self._text(value, name))
         if "toc" not in fields:
@@ -161,6 +165,8 @@ class ModelBuilder(EvaluationReader):
                 node.ignore = self._codes(field_value, node_id)
             elif name == "methods":
                 node.methods = self._id_list(field_value, name, node_id)
+            elif name in pathway_fields.NODE_FIELDS:
+                pathway_fields.read_node_field(self, node, name, field_value)
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):
@@ -173,6 +179,7 @@ class ModelBuilder(EvaluationReader):
         elif "term" in fields and node.type is not None and node.type is not NodeType.OUTCOME:
             self._report(invalid_value.RULE, f'term applies only to outcomes; "{node_id}" is {_a(node.type.value)}',
                          node.value_locations["term"], node=node_id, hint="remove `term:` or change the type to outcome")
+        pathway_fields.check_node(self, node, fields)
         return node
 
     def _links(self, node_id: str, value: yaml.Node) -> list[Link]:

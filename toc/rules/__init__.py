@@ -26,6 +26,8 @@ from toc.rules import (
     missing_impact,
     no_path_to_impact,
     question_without_method,
+    pathway_duplication,
+    pathway_gap,
     self_link,
     stage_leap,
     unevaluated_outcome,
@@ -76,6 +78,9 @@ RULES: dict[str, Rule] = {
         question_without_method,
         unknown_method_or_measure,
         method_mismatch,
+        # Support pathways (TOC6xx).
+        pathway_gap,
+        pathway_duplication,
     )
 }
 

@@ -1,0 +1,117 @@
+"""The needs dataset as CSV (tidy), Markdown and a terminal table (side by side): pure."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from toc.needs import COLUMNS, Comparison, NeedsRow, format_number
+
+
+def dataset_values(row: NeedsRow) -> list[str]:
+    """A row's cells as text, numbers written as people write them."""
+    values = []
+    for column in COLUMNS:
+        value = getattr(row, column)
+        values.append(format_number(value) if isinstance(value, (int, float)) else (value or ""))
+    return values
+
+
+def render_needs_csv(rows: list[NeedsRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow(_formula_safe(value) for value in dataset_values(row))
+    return buffer.getvalue()
+
+
+def comparison_cell(row: NeedsRow | None, show_year: bool) -> str:
+    """The value, with its difference from the comparator: "14.1 (+3.2)"."""
+    if row is None:
+        return ""
+    text = format_number(row.value)
+    if row.difference is not None:
+        sign = "+" if row.difference > 0 else ""
+        text += f" ({sign}{format_number(row.difference)})"
+    if show_year and row.year:
+        text += f" [{row.year}]"
+    return text
+
+
+def comparison_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the side-by-side table: indicator, unit, comparator, then each place."""
+    header = ["indicator", "unit", "comparator", *comparison.places]
+    body = []
+    for row in comparison.rows:
+        years = {shown.year for shown in row.values.values()}
+        show_year = len(years) > 1
+        name = row.indicator + (f": {row.measure}" if row.measure else "")
+        body.append([name, row.unit or "", row.comparator or "",
+                     *(comparison_cell(row.values.get(place), show_year) for place in comparison.places)])
+    return header, body
+
+
+def render_needs_markdown(rows: list[NeedsRow], comparison: Comparison, title: str) -> str:
+    header, body = comparison_table(comparison)
+    out = [f"# {_md(title)}", "",
+           f"{len(rows)} figures, {len(comparison.rows)} indicators, {len(comparison.places)} places. "
+           "Each cell is the value and, in brackets, its difference from the comparator "
+           "(in the indicator's unit).", "",
+           "## Areas side by side", "",
+           "| " + " | ".join(_md(cell) for cell in header) + " |",
+           "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(_md(cell) for cell in line) + " |" for line in body]
+    if comparison.notes:
+        out += ["", "Notes:", ""] + [f"- {_md(note)}" for note in comparison.notes]
+    out += ["", "## All figures", "",
+            "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    out += ["| " + " | ".join(_md(value) for value in dataset_values(row)) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str) -> str:
+    """Places side by side for the terminal; what each indicator measures is listed under the table."""
+    header = ["indicator", "comparator", *comparison.places]
+    body = []
+    for row in comparison.rows:
+        show_year = len({shown.year for shown in row.values.values()}) > 1
+        body.append([row.indicator, row.comparator or "",
+                     *(comparison_cell(row.values.get(place), show_year) for place in comparison.places)])
+    widths = [max(len(line[index]) for line in [header, *body]) for index in range(len(header))]
+    out = [title, f"{len(rows)} figures, {len(comparison.rows)} indicators, {len(comparison.places)} places; "
+           "each cell is the value (difference from the comparator)", ""]
+    out.append("  ".join(cell.ljust(w) for cell, w in zip(header, widths)).rstrip())
+    out.append("  ".join("-" * w for w in widths))
+    out += ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in body]
+    out += ["", "Indicators:"]
+    for row in comparison.rows:
+        years = sorted({shown.year for shown in row.values.values() if shown.year})
+        details = ", ".join(part for part in (row.unit, "/".join(years)) if part)
+        out.append(f"  {row.indicator}: {row.measure or ''}" + (f" ({details})" if details else ""))
+    if comparison.notes:
+        out += [""] + [f"note: {note}" for note in comparison.notes]
+    illustrative = sum(1 for row in rows if row.notes and "illustrative" in row.notes.casefold())
+    if illustrative:
+        out.append(f"note: {illustrative} of {len(rows)} figures are marked illustrative in their notes")
+    out += ["", "The full dataset, with sources and notes: -o needs.csv, needs.xlsx or needs.md"]
+    return "\n".join(out) + "\n"
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+
+
+def _formula_safe(value: str) -> str:
+    # A number like -3.2 is fine; text starting with = + - @ would run as a formula.
+    if value[:1] in ("=", "+", "-", "@") and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,111 @@
+"""`toc needs`: need-node figures from many area models as one comparable dataset."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from toc.commands.common import UsageError
+from toc.output import write_output
+
+NEEDS_EPILOG = """\
+examples:
+  toc needs examples/east-midlands/                      areas side by side in the terminal
+  toc needs examples/east-midlands/ -o regional.csv      the tidy dataset: one row per area x indicator
+  toc needs examples/east-midlands/ -o regional.xlsx     the dataset and the side-by-side view
+  toc needs derby.toc.yaml leicester.toc.yaml -o needs.md
+
+Figures are written on need nodes (`figures:` with id, measure, value, unit,
+source, year, geography and an optional comparator such as the England
+average); figures with the same id in different files are the same indicator.
+Each row carries its difference from the comparator, in the figure's unit and
+as a percentage. See docs/pathway.md.
+"""
+NEEDS_FORMATS = ("txt", "csv", "xlsx", "md")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "needs", help="compile need figures across area models into one comparable dataset",
+        description="Compile the figures on need nodes of many area models into one tidy dataset "
+                    "(one row per area x indicator) with the differences from each comparator.",
+        epilog=NEEDS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="model files, or directories of *.toc.yaml")
+    parser.add_argument("-o", "--output", metavar="OUT", default="-",
+                        help="output file: .csv .xlsx .md .txt; default: a side-by-side table in the terminal")
+    parser.add_argument("--format", choices=NEEDS_FORMATS, help="output format when the suffix cannot say")
+    parser.add_argument("--title", help="title for the Markdown and spreadsheet outputs")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from renderers.findings import render_text
+    from toc.checker import check_file
+    from toc.needs import compare, compile_dataset
+    from toc.paths import model_files
+
+    output_format = args.format or _suffix_format(args.output)
+    if args.output == "-" and output_format == "xlsx" and sys.stdout.isatty():
+        raise UsageError("will not write xlsx to a terminal; give a file with -o")
+    files = model_files(args.paths)
+    reports = [check_file(path) for path in files]
+    broken = [report for report in reports if report.model is None]
+    if broken:
+        sys.stderr.write(render_text(broken))
+        print("toc: cannot compile the needs data: " + ", ".join(r.path for r in broken)
+              + ": cannot be loaded (see the findings above)", file=sys.stderr)
+        return 1
+    for report in reports:
+        errors = sum(1 for finding in report.findings if finding.severity == "error")
+        if errors:
+            print(f"toc: note: {report.path} has {errors} error(s); using the figures that load "
+                  "(run `toc check`)", file=sys.stderr)
+    models = [report.model for report in reports]
+    rows = compile_dataset(models)
+    if not rows:
+        raise UsageError("no figures on need nodes in " + ", ".join(files)
+                         + ": add `figures:` to need nodes (see `toc needs --help`)")
+    comparison = compare(rows)
+    title = args.title or _default_title(models)
+    write_output(args.output, _render(rows, comparison, title, output_format), protected=tuple(files))
+    return 0
+
+
+def _render(rows, comparison, title: str, output_format: str) -> str | bytes:
+    if output_format == "csv":
+        from renderers.needs_tables import render_needs_csv
+
+        return render_needs_csv(rows)
+    if output_format == "md":
+        from renderers.needs_tables import render_needs_markdown
+
+        return render_needs_markdown(rows, comparison, title)
+    if output_format == "xlsx":
+        from renderers.needs_xlsx import render_needs_xlsx
+
+        return render_needs_xlsx(rows, comparison, title)
+    from renderers.needs_tables import render_needs_text
+
+    return render_needs_text(rows, comparison, title)
+
+
+def _default_title(models) -> str:
+    from toc.needs import area_name
+
+    areas = sorted({area_name(model) for model in models}, key=str.casefold)
+    if len(areas) <= 3:
+        return "Needs data: " + ", ".join(areas)
+    return f"Needs data: {len(areas)} areas"
+
+
+def _suffix_format(output: str) -> str:
+    if output == "-":
+        return "txt"
+    suffix = os.path.splitext(output)[1].lower().lstrip(".")
+    suffix = {"markdown": "md", "text": "txt"}.get(suffix, suffix)
+    if suffix not in NEEDS_FORMATS:
+        raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "
+                         + ", ".join("." + name for name in NEEDS_FORMATS) + " or --format")
+    return suffix

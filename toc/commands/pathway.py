@@ -1,0 +1,120 @@
+"""`toc pathway`: the support pathway of a model as a levels x populations matrix."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+
+from toc.commands.common import UsageError
+from toc.output import write_output
+
+PATHWAY_EPILOG = """\
+examples:
+  toc pathway examples/kirklees.toc.yaml                  the matrix in the terminal
+  toc pathway examples/kirklees.toc.yaml -o pathway.png   a grid picture: gaps vermillion, duplication yellow
+  toc pathway examples/leicester-city.toc.yaml -o pathway.xlsx
+  toc pathway model.toc.yaml -o pathway.md                Markdown table for a report or wiki
+  toc pathway model.toc.yaml -o pathway.csv               one row per service per cell, and per gap
+
+Services are activity nodes with `level:` and `populations:` (and optionally
+`provider:`, `delivery:`, `area:`, `eif_rating:`). Levels and populations come
+from the model's `pathway:` section, or the defaults (universal / targeted /
+specialist and the Kirklees populations); see docs/pathway.md.
+A gap is a cell with no service; duplication is two or more services in a cell
+with the same delivery, in the same area. `toc check` reports them as TOC601/602.
+"""
+PATHWAY_FORMATS = ("txt", "md", "csv", "xlsx", "dot", "svg", "png", "pdf")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "pathway", help="the support pathway: services by level and population, with gaps and duplication",
+        description="Show a model's support pathway as a matrix of levels x populations, each cell listing "
+                    "its services, with gaps and duplication marked. The format comes from the output's suffix.",
+        epilog=PATHWAY_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("model", metavar="MODEL", help="the model file")
+    parser.add_argument("-o", "--output", metavar="OUT", default="-",
+                        help="output file: .txt .md .csv .xlsx .dot .svg .png .pdf; default: the terminal")
+    parser.add_argument("--format", choices=PATHWAY_FORMATS, help="output format when the suffix cannot say")
+    parser.add_argument("--width", metavar="N", type=int,
+                        help="width of the terminal table in characters (default: the terminal's, or 120)")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from toc.checker import check_file
+    from toc.pathway import build_matrix, uses_pathway
+
+    output_format = args.format or _suffix_format(args.output)
+    if args.output == "-" and output_format in ("xlsx", "png", "pdf") and sys.stdout.isatty():
+        raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
+    if args.width is not None and args.width < 40:
+        raise UsageError("--width must be at least 40")
+    report = check_file(args.model)
+    if report.model is None:
+        from renderers.findings import render_text
+
+        sys.stderr.write(render_text([report]))
+        print(f"toc: cannot map the pathway of {args.model}: it does not load (see the findings above)",
+              file=sys.stderr)
+        return 1
+    model = report.model
+    if not uses_pathway(model):
+        raise UsageError(f"{args.model} has no services: give activities `level:` and `populations:` "
+                         "(see `toc pathway --help` and docs/pathway.md)")
+    errors = sum(1 for finding in report.findings if finding.severity == "error")
+    if errors:
+        print(f"toc: note: {args.model} has {errors} error(s); mapping what loads (run `toc check`)",
+              file=sys.stderr)
+    matrix = build_matrix(model)
+    title = f"{model.area or model.display_name} - support pathway"
+    write_output(args.output, _render(matrix, title, output_format, args), protected=(args.model,))
+    return 0
+
+
+def _render(matrix, title: str, output_format: str, args) -> str | bytes:
+    if output_format == "txt":
+        from renderers.pathway_tables import render_pathway_text
+
+        to_terminal = args.output == "-" and sys.stdout.isatty()
+        width = args.width or (shutil.get_terminal_size((120, 24)).columns if to_terminal else 120)
+        colour = to_terminal and not os.environ.get("NO_COLOR")
+        return render_pathway_text(matrix, title, width=width, colour=colour)
+    if output_format == "md":
+        from renderers.pathway_tables import render_pathway_markdown
+
+        return render_pathway_markdown(matrix, title)
+    if output_format == "csv":
+        from renderers.pathway_tables import render_pathway_csv
+
+        return render_pathway_csv(matrix)
+    if output_format == "xlsx":
+        from renderers.pathway_xlsx import render_pathway_xlsx
+
+        return render_pathway_xlsx(matrix, title)
+    from renderers.pathway_dot import render_pathway_dot
+
+    source = render_pathway_dot(matrix, title)
+    if output_format == "dot":
+        return source
+    from renderers.graphviz_backend import add_svg_title, run_dot
+    from renderers.pathway_tables import summary_line
+
+    image = run_dot(source, output_format)
+    if output_format == "svg":
+        image = add_svg_title(image, title, summary_line(matrix))
+    return image
+
+
+def _suffix_format(output: str) -> str:
+    if output == "-":
+        return "txt"
+    suffix = os.path.splitext(output)[1].lower().lstrip(".")
+    suffix = {"gv": "dot", "markdown": "md", "text": "txt"}.get(suffix, suffix)
+    if suffix not in PATHWAY_FORMATS:
+        raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "
+                         + ", ".join("." + name for name in PATHWAY_FORMATS) + " or --format")
+    return suffix

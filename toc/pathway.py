@@ -1,0 +1,176 @@
+"""The support pathway as plain data: levels x populations, each cell with its services.
+
+EIF's Support Pathway Model lays out the services available to families across the
+spectrum of need (levels, in order) and for which groups of families
+(populations). A *gap* is a cell with no service; *duplication* is two or more
+services in one cell delivered the same way to the same place. Kirklees mapped
+theirs by hand and found a duplicated universal offer and a gap in specialist
+support; this module finds the same from a model.
+
+Pure: no printing, no files. ``toc pathway``, the renderers and rules TOC601/602
+all read a ``PathwayMatrix``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from toc.model import Location, Model, Node, PathwayEntry
+
+# EIF-style levels of need, from least to most intensive.
+DEFAULT_LEVELS = (
+    PathwayEntry("universal", "Universal"),
+    PathwayEntry("targeted", "Targeted"),
+    PathwayEntry("specialist", "Specialist"),
+)
+# The groups of families named in the Kirklees case study, plus all parents.
+DEFAULT_POPULATIONS = (
+    PathwayEntry("all-parents", "All parents"),
+    PathwayEntry("separating", "Separating and separated parents"),
+    PathwayEntry("lgbtq", "LGBTQ+ parents"),
+    PathwayEntry("minority-ethnic", "Minority ethnic parents"),
+    PathwayEntry("mental-health", "Parents with mental health difficulties"),
+    PathwayEntry("send", "Parents of children with SEND"),
+    PathwayEntry("fathers-carers", "Fathers and carers"),
+)
+
+
+def levels_and_populations(model: Model) -> tuple[tuple[PathwayEntry, ...], tuple[PathwayEntry, ...]]:
+    """The model's own levels and populations, each list falling back to the default."""
+    pathway = model.pathway
+    levels = pathway.levels if pathway and pathway.levels else DEFAULT_LEVELS
+    populations = pathway.populations if pathway and pathway.populations else DEFAULT_POPULATIONS
+    return levels, populations
+
+
+def uses_pathway(model: Model) -> bool:
+    """Whether the model maps a pathway at all: a `pathway:` section or at least one service."""
+    return model.pathway is not None or any(node.is_service for node in model.nodes.values())
+
+
+@dataclass(frozen=True)
+class Duplication:
+    """Services in one cell delivered the same way to overlapping places."""
+
+    level: PathwayEntry
+    population: PathwayEntry
+    delivery: str
+    services: tuple[Node, ...]  # in file order; the first is the one the others duplicate
+
+
+@dataclass
+class Cell:
+    level: PathwayEntry
+    population: PathwayEntry
+    services: list[Node] = field(default_factory=list)
+    duplications: list[Duplication] = field(default_factory=list)
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.services
+
+    def duplicated(self, node: Node) -> Duplication | None:
+        """The duplication ``node`` is part of in this cell, if any."""
+        return next((dup for dup in self.duplications if node in dup.services), None)
+
+
+@dataclass
+class PathwayMatrix:
+    levels: tuple[PathwayEntry, ...]
+    populations: tuple[PathwayEntry, ...]
+    services: list[Node]
+    cells: dict[tuple[str, str], Cell]  # (level id, population id)
+
+    def cell(self, level_id: str, population_id: str) -> Cell:
+        return self.cells[(level_id, population_id)]
+
+    def row(self, population_id: str) -> list[Cell]:
+        return [self.cells[(level.id, population_id)] for level in self.levels]
+
+    def column(self, level_id: str) -> list[Cell]:
+        return [self.cells[(level_id, pop.id)] for pop in self.populations]
+
+    @property
+    def gaps(self) -> list[Cell]:
+        """Empty cells, level by level (least intensive first), populations in order."""
+        return [self.cells[(level.id, pop.id)] for level in self.levels for pop in self.populations
+                if self.cells[(level.id, pop.id)].is_gap]
+
+    @property
+    def duplications(self) -> list[Duplication]:
+        return [dup for level in self.levels for pop in self.populations
+                for dup in self.cells[(level.id, pop.id)].duplications]
+
+    @property
+    def empty_levels(self) -> list[PathwayEntry]:
+        """Levels with no service for any population."""
+        return [level for level in self.levels if all(self.cells[(level.id, pop.id)].is_gap
+                                                      for pop in self.populations)]
+
+    def gaps_at(self, level_id: str) -> list[Cell]:
+        return [cell for cell in self.gaps if cell.level.id == level_id]
+
+
+def build_matrix(model: Model) -> PathwayMatrix:
+    """Place every service of the model in its cells and find the duplication in each.
+
+    Services naming a level or population the pathway does not have are left out
+    (the loader has reported them as TOC004).
+    """
+    levels, populations = levels_and_populations(model)
+    cells = {(level.id, pop.id): Cell(level, pop) for level in levels for pop in populations}
+    services = [node for node in model.nodes.values() if node.is_service]
+    for node in services:
+        for population in dict.fromkeys(ref.id for ref in node.populations):
+            cell = cells.get((node.level, population))
+            if cell is not None:
+                cell.services.append(node)
+    for cell in cells.values():
+        cell.duplications = find_duplications(cell.level, cell.population, cell.services)
+    placed = [node for node in services if any(node in cell.services for cell in cells.values())]
+    return PathwayMatrix(levels, populations, placed, cells)
+
+
+def find_duplications(level: PathwayEntry, population: PathwayEntry, services: list[Node]) -> list[Duplication]:
+    """Groups of two or more services with the same delivery mode whose areas overlap.
+
+    A service with no `area` is offered across the whole area, so it overlaps every
+    other; two services in named, different areas (North and South Kirklees) do
+    not duplicate each other. Services with no `delivery` are never counted: there
+    is nothing to compare.
+    """
+    by_delivery: dict[str, list[Node]] = {}
+    for node in services:
+        if node.delivery is not None:
+            by_delivery.setdefault(node.delivery, []).append(node)
+    found = []
+    for delivery, group in by_delivery.items():
+        overlapping = tuple(node for node in group
+                            if any(other is not node and _areas_overlap(node, other) for other in group))
+        if len(overlapping) >= 2:
+            found.append(Duplication(level, population, delivery, overlapping))
+    return found
+
+
+def _areas_overlap(first: Node, second: Node) -> bool:
+    if first.area is None or second.area is None:
+        return True
+    return first.area.strip().casefold() == second.area.strip().casefold()
+
+
+def entry_location(model: Model, *entries: PathwayEntry, level_id: str | None = None) -> Location:
+    """Where to point a finding about a cell or level: the first of ``entries`` written in the
+    file, else the `pathway:` section; with the default pathway (written nowhere), the first
+    service at ``level_id``, else the first service."""
+    for entry in entries:
+        if entry.location is not None:
+            return entry.location
+    if model.pathway is not None:
+        return model.pathway.location
+    services = [node for node in model.nodes.values() if node.is_service]
+    at_level = [node for node in services if node.level == level_id]
+    return (at_level or services)[0].location if services else model.location
+
+
+def service_label(node: Node) -> str:
+    return node.label or node.id
