@@ -5,7 +5,7 @@ Command modules import heavy libraries (Graphviz, python-docx, openpyxl) inside
 ``run``, so that `toc check` never pays for them.
 """
 
-from toc.commands import check, render, rules, schema
+from toc.commands import check, render, rules, schema, serve
 
 # The order `toc --help` lists them in.
-COMMANDS = (check, rules, render, schema)
+COMMANDS = (check, rules, render, schema, serve)
