@@ -320,14 +320,27 @@
   });
 
   // ------------------------------------------------------------------- zoom
+  // "Fit" shows the whole drawing in the window (never blown up past 1.5 times its
+  // natural size, so a three-box model does not fill the wall); + and - scale from there.
   var zoom = 1;
+  var diagram = document.getElementById("diagram");
+  function fittedWidth() {
+    var natural = parseFloat(svg.getAttribute("data-width")) * 4 / 3;   // points to CSS pixels
+    var naturalHeight = parseFloat(svg.getAttribute("data-height")) * 4 / 3;
+    var room = diagram.clientWidth - 24, roomHeight = diagram.clientHeight - 24;
+    if (!(natural > 0 && naturalHeight > 0) || room <= 0) { return null; }
+    var scale = Math.min(room / natural, roomHeight > 100 ? roomHeight / naturalHeight : Infinity, 1.5);
+    return natural * scale;
+  }
   function applyZoom() {
     if (!svg) { return; }
-    svg.style.width = zoom === 1 ? "" : Math.round(zoom * 100) + "%";
+    var width = fittedWidth();
+    svg.style.width = width === null ? Math.round(zoom * 100) + "%" : Math.round(width * zoom) + "px";
   }
-  document.getElementById("zoom-in").addEventListener("click", function () { zoom = Math.min(zoom * 1.25, 6); applyZoom(); });
-  document.getElementById("zoom-out").addEventListener("click", function () { zoom = Math.max(zoom / 1.25, 0.4); applyZoom(); });
+  document.getElementById("zoom-in").addEventListener("click", function () { zoom = Math.min(zoom * 1.25, 8); applyZoom(); });
+  document.getElementById("zoom-out").addEventListener("click", function () { zoom = Math.max(zoom / 1.25, 0.3); applyZoom(); });
   document.getElementById("zoom-fit").addEventListener("click", function () { zoom = 1; applyZoom(); });
+  window.addEventListener("resize", applyZoom);
 
   // ------------------------------------------------------ live (toc serve)
   function watchForChanges(live) {
@@ -353,6 +366,7 @@
   }
 
   connectDiagram();
+  applyZoom();
   applyFindingsToggle();
   select(selectionFromAddress(), false);
   if (data.live) { watchForChanges(data.live); }
