@@ -157,3 +157,23 @@ def test_page_is_deterministic_self_contained_and_allows_only_its_own_script():
     assert f"script-src '{script_hash(script)}'" in page
     data = json.loads(re.search(r'<script type="application/json" id="toc-data">(.*?)</script>', page).group(1))
     assert data["model"]["title"] == "Wirral - reducing parental conflict" and data["live"] is None
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(foreground: str, background: str) -> float:
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("name", ["text", "muted", "accent", "error", "warning", "info", "upstream", "downstream"])
+def test_page_colours_pass_wcag_aa_on_white_and_on_the_toolbar(name):
+    from renderers.html.page import _asset
+
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", _asset("page.css")))
+    for background in ("#ffffff", colours["soft"]):
+        assert _contrast(colours[name], background) >= 4.5, (name, background)

@@ -31,7 +31,7 @@ NODE_TYPE_CHOICES = ("need", "input", "activity", "output", "outcome", "impact")
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "render", help="draw a model: Graphviz (dot, svg, png, pdf), Mermaid (mmd) or a text outline (md, txt)",
+        "render", help="draw a model: Graphviz (dot, svg, png, pdf), Mermaid (mmd), a text outline (md, txt) or a workshop page (html)",
         description="Draw a theory of change. The format comes from the output's suffix.",
         epilog=RENDER_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
