@@ -40,7 +40,7 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
     """The DOT source of the model's diagram."""
     nodes = visible_nodes(model, options.view)
     links = visible_links(model, nodes)
-    ids = {node_id: f"n{index}" for index, node_id in enumerate(model.nodes)}
+    ids = dot_ids(model)
     overlay = _Overlay(model, options.findings)
     font_size = 18 if options.workshop else 11
 
@@ -91,6 +91,11 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
         out.append(f"  {{ rank=same; legend; {ids[by_stage[stages[-1]][0].id]}; }}")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def dot_ids(model: Model) -> dict[str, str]:
+    """The internal DOT id of each node (n0, n1... in file order); SVG nodes get id="node-<that>"."""
+    return {node_id: f"n{index}" for index, node_id in enumerate(model.nodes)}
 
 
 # ------------------------------------------------------------------ nodes

@@ -14,12 +14,13 @@ from toc.views import View
 
 @dataclass(frozen=True)
 class RenderRequest:
-    output_format: str  # dot svg png pdf mmd md txt
+    output_format: str  # dot svg png pdf mmd md txt html
     view: View = field(default_factory=View)
     findings: tuple[Finding, ...] | None = None
     workshop: bool = False
     page: str | None = None
     group_by: str | None = None
+    page_findings: tuple[Finding, ...] = ()  # html: findings for the side panel, always shown
 
 
 def render_model(model: Model, request: RenderRequest) -> str | bytes:
@@ -28,11 +29,14 @@ def render_model(model: Model, request: RenderRequest) -> str | bytes:
         return render_mermaid(model, request.view)
     if request.output_format in ("md", "txt"):
         return render_outline(model, request.view, markdown=request.output_format == "md")
-    source = render_dot(
-        model,
-        DiagramOptions(view=request.view, findings=request.findings, workshop=request.workshop,
-                       page=request.page, group_by=request.group_by),
-    )
+    options = DiagramOptions(view=request.view, findings=request.findings, workshop=request.workshop,
+                             page=request.page, group_by=request.group_by)
+    if request.output_format == "html":
+        from renderers.html import render_html
+
+        # The page always carries the findings: its overlay is a toggle, on by default.
+        return render_html(model, request.page_findings, options)
+    source = render_dot(model, options)
     if request.output_format == "dot":
         return source
     from renderers.graphviz_backend import add_svg_title, run_dot

@@ -5,7 +5,7 @@ Command modules import heavy libraries (Graphviz, python-docx, openpyxl) inside
 ``run``, so that `toc check` never pays for them.
 """
 
-from toc.commands import check, needs, pathway, render, rules, schema, spec
+from toc.commands import check, needs, pathway, render, rules, schema, serve, spec
 
 # The order `toc --help` lists them in.
-COMMANDS = (check, rules, render, spec, pathway, needs, schema)
+COMMANDS = (check, rules, render, serve, spec, pathway, needs, schema)

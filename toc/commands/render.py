@@ -18,23 +18,26 @@ examples:
   toc render model.toc.yaml -o - --format md             text outline to the terminal
   toc render model.toc.yaml -o focus.svg --focus confident --depth 2
   toc render model.toc.yaml -o review.svg --findings     where the check findings are
+  toc render examples/wirral.toc.yaml -o wirral.html     interactive page for workshops
 
-SVG, PNG and PDF need the Graphviz `dot` program; .dot, .mmd, .md and .txt do not.
+SVG, PNG, PDF and HTML need the Graphviz `dot` program; .dot, .mmd, .md and .txt do not.
+The .html page is one offline file: click a box to see its indicators, the
+assumptions on its links and its findings (`toc serve` shows it live).
 The same model always gives byte-identical output.
 """
-RENDER_FORMATS = ("dot", "svg", "png", "pdf", "mmd", "md", "txt")
+RENDER_FORMATS = ("dot", "svg", "png", "pdf", "mmd", "md", "txt", "html")
 NODE_TYPE_CHOICES = ("need", "input", "activity", "output", "outcome", "impact")
 
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "render", help="draw a model: Graphviz (dot, svg, png, pdf), Mermaid (mmd) or a text outline (md, txt)",
+        "render", help="draw a model: Graphviz (dot, svg, png, pdf), Mermaid (mmd), a text outline (md, txt) or a workshop page (html)",
         description="Draw a theory of change. The format comes from the output's suffix.",
         epilog=RENDER_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("model", metavar="MODEL", help="the model file")
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
-                        help="output file: .dot .svg .png .pdf .mmd .md .txt; - for standard output")
+                        help="output file: .dot .svg .png .pdf .mmd .md .txt .html; - for standard output")
     parser.add_argument("--format", choices=RENDER_FORMATS,
                         help="output format when it cannot come from the suffix (e.g. with -o -); default dot")
     parser.add_argument("--findings", action="store_true",
@@ -78,7 +81,7 @@ def run(args) -> int:
     view = View(focus=args.focus, depth=args.depth, direction=direction, hide=frozenset(args.hide))
     request = RenderRequest(
         output_format=output_format, view=view, findings=tuple(report.findings) if args.findings else None,
-        workshop=args.workshop, page=args.page, group_by=args.group_by,
+        workshop=args.workshop, page=args.page, group_by=args.group_by, page_findings=tuple(report.findings),
     )
     errors = sum(1 for finding in report.findings if finding.severity == "error")
     if errors:
@@ -91,7 +94,7 @@ def _suffix_format(output: str) -> str:
     if output == "-":
         return "dot"
     suffix = os.path.splitext(output)[1].lower().lstrip(".")
-    aliases = {"gv": "dot", "mermaid": "mmd", "markdown": "md"}
+    aliases = {"gv": "dot", "mermaid": "mmd", "markdown": "md", "htm": "html"}
     suffix = aliases.get(suffix, suffix)
     if suffix not in RENDER_FORMATS:
         raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "

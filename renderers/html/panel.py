@@ -1,0 +1,244 @@
+"""What the workshop page's side panel shows for each node: a pure, JSON-able dict.
+
+The page's script only lays this data out; every decision about what a
+facilitator sees (which fields, in what words, which findings) is made here,
+where it can be unit-tested without a browser.
+
+The panel is a list of sections. Each section function takes the shared
+``PanelContext`` and a node and returns a ``Section`` (or None to leave it out),
+so a new kind of information (e.g. the evaluation questions and methods that
+cover a node) is one new function added to ``SECTIONS``; the page's script
+renders any section without changes.
+
+Shape of one section, as the script expects it::
+
+    {"id": "indicators", "title": "Indicators", "empty": "text shown when no items",
+     "items": [{"heading": "...", "node": "other-node-id" | None, "severity": None | "error"...,
+                "fields": [["Source", "Training register"], ...]}]}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from renderers.dot import describe, dot_ids
+from toc.findings import Finding
+from toc.model import Availability, Indicator, Link, Model, Node
+
+AVAILABILITY_WORDING = {
+    Availability.COLLECTED: "collected by us",
+    Availability.PARTNER: "held by a partner",
+    Availability.NOT_COLLECTED: "not collected yet",
+}
+
+
+@dataclass
+class PanelContext:
+    """What the section functions share: the model, links into each node, findings by place."""
+
+    model: Model
+    incoming: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
+    findings_by_node: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
+    findings_by_link: dict[tuple[str, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def build(cls, model: Model, findings: list[Finding] | tuple[Finding, ...]) -> PanelContext:
+        context = cls(model)
+        link_at = {}
+        for link in model.links():
+            context.incoming[link.target].append(link)
+            link_at.setdefault(link.location, link)
+            for where in link.value_locations.values():
+                link_at.setdefault(where, link)
+        for finding in findings:
+            link = link_at.get(finding.location)
+            if link is not None:
+                context.findings_by_link[(link.source, link.target)].append(finding)
+            if finding.node:
+                context.findings_by_node[finding.node].append(finding)
+        return context
+
+    def name(self, node_id: str) -> str:
+        node = self.model.nodes.get(node_id)
+        if node is None:
+            return f"{node_id} (no such box in the model)"
+        return node.label or node_id
+
+
+Section = dict
+SectionFunction = Callable[[PanelContext, Node], "Section | None"]
+
+
+# ------------------------------------------------------------- sections
+def indicators_section(context: PanelContext, node: Node) -> Section:
+    empty = "Not measured: no indicators yet." if node.is_outcome_or_impact else "No indicators."
+    return _section("indicators", "Indicators: how we know it happened", empty,
+                    [_indicator_item(indicator) for indicator in node.indicators])
+
+
+def incoming_section(context: PanelContext, node: Node) -> Section:
+    items = [_link_item(context, link, link.source) for link in context.incoming.get(node.id, [])]
+    return _section("incoming", "What leads here, and why", "Nothing leads here.", items)
+
+
+def outgoing_section(context: PanelContext, node: Node) -> Section:
+    items = [_link_item(context, link, link.target) for link in node.links]
+    return _section("outgoing", "What it leads to, and why", "It leads to nothing.", items)
+
+
+def findings_section(context: PanelContext, node: Node) -> Section:
+    items = [finding_item(finding) for finding in context.findings_by_node.get(node.id, [])]
+    return _section("findings", "Check findings", "toc check found nothing here.", items)
+
+
+# The panel's sections, top to bottom. An "Evaluation" section (questions and
+# methods covering the node) belongs between the links and the findings.
+SECTIONS: tuple[SectionFunction, ...] = (
+    indicators_section,
+    incoming_section,
+    outgoing_section,
+    findings_section,
+)
+
+
+# ---------------------------------------------------------------- items
+def _indicator_item(indicator: Indicator) -> dict:
+    fields = [
+        ("Id", indicator.id),
+        ("Source", indicator.source),
+        ("Owner", indicator.owner),
+        ("Frequency", indicator.frequency),
+        ("Unit", indicator.unit),
+        ("Baseline", indicator.baseline),
+        ("Target", indicator.target),
+        ("Data", AVAILABILITY_WORDING.get(indicator.availability) if indicator.availability else None),
+        ("Notes", indicator.notes),
+    ]
+    return _item(indicator.measure or indicator.id or "Indicator with no measure", fields)
+
+
+def _link_item(context: PanelContext, link: Link, other: str) -> dict:
+    fields: list[tuple[str, object]] = []
+    if link.assumption:
+        fields.append(("Assumption", link.assumption))
+    for reference in link.assumptions:
+        shared = context.model.assumptions.get(reference.id)
+        if shared is None:
+            fields.append(("Assumption", f"{reference.id} (not defined under assumptions:)"))
+            continue
+        details = [f"evidence {shared.evidence.value}" if shared.evidence else None,
+                   f"criticality {shared.criticality.value}" if shared.criticality else None]
+        extra = ", ".join(part for part in details if part)
+        fields.append(("Assumption", (shared.text or shared.id) + (f" ({extra})" if extra else "")))
+    if not link.assumption and not link.assumptions:
+        fields.append(("Assumption", "not stated"))
+    fields.append(("Evidence", link.evidence.value if link.evidence else "not stated"))
+    if link.feedback:
+        fields.append(("Feedback loop", "yes: a deliberate loop back to an earlier stage"))
+    findings = context.findings_by_link.get((link.source, link.target), [])
+    fields += [("Finding", f"{f.severity.value} {f.code} {f.name}: {f.message}") for f in findings]
+    item = _item(context.name(other), fields)
+    item["node"] = other if other in context.model.nodes else None
+    item["severity"] = _worst(findings)
+    return item
+
+
+def finding_item(finding: Finding) -> dict:
+    """One finding as a panel item: severity, code and name, what, where and how to fix it."""
+    item = _item(f"{finding.severity.value} {finding.code} {finding.name}", [
+        ("Message", finding.message),
+        ("Where", f"{finding.location.path}:{finding.location.line}:{finding.location.column}"),
+        ("Hint", finding.hint),
+    ])
+    item["severity"] = finding.severity.value
+    item["node"] = finding.node
+    return item
+
+
+def _item(heading: str, fields) -> dict:
+    return {
+        "heading": heading,
+        "node": None,
+        "severity": None,
+        "fields": [[name, _text(value)] for name, value in fields if value is not None and value != ""],
+    }
+
+
+def _section(section_id: str, title: str, empty: str, items: list[dict]) -> Section:
+    return {"id": section_id, "title": title, "empty": empty, "items": items}
+
+
+def _text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _worst(findings: list[Finding]) -> str | None:
+    return max(findings, key=lambda f: f.severity.rank).severity.value if findings else None
+
+
+# ------------------------------------------------------------ whole page
+def node_data(context: PanelContext, node: Node, sections: tuple[SectionFunction, ...] = SECTIONS) -> dict:
+    """The panel data of one node, with what the page needs to find, filter and mark it."""
+    found = [section(context, node) for section in sections]
+    return {
+        "id": node.id,
+        "label": node.label or node.id,
+        "kind": node.kind,
+        "type": node.type.value if node.type else None,
+        "group": node.group,
+        "description": node.description,
+        "measured": bool(node.indicators),
+        "severity": _worst(context.findings_by_node.get(node.id, [])),
+        "sections": [section for section in found if section is not None],
+    }
+
+
+def page_data(model: Model, findings: list[Finding] | tuple[Finding, ...] = (),
+              sections: tuple[SectionFunction, ...] = SECTIONS) -> dict:
+    """Everything the page's script reads, as plain JSON-able values, in file order.
+
+    >>> from toc.loading import load_text
+    >>> model = load_text("toc: 1\\nnodes:\\n  a: {type: activity, label: Train, leads_to: [b]}\\n"
+    ...                   "  b: {type: output, label: Trained}\\n").model
+    >>> data = page_data(model)
+    >>> [node["label"] for node in data["nodes"]], data["links"]
+    (['Train', 'Trained'], [['a', 'b', False]])
+    """
+    context = PanelContext.build(model, findings)
+    svg_ids = dot_ids(model)
+    nodes = []
+    for node in model.nodes.values():
+        entry = node_data(context, node, sections)
+        entry["svg"] = f"node-{svg_ids[node.id]}"
+        nodes.append(entry)
+    return {
+        "model": {
+            "title": model.display_name,
+            "details": [[name, value] for name, value in (
+                ("Area", model.area), ("Owner", model.owner), ("Version", model.version),
+                ("Horizon", model.horizon), ("File", model.path),
+            ) if value],
+            "description": model.description,
+            "summary": describe(model),
+        },
+        "dot_ids": {svg_ids[node_id]: node_id for node_id in model.nodes},
+        "nodes": nodes,
+        "links": [[link.source, link.target, link.feedback] for link in model.links() if link.target in model.nodes],
+        "findings": [finding_item(finding) for finding in findings],
+    }
+
+
+def unloadable_page_data(path: str, findings: list[Finding] | tuple[Finding, ...], message: str | None = None) -> dict:
+    """Page data for a file that does not load: no diagram, only what is wrong with it."""
+    summary = message or "This file does not load as a theory of change; fix the findings below."
+    return {
+        "model": {"title": path, "details": [["File", path]], "description": None, "summary": summary},
+        "dot_ids": {},
+        "nodes": [],
+        "links": [],
+        "findings": [finding_item(finding) for finding in findings],
+    }

@@ -1,0 +1,72 @@
+"""`toc serve`: the workshop page in a browser, redrawn whenever the model file is saved."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import sys
+
+from toc.commands.common import UsageError
+
+SERVE_EPILOG = """\
+examples:
+  toc serve examples/wirral.toc.yaml              then open http://127.0.0.1:8765/
+  toc serve model.toc.yaml --port 9000
+  toc serve model.toc.yaml --port 0               any free port (the address is printed)
+  toc serve model.toc.yaml --host 0.0.0.0         let other machines see it (think first)
+
+Edit and save the file in any editor: the open page redraws itself within a
+second. A model saved with errors shows its findings on the page. Only this
+computer can see the page unless --host says otherwise. Ctrl+C stops it.
+To share a page instead, write a file: toc render model.toc.yaml -o model.html
+"""
+DEFAULT_PORT = 8765
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "serve", help="show the interactive page in a browser, redrawn whenever the model is saved",
+        description="Serve a model's interactive workshop page on this computer and redraw it on every save.",
+        epilog=SERVE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("model", metavar="MODEL", help="the model file to watch")
+    parser.add_argument("--port", metavar="N", type=int, default=DEFAULT_PORT,
+                        help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
+    parser.add_argument("--host", metavar="H", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: this computer only)")
+    parser.add_argument("--workshop", action="store_true", help="large type and fewer details, for projecting")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    import os
+
+    from renderers.dot import DiagramOptions
+    from renderers.graphviz_backend import INSTALL_HINT, dot_available
+    from toc.serving import LivePage, PageServer
+
+    if not os.path.isfile(args.model):
+        raise UsageError(f"{args.model}: no such file")
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: give a port from 1 to 65535 (or 0 for any free one)")
+    if not dot_available():
+        raise UsageError(INSTALL_HINT)
+    page = LivePage(args.model, DiagramOptions(workshop=args.workshop))
+    try:
+        server = PageServer(args.host, args.port, page)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {args.port} on {args.host} is already in use; "
+                             "choose another with --port (or --port 0 for any free one)") from None
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+    page.refresh()  # draw once now, so the first browser does not wait and errors show at once
+    with server:
+        print(f"Serving {args.model} at {server.url} (redraws on save; Ctrl+C to stop)", flush=True)
+        if not server.loopback_only:
+            print(f"toc: note: listening on {args.host}: other computers on the network can read this model",
+                  file=sys.stderr, flush=True)
+        try:
+            server.serve_forever(poll_interval=0.2)
+        except KeyboardInterrupt:
+            print("toc: stopped serving", args.model, file=sys.stderr, flush=True)
+    return 0
