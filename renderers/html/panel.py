@@ -42,6 +42,7 @@ class PanelContext:
     incoming: dict[str, list[Link]] = field(default_factory=lambda: defaultdict(list))
     findings_by_node: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
     findings_by_link: dict[tuple[str, str], list[Finding]] = field(default_factory=lambda: defaultdict(list))
+    _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, model: Model, findings: list[Finding] | tuple[Finding, ...]) -> PanelContext:
@@ -59,6 +60,16 @@ class PanelContext:
             if finding.node:
                 context.findings_by_node[finding.node].append(finding)
         return context
+
+    @property
+    def evaluation(self):
+        """The evaluation plan (methods and questions by node), computed once per page."""
+        if "plan" not in self._cache:
+            from toc.evaluation.plan import plan_evaluation
+
+            plan = plan_evaluation(self.model)
+            self._cache["plan"] = {node_plan.id: node_plan for node_plan in plan.nodes}
+        return self._cache["plan"]
 
     def name(self, node_id: str) -> str:
         node = self.model.nodes.get(node_id)
@@ -88,17 +99,35 @@ def outgoing_section(context: PanelContext, node: Node) -> Section:
     return _section("outgoing", "What it leads to, and why", "It leads to nothing.", items)
 
 
+def evaluation_section(context: PanelContext, node: Node) -> Section | None:
+    """Evaluation questions about the node and the methods that cover it (chosen, or suggested with a reason)."""
+    node_plan = context.evaluation.get(node.id)
+    if node_plan is None:
+        return None  # needs and inputs: context, not claims an evaluation tests
+    questions = {q.id: q for q in context.model.evaluation.questions} if context.model.evaluation else {}
+    items = [_item(f"Question {question_id}", [("Asks", questions[question_id].text),
+                                                ("Kind", questions[question_id].kind),
+                                                ("Owner", questions[question_id].owner),
+                                                ("Timing", questions[question_id].timing)])
+             for question_id in node_plan.questions if question_id in questions]
+    items += [_item(use.name, [("Chosen or suggested", "chosen" if use.chosen else "suggested by toc"),
+                               ("Why", use.reason),
+                               ("Maryland SMS level", use.sms)])
+              for use in node_plan.methods]
+    return _section("evaluation", "Evaluation: questions and methods", "No method covers it yet.", items)
+
+
 def findings_section(context: PanelContext, node: Node) -> Section:
     items = [finding_item(finding) for finding in context.findings_by_node.get(node.id, [])]
     return _section("findings", "Check findings", "toc check found nothing here.", items)
 
 
-# The panel's sections, top to bottom. An "Evaluation" section (questions and
-# methods covering the node) belongs between the links and the findings.
+# The panel's sections, top to bottom.
 SECTIONS: tuple[SectionFunction, ...] = (
     indicators_section,
     incoming_section,
     outgoing_section,
+    evaluation_section,
     findings_section,
 )
 

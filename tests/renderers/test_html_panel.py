@@ -73,15 +73,32 @@ def test_sections_come_in_the_documented_order_and_can_be_extended():
     model, findings = wirral()
     context = PanelContext.build(model, findings)
     node = model.nodes["confident"]
-    assert [s["id"] for s in node_data(context, node)["sections"]] == ["indicators", "incoming", "outgoing", "findings"]
+    assert [s["id"] for s in node_data(context, node)["sections"]] == [
+        "indicators", "incoming", "outgoing", "evaluation", "findings"]
 
-    def evaluation_section(context, node):
-        return {"id": "evaluation", "title": "Evaluation", "empty": "No question covers it.", "items": []}
+    def costs_section(context, node):
+        return {"id": "costs", "title": "Costs", "empty": "No costs yet.", "items": []}
 
-    extended = SECTIONS[:3] + (evaluation_section,) + SECTIONS[3:]
+    extended = SECTIONS + (costs_section,)
     ids = [s["id"] for s in node_data(context, node, extended)["sections"]]
-    assert ids == ["indicators", "incoming", "outgoing", "evaluation", "findings"]
-    assert "evaluation" in json.dumps(page_data(model, findings, extended))
+    assert ids[-1] == "costs"
+    assert "costs" in json.dumps(page_data(model, findings, extended))
+
+
+def test_evaluation_section_shows_questions_and_methods_with_reasons():
+    report = check_file(str(EXAMPLES / "east-midlands.toc.yaml"))
+    context = PanelContext.build(report.model, report.findings)
+    less_conflict = node_data(context, report.model.nodes["less-conflict"])
+    evaluation = next(s for s in less_conflict["sections"] if s["id"] == "evaluation")
+    headings = [item["heading"] for item in evaluation["items"]]
+    assert headings[0] == "Question q3"
+    assert "Parent survey with validated measures (pre, post and follow-up)" in headings
+    needs = node_data(context, report.model.nodes["children-exposed"])
+    assert "evaluation" not in [s["id"] for s in needs["sections"]]
+    wirral_model, wirral_findings = wirral()
+    suggested = node_data(PanelContext.build(wirral_model, wirral_findings), wirral_model.nodes["confident"])
+    methods = next(s for s in suggested["sections"] if s["id"] == "evaluation")["items"]
+    assert methods and all(["Chosen or suggested", "suggested by toc"] in item["fields"] for item in methods)
 
 
 def test_findings_go_to_their_node_and_their_link():
