@@ -42,6 +42,7 @@ TOP_LEVEL = (
     Field("nodes", "section", "The boxes of the theory of change: a mapping of id to node.", required=True),
     Field("assumptions", "section", "Shared assumptions that links name by id: a mapping of id to assumption."),
     Field("check", "section", "Settings for `toc check` that travel with this file."),
+    Field("uses", "ids", "Ids of shared frameworks this model builds on, e.g. [eif-rpc] (`toc frameworks` lists them)."),
 )
 
 NODE = (
@@ -53,6 +54,7 @@ NODE = (
     Field("leads_to", "section", "Links from this node: a list of ids, or of link mappings."),
     Field("indicators", "section", "How the change is measured: a list of indicators."),
     Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
+    Field("maps_to", "ids", "Framework nodes this node stands for, as framework-id:node-id (e.g. eif-rpc:central-risk)."),
 )
 
 LINK = (

@@ -157,6 +157,8 @@ class Node:
     links: list[Link] = field(default_factory=list)
     ignore: tuple[str, ...] = ()
     value_locations: dict[str, Location] = field(default_factory=dict)
+    # Framework nodes this node stands for ("eif-rpc:central-risk"), see toc.frameworks.
+    maps_to: tuple[Reference, ...] = ()
 
     @property
     def stage(self) -> Stage | None:
@@ -213,6 +215,8 @@ class Model:
     check: CheckSettings = field(default_factory=CheckSettings)
     # Position of each top-level key's value (e.g. "nodes"), for model-wide findings.
     value_locations: dict[str, Location] = field(default_factory=dict)
+    # Shared frameworks the model builds on (`uses:`), see toc.frameworks.
+    uses: tuple[Reference, ...] = ()
 
     def links(self):
         """Every link in file order."""

@@ -104,6 +104,8 @@ class ModelBuilder:
                 self._assumptions(value, model)
             elif name == "check":
                 model.check = self._check_settings(value)
+            elif name == "uses":
+                model.uses = self._references(value, "uses", None)
             else:
                 setattr(model, name, self._text(value, name))
         if "toc" not in fields:
@@ -150,6 +152,8 @@ class ModelBuilder:
                 node.indicators = self._indicators(node_id, field_value)
             elif name == "ignore":
                 node.ignore = self._codes(field_value, node_id)
+            elif name == "maps_to":
+                node.maps_to = self._references(field_value, "maps_to", node_id)
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):

@@ -15,6 +15,7 @@ from toc.rules import (
     duplicate_key,
     duplicate_link,
     forward_feedback,
+    framework_outcome_not_addressed,
     indicator_not_collected,
     indicator_without_baseline,
     indicator_without_source,
@@ -67,6 +68,7 @@ RULES: dict[str, Rule] = {
         unexplained_link,
         weak_critical_assumption,
         unused_assumption,
+        framework_outcome_not_addressed,
     )
 }
 
