@@ -6,8 +6,8 @@ Command modules import heavy libraries (Graphviz, python-docx, openpyxl) inside
 """
 
 from toc.commands import check, render, rules, schema
-from toc.commands import diff, fmt, frameworks, init
+from toc.commands import compare, diff, fmt, frameworks, init
 
 # The order `toc --help` lists them in.
 COMMANDS = (check, rules, render, schema)
-COMMANDS += (init, fmt, diff, frameworks)
+COMMANDS += (init, fmt, diff, compare, frameworks)
