@@ -140,3 +140,10 @@ def test_cli_git_revisions(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().err.startswith("toc: error: git:nosuchrev:m.toc.yaml: ")
     assert main(["diff", "git:HEAD", "m.toc.yaml"]) == 2
     assert "write git:REVISION:PATH" in capsys.readouterr().err
+
+
+def test_history_examples_pass_check(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    for path in sorted((EXAMPLES / "history").glob("*.toc.yaml")):
+        findings = check_file(str(path.relative_to(ROOT))).findings
+        assert [f for f in findings if f.severity != "info"] == [], path
