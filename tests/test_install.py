@@ -40,3 +40,13 @@ def test_installed_package_runs_from_elsewhere(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "TOC202 dead-end" in result.stdout
     assert (target / "bin" / "toc").exists()
+    # Shipped data in models/ subdirectories (frameworks, templates) is installed too.
+    frameworks = subprocess.run([sys.executable, "-m", "toc", "frameworks"], cwd=elsewhere, env=env,
+                                capture_output=True, text=True)
+    assert frameworks.returncode == 0 and "eif-rpc" in frameworks.stdout, frameworks.stderr
+    started = subprocess.run([sys.executable, "-m", "toc", "init", "-t", "rpc-local-area", "area.toc.yaml"],
+                             cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert started.returncode == 0, started.stderr
+    checked = subprocess.run([sys.executable, "-m", "toc", "check", "--strict", "area.toc.yaml"], cwd=elsewhere,
+                             env=env, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout

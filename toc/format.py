@@ -58,6 +58,7 @@ TOP_LEVEL = (
     Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
     Field("catalogues", "paths", "Catalogue files of your own (methods:/measures:), relative to this file."),
     Field("pathway", "section", "The support pathway's levels (in order) and populations, for services."),
+    Field("uses", "ids", "Ids of shared frameworks this model builds on, e.g. [eif-rpc] (`toc frameworks` lists them)."),
 )
 
 NODE = (
@@ -78,6 +79,7 @@ NODE = (
     Field("area", "text", "For services: where it is offered, when not the whole area."),
     Field("eif_rating", "choice", "For services: the programme's EIF evidence rating.", choices=EIF_RATINGS),
     Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
+    Field("maps_to", "ids", "Framework nodes this node stands for, as framework-id:node-id (e.g. eif-rpc:central-risk)."),
 )
 
 LINK = (

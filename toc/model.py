@@ -172,6 +172,8 @@ class Node:
     def is_service(self) -> bool:
         """An activity placed on the support pathway (it has a level)."""
         return self.type is NodeType.ACTIVITY and self.level is not None
+    # Framework nodes this node stands for ("eif-rpc:central-risk"), see toc.frameworks.
+    maps_to: tuple[Reference, ...] = ()
 
     @property
     def stage(self) -> Stage | None:
@@ -236,6 +238,8 @@ class Model:
     # Position of each top-level key's value (e.g. "nodes"), for model-wide findings.
     value_locations: dict[str, Location] = field(default_factory=dict)
     pathway: Pathway | None = None  # None: not written, the defaults apply (toc.pathway.levels_and_populations)
+    # Shared frameworks the model builds on (`uses:`), see toc.frameworks.
+    uses: tuple[Reference, ...] = ()
 
     def links(self):
         """Every link in file order."""

@@ -5,7 +5,21 @@ Command modules import heavy libraries (Graphviz, python-docx, openpyxl) inside
 ``run``, so that `toc check` never pays for them.
 """
 
-from toc.commands import check, needs, pathway, render, rules, schema, serve, spec
+from toc.commands import (
+    check,
+    compare,
+    diff,
+    fmt,
+    frameworks,
+    init,
+    needs,
+    pathway,
+    render,
+    rules,
+    schema,
+    serve,
+    spec,
+)
 
-# The order `toc --help` lists them in.
-COMMANDS = (check, rules, render, serve, spec, pathway, needs, schema)
+# The order `toc --help` lists them in: the daily loop, then planning, then many models.
+COMMANDS = (init, check, fmt, rules, render, serve, spec, pathway, needs, diff, compare, frameworks, schema)

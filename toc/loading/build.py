@@ -117,6 +117,8 @@ class ModelBuilder(EvaluationReader):
                 model.catalogues = self._paths(value, name)
             elif name == "pathway":
                 model.pathway = pathway_fields.read_pathway(self, value)
+            elif name == "uses":
+                model.uses = self._references(value, "uses", None)
             else:
                 setattr(model, name, self._text(value, name))
         if "toc" not in fields:
@@ -167,6 +169,8 @@ class ModelBuilder(EvaluationReader):
                 node.methods = self._id_list(field_value, name, node_id)
             elif name in pathway_fields.NODE_FIELDS:
                 pathway_fields.read_node_field(self, node, name, field_value)
+            elif name == "maps_to":
+                node.maps_to = self._references(field_value, "maps_to", node_id)
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):

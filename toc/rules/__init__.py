@@ -15,6 +15,7 @@ from toc.rules import (
     duplicate_key,
     duplicate_link,
     forward_feedback,
+    framework_outcome_not_addressed,
     indicator_not_collected,
     indicator_without_baseline,
     indicator_without_source,
@@ -81,6 +82,8 @@ RULES: dict[str, Rule] = {
         # Support pathways (TOC6xx).
         pathway_gap,
         pathway_duplication,
+        # Shared frameworks (TOC7xx).
+        framework_outcome_not_addressed,
     )
 }
 

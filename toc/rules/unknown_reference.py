@@ -2,8 +2,10 @@
 
 ## What it finds
 An id in `leads_to` (or a link's `to:`) that is not a node of the model, an
-id in a link's `assumptions:` that is not in the top-level `assumptions:`, or
-a node id in an evaluation question's `nodes:` that is not a node.
+id in a link's `assumptions:` that is not in the top-level `assumptions:`, a
+node id in an evaluation question's `nodes:` that is not a node, or a
+framework in `uses:` or `maps_to:` that toc does not ship (or a framework node
+it does not have).
 The message suggests the id you probably meant.
 
 ## Why it matters
@@ -43,7 +45,11 @@ from toc.suggest import did_you_mean
 
 
 def check(context):
+    from toc.frameworks import unknown_references
+
     model = context.model
+    for reference, message, hint, node in unknown_references(model):
+        yield RULE.finding(message, reference.location, node=node, hint=hint)
     for link in model.links():
         if link.target not in model.nodes:
             yield RULE.finding(

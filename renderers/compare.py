@@ -1,0 +1,130 @@
+"""Rendering a ``toc.compare.Comparison`` as Markdown, CSV (the coverage matrix) or XLSX. Pure."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from toc.compare import Comparison
+
+
+def _cell(text) -> str:
+    return str(text if text is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def coverage_table(comparison: Comparison) -> list[list[str]]:
+    """Header plus one row per outcome: key, matched by, label, stage, then each area's node ids."""
+    names = [area.name for area in comparison.areas]
+    table = [["outcome", "matched by", "label", "stage", *names, "areas"]]
+    for row in comparison.outcomes:
+        table.append([row.key, row.matched_by, row.label, row.stage,
+                      *(", ".join(row.nodes.get(name, [])) for name in names), str(len(row.nodes))])
+    return table
+
+
+def indicator_table(comparison: Comparison) -> list[list[str]]:
+    table = [["shared outcome", "area", "node", "indicator", "measure", "source", "availability"]]
+    for row, uses in comparison.poolable:
+        for use in uses:
+            table.append([row.key, use.area, use.node, use.id, use.measure or "", use.source or "",
+                          use.availability or ""])
+    return table
+
+
+def render_markdown(comparison: Comparison) -> str:
+    names = [area.name for area in comparison.areas]
+    shared = [row for row in comparison.outcomes if row.shared]
+    unique = [row for row in comparison.outcomes if not row.shared]
+    lines = [f"# Comparison of {len(names)} models", ""]
+    lines += [f"- **{_cell(area.name)}**: `{area.path}`" for area in comparison.areas]
+    lines += ["", f"**{len(shared)}** outcomes shared by two or more areas, **{len(unique)}** unique to one area. "
+              "Outcomes are matched by framework id (`maps_to`), then by node id; similar labels are listed "
+              "separately and never merged.", ""]
+    lines += ["## Coverage: outcomes by area", "",
+              "| outcome | matched by | " + " | ".join(_cell(n) for n in names) + " |",
+              "|---|---|" + "---|" * len(names)]
+    for row in comparison.outcomes:
+        marks = [("✓ " + ", ".join(row.nodes[n])) if n in row.nodes else "" for n in names]
+        lines.append(f"| {_cell(row.label)} (`{row.key}`) | {row.matched_by} | "
+                     + " | ".join(_cell(m) for m in marks) + " |")
+    lines += ["", "## Possible matches by label (not merged)", ""]
+    if comparison.possible_matches:
+        lines += ["| similarity | area | node | label | area | node | label |", "|---|---|---|---|---|---|---|"]
+        for match in comparison.possible_matches:
+            lines.append(f"| {match.similarity:.2f} | " + " | ".join(_cell(part) for part in match.first)
+                         + " | " + " | ".join(_cell(part) for part in match.second) + " |")
+        lines += ["", "If two of these are the same outcome, give both `maps_to:` the same framework id "
+                      "(or the same node id) and compare again."]
+    else:
+        lines.append("None: no unmatched outcomes have similar labels.")
+    lines += ["", "## Indicators a regional evaluation could pool", "",
+              "Shared outcomes that two or more areas already measure, with each area's indicator.", ""]
+    if comparison.poolable:
+        lines += ["| shared outcome | area | indicator | measure | source | availability |",
+                  "|---|---|---|---|---|---|"]
+        for row in indicator_table(comparison)[1:]:
+            outcome, area, _node, indicator, measure, source, availability = row
+            lines.append(f"| `{outcome}` | {_cell(area)} | `{indicator}` | {_cell(measure)} | {_cell(source)} | "
+                         f"{_cell(availability)} |")
+    else:
+        lines.append("None yet: no shared outcome is measured in two or more areas.")
+    lines += ["", "## Indicators shared by id or wording", ""]
+    if comparison.indicators:
+        lines += ["| matched by | indicator | areas |", "|---|---|---|"]
+        for row in comparison.indicators:
+            lines.append(f"| {row.matched_by} | {_cell(row.key)} | {_cell(', '.join(row.areas))} |")
+    else:
+        lines.append("None: every indicator id and measure is specific to one area.")
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(comparison: Comparison) -> str:
+    """The coverage matrix, one outcome per row: for a spreadsheet or a regional dataset."""
+    stream = io.StringIO()
+    csv.writer(stream, lineterminator="\n").writerows(coverage_table(comparison))
+    return stream.getvalue()
+
+
+def render_xlsx(comparison: Comparison) -> bytes:
+    """A workbook with Coverage, Poolable indicators and Possible matches sheets (needs openpyxl)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheets = [("Coverage", coverage_table(comparison)), ("Poolable indicators", indicator_table(comparison)),
+              ("Possible matches", [["similarity", "area", "node", "label", "area", "node", "label"]]
+               + [[m.similarity, *m.first, *m.second] for m in comparison.possible_matches])]
+    for index, (title, rows) in enumerate(sheets):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = title
+        for row in rows:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    stream = io.BytesIO()
+    book.save(stream)
+    return _deterministic_zip(stream.getvalue())
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    # openpyxl stamps the time into docProps/core.xml and the zip entries; fix both so the
+    # same models always give the same bytes.
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in sorted(source.infolist(), key=lambda i: i.filename):
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>",
+                                 rb"<dcterms:\1\2>2000-01-01T00:00:00Z</dcterms:\1>", content)
+            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+FORMATS = {"markdown": render_markdown, "csv": render_csv, "xlsx": render_xlsx}

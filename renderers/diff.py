@@ -1,0 +1,134 @@
+"""Rendering a ``toc.diff.ModelDiff`` as text (optionally coloured), Markdown or JSON. Pure."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+
+from toc.diff import Change, ModelDiff
+
+_SIGN = {"added": "+", "introduced": "+", "removed": "-", "resolved": "-", "renamed": ">", "changed": "~",
+         "moved": ">"}
+_COLOUR = {"+": "\033[32m", "-": "\033[31m", ">": "\033[33m", "~": "\033[33m"}
+_RESET = "\033[0m"
+
+
+def _value(value) -> str:
+    if value is None or value == []:
+        return "(none)"
+    if isinstance(value, list):
+        return "[" + ", ".join(str(item) for item in value) + "]"
+    if isinstance(value, str):
+        return f'"{value}"' if " " in value or not value else value
+    return str(value)
+
+
+def _change_text(change: Change) -> str:
+    if isinstance(change.old, str) and isinstance(change.new, str) and max(len(change.old), len(change.new)) > 80:
+        return f"{change.field}: {_word_diff(change.old, change.new)}"
+    if change.old is None:
+        return f"{change.field}: {_value(change.new)}"
+    return f"{change.field}: {_value(change.old)} -> {_value(change.new)}"
+
+
+def _word_diff(old: str, new: str) -> str:
+    """Long text as words kept, [-removed-] and {+added+}, the way `git diff --word-diff` shows it."""
+    old_words, new_words = old.split(), new.split()
+    parts = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
+        if tag == "equal":
+            kept = old_words[i1:i2]
+            parts.append(" ".join(kept) if len(kept) <= 8 else " ".join(kept[:3] + ["..."] + kept[-3:]))
+            continue
+        if i2 > i1:
+            parts.append("[-" + " ".join(old_words[i1:i2]) + "-]")
+        if j2 > j1:
+            parts.append("{+" + " ".join(new_words[j1:j2]) + "+}")
+    return " ".join(parts)
+
+
+_NOUNS = {"nodes": ("box", "boxes"), "links": ("link", "links"), "indicators": ("indicator", "indicators"),
+          "assumptions": ("assumption", "assumptions"), "findings": ("finding", "findings")}
+
+
+def _sections(diff: ModelDiff):
+    """(title, [(sign, kind, headline, [detail lines])]) for each non-empty section."""
+    boxes = []
+    for item in diff.nodes:
+        if item.kind == "renamed":
+            headline = f'{item.stage} "{item.old_id}" is now "{item.id}": {item.label}'
+        else:
+            headline = f'{item.stage} "{item.id}": {item.label}'
+        boxes.append((item.kind, headline, [_change_text(c) for c in item.changes]))
+    links = [(item.kind, f'"{item.source}" -> "{item.target}"', [_change_text(c) for c in item.changes])
+             for item in diff.links]
+    indicators = [(item.kind, f'"{item.id}" on "{item.node}": {item.measure or "(no measure)"}',
+                   [_change_text(c) for c in item.changes]) for item in diff.indicators]
+    assumptions = [(item.kind, f'"{item.id}": {item.label}', [_change_text(c) for c in item.changes])
+                   for item in diff.assumptions]
+    findings = [(item.kind, f"{item.severity} {item.code} {item.name}: {item.message}", [])
+                for item in diff.findings]
+    about = [("changed", change.field, [_change_text(change)]) for change in diff.model]
+    for title, items in (("Model", about), ("Boxes (nodes)", boxes), ("Links", links),
+                         ("Indicators", indicators), ("Shared assumptions", assumptions),
+                         ("Findings of toc check", findings)):
+        if items:
+            yield title, items
+
+
+def summary(diff: ModelDiff) -> str:
+    counts = diff.counts()
+    if diff.is_empty:
+        return "no changes in meaning"
+    if not counts:
+        return "only model details changed"
+    words = []
+    for name, count in counts.items():
+        section, kind = name.split(" ", 1)
+        singular, plural = _NOUNS[section]
+        words.append(f"{count} {singular if count == 1 else plural} {kind}")
+    return ", ".join(words)
+
+
+def render_text(diff: ModelDiff, colour: bool = False) -> str:
+    def paint(sign: str, text: str) -> str:
+        return f"{_COLOUR[sign]}{text}{_RESET}" if colour else text
+
+    lines = [f"toc diff {diff.old_name} -> {diff.new_name}"]
+    for title, items in _sections(diff):
+        lines += ["", title]
+        for kind, headline, details in items:
+            sign = _SIGN[kind]
+            if title == "Model":
+                lines.append(paint(sign, f"  {sign} {details[0]}"))
+                continue
+            lines.append(paint(sign, f"  {sign} {kind:<10} {headline}"))
+            lines += [f"      {detail}" for detail in details]
+    lines += ["", f"summary: {summary(diff)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(diff: ModelDiff) -> str:
+    lines = [f"## Changes from `{diff.old_name}` to `{diff.new_name}`", "", f"**Summary:** {summary(diff)}"]
+    for title, items in _sections(diff):
+        lines += ["", f"### {title}", "", "| change | what | details |", "|---|---|---|"]
+        for kind, headline, details in items:
+            if title == "Model":
+                lines.append(f"| {kind} | `{headline}` | {_cell(details[0])} |")
+            else:
+                lines.append(f"| {kind} | {_cell(headline)} | {_cell('; '.join(details))} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(diff: ModelDiff) -> str:
+    document = dataclasses.asdict(diff)
+    document["summary"] = diff.counts()
+    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+FORMATS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -1,0 +1,209 @@
+"""`toc fmt`: canonical order and indentation, every comment kept, meaning never changed."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import EXAMPLES, ROOT
+from toc.cli import main
+from toc.formatting import FormatRefused, format_text
+from toc.loading import load_text
+from toc.meaning import meaning
+
+MODELS = sorted(EXAMPLES.rglob("*.toc.yaml")) + sorted((ROOT / "models").rglob("*.toc.yaml"))
+GOOD = [path for path in MODELS if path.name != "flawed.toc.yaml"]
+
+MESSY = textwrap.dedent("""\
+    # Header comment stays at the top.
+
+    nodes:   # the boxes
+        # first node
+        confident:
+            label: Practitioners confident   # end-of-line comment
+            # the term belongs to the outcome
+            term: short
+            type: outcome
+            indicators:
+                # leading comment of the indicator
+                -   measure: Self-rated confidence
+                    id: confidence
+                    source: Survey
+
+        training:
+            leads_to: [confident]
+            type: activity
+            label: Training
+    title: Messy
+    toc: 1
+    # trailing comment at the end of the file
+    """)
+
+TIDY = textwrap.dedent("""\
+    # Header comment stays at the top.
+
+    toc: 1
+    title: Messy
+    nodes:   # the boxes
+      # first node
+      confident:
+        type: outcome
+        label: Practitioners confident       # end-of-line comment
+        # the term belongs to the outcome
+        term: short
+        indicators:
+          # leading comment of the indicator
+          - id: confidence
+            measure: Self-rated confidence
+            source: Survey
+
+      training:
+        type: activity
+        label: Training
+        leads_to: [confident]
+    # trailing comment at the end of the file
+    """)
+
+
+def comments(text: str) -> list[str]:
+    return sorted(line.split("#", 1)[1].strip() for line in text.splitlines() if "#" in line)
+
+
+def test_messy_model_gets_canonical_order_and_indentation_with_comments_kept():
+    assert format_text(MESSY) == TIDY
+
+
+def test_comment_like_lines_inside_text_are_text():
+    text = "toc: 1\ndescription: |\n  # not a comment\n    indented\nnodes: {}\n"
+    assert format_text(text) == text
+
+
+def test_formatting_is_idempotent():
+    assert format_text(TIDY) == TIDY
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: str(p.relative_to(ROOT)))
+def test_examples_keep_every_comment_and_their_meaning(path):
+    text = path.read_text()
+    formatted = format_text(text)
+    assert comments(formatted) == comments(text)
+    assert meaning(load_text(formatted).model) == meaning(load_text(text).model)
+    assert format_text(formatted) == formatted
+    # Blank-line grouping: as many blank lines as before.
+    assert formatted.count("\n\n") == text.count("\n\n")
+
+
+def test_flow_mappings_and_unknown_keys_keep_their_place():
+    text = "toc: 1\nnodes:\n  a: {label: A, type: activity}\n  b:\n    zzz: 1\n    label: B\n    type: output\n"
+    assert format_text(text) == (
+        "toc: 1\nnodes:\n  a: {label: A, type: activity}\n  b:\n    type: output\n    label: B\n    zzz: 1\n"
+    )
+
+
+def test_files_with_aliases_are_reindented_but_not_reordered():
+    text = "toc: 1\nnodes:\n  a:\n    label: &l A\n    type: activity\n  b:\n    label: *l\n    type: output\n"
+    assert format_text(text) == text
+
+
+@pytest.mark.parametrize("text, code", [
+    ("toc: 1\nnodes:\n  a: {type: x\n", "TOC001"),
+    ("toc: 1\ntoc: 1\nnodes: {}\n", "TOC002"),
+])
+def test_broken_files_are_refused_with_a_location(text, code):
+    with pytest.raises(FormatRefused) as refused:
+        format_text(text)
+    assert str(refused.value).startswith(code)
+    assert (refused.value.line, refused.value.column) != (0, 0)
+
+
+def test_cli_rewrites_checks_and_diffs(tmp_path, capsys):
+    model = tmp_path / "m.toc.yaml"
+    model.write_text(MESSY)
+    assert main(["fmt", "--check", str(model)]) == 1
+    out = capsys.readouterr()
+    assert "-    title: Messy" not in out.out and "-title: Messy" in out.out and "+title: Messy" in out.out
+    assert out.out.startswith(f"--- {model}\n+++ {model} (formatted)\n")
+    assert model.read_text() == MESSY  # --check changes nothing
+    assert main(["fmt", "--diff", str(model)]) == 0
+    assert model.read_text() == MESSY
+    assert main(["fmt", str(model)]) == 0
+    assert model.read_text() == TIDY
+    assert "reformatted 1 of 1 file" in capsys.readouterr().err
+    assert main(["fmt", "--check", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["m.toc.yaml"]  # no temporary files left
+
+
+def test_cli_reports_a_broken_file_and_leaves_it(tmp_path, capsys):
+    model = tmp_path / "bad.toc.yaml"
+    model.write_text("toc: 1\nnodes:\n  a:\n    label: [unclosed\n")
+    assert main(["fmt", str(model)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"bad\.toc\.yaml:\d+:\d+: cannot format: TOC001", err)
+    assert model.read_text() == "toc: 1\nnodes:\n  a:\n    label: [unclosed\n"
+
+
+def test_cli_usage_errors(capsys):
+    assert main(["fmt", "nowhere.toc.yaml"]) == 2
+    assert "toc: error: nowhere.toc.yaml: no such file" in capsys.readouterr().err
+    assert main(["fmt", "-", "x.toc.yaml"]) == 2
+
+
+# ------------------------------------------------------------ property test
+_WORDS = st.text(alphabet="abcdefghij ", min_size=1, max_size=12).map(str.strip).filter(bool)
+_IDS = st.text(alphabet="abcdefgh", min_size=1, max_size=6)
+_COMMENT = st.one_of(st.none(), st.just("# a note"), st.just(""))
+
+
+@st.composite
+def _models(draw):
+    """Model text with random key order, comments, blank lines and indentation."""
+    indent = " " * draw(st.sampled_from([2, 4]))
+    node_ids = draw(st.lists(_IDS, min_size=1, max_size=5, unique=True))
+    lines = []
+
+    def emit(level, key, value, comment):
+        if comment is not None:
+            lines.append(indent * level + comment if comment else "")
+        lines.append(f"{indent * level}{key}:{' ' + value if value is not None else ''}")
+
+    top = [("toc", "1"), ("title", draw(_WORDS)), ("nodes", None)]
+    if draw(st.booleans()):
+        top.append(("version", draw(_WORDS)))
+    order = draw(st.permutations(top))
+    for key, value in order:
+        emit(0, key, value, draw(_COMMENT))
+        if key != "nodes":
+            continue
+        for node_id in node_ids:
+            emit(1, node_id, None, draw(_COMMENT))
+            kind = draw(st.sampled_from(["activity", "output", "outcome"]))
+            fields = [("type", kind), ("label", draw(_WORDS))]
+            if kind == "outcome":
+                fields.append(("term", draw(st.sampled_from(["short", "medium", "long"]))))
+            targets = draw(st.lists(st.sampled_from(node_ids), max_size=2, unique=True))
+            if targets:
+                fields.append(("leads_to", "[" + ", ".join(targets) + "]"))
+            if draw(st.booleans()):
+                fields.append(("indicators", None))
+            for name, value in draw(st.permutations(fields)):
+                emit(2, name, value, draw(_COMMENT))
+                if name == "indicators":
+                    item = draw(st.permutations([("id", node_id + "-i"), ("measure", draw(_WORDS)),
+                                                 ("baseline", str(draw(st.integers(0, 99))))]))
+                    for position, (field, text) in enumerate(item):
+                        prefix = "- " if position == 0 else "  "
+                        lines.append(f"{indent * 3}{prefix}{field}: {text}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_models())
+def test_fmt_never_changes_what_a_model_means(text):
+    formatted = format_text(text)
+    assert meaning(load_text(formatted).model) == meaning(load_text(text).model)
+    assert comments(formatted) == comments(text)
+    assert format_text(formatted) == formatted

@@ -1,0 +1,70 @@
+"""`toc compare`: several areas' models side by side, for a regional group."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from toc.commands.common import UsageError
+
+COMPARE_EPILOG = """\
+examples:
+  toc compare examples/                                   every model under a directory
+  toc compare a.toc.yaml b.toc.yaml c.toc.yaml            named models
+  toc compare -o coverage.xlsx areas/                     workbook: coverage, poolable indicators, possible matches
+  toc compare -o coverage.csv areas/                      the coverage matrix (area x outcome) as CSV
+
+The format comes from the output's suffix (.md, .csv, .xlsx), or --format.
+Outcomes are matched by shared framework id first (maps_to: [eif-rpc:...]),
+then by identical node id; outcomes whose labels are merely similar are listed
+as possible matches and never merged. The report shows the outcomes the areas
+share and those unique to one area, a coverage matrix, and the indicators a
+regional evaluation could pool (shared outcomes already measured in two or
+more areas).
+"""
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "compare", help="compare several areas' models: shared outcomes, coverage, poolable indicators",
+        description="Compare several theory-of-change models side by side.",
+        epilog=COMPARE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories of *.toc.yaml")
+    parser.add_argument("--format", choices=("markdown", "csv", "xlsx"),
+                        help="output format (default: from the -o suffix, else markdown)")
+    parser.add_argument("-o", "--output", metavar="FILE", default="-", help="write to FILE instead of standard output")
+    parser.set_defaults(run=run)
+
+
+_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".xlsx": "xlsx"}
+
+
+def run(args) -> int:
+    from renderers.compare import FORMATS
+    from renderers.findings import FORMATS as FINDING_FORMATS
+    from toc.checker import check_file
+    from toc.compare import compare_models
+    from toc.output import write_output
+    from toc.paths import model_files
+
+    output_format = args.format
+    if output_format is None:
+        suffix = args.output[args.output.rfind("."):].lower() if "." in args.output else ""
+        output_format = _SUFFIXES.get(suffix, "markdown" if args.output == "-" else None)
+        if output_format is None:
+            raise UsageError(f"cannot tell the format of {args.output!r} from its suffix; use .md, .csv, .xlsx "
+                             "or --format")
+    if output_format == "xlsx" and args.output == "-" and sys.stdout.isatty():
+        raise UsageError("will not write xlsx to a terminal; give a file with -o")
+    files = model_files(args.paths)
+    reports = [check_file(path) for path in files]
+    unreadable = [report for report in reports if report.model is None]
+    if unreadable:
+        sys.stderr.write(FINDING_FORMATS["text"](unreadable, colour=False, hints=True))
+        return 1
+    if len(reports) < 2:
+        raise UsageError("give at least two models to compare")
+    comparison = compare_models([report.model for report in reports])
+    write_output(args.output, FORMATS[output_format](comparison), protected=tuple(files))
+    return 0

@@ -1,0 +1,103 @@
+"""`toc diff`: what changed between two versions of a model, in words a workshop understands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from toc.commands.common import UsageError
+
+DIFF_EPILOG = """\
+examples:
+  toc diff sefton-draft.toc.yaml sefton.toc.yaml        two files
+  toc diff git:HEAD~1:model.toc.yaml model.toc.yaml     the last commit against your copy
+  toc diff git:v1:model.toc.yaml git:main:model.toc.yaml  two revisions
+  toc diff --format markdown -o changes.md old.toc.yaml new.toc.yaml   for a PR or workshop note
+  toc diff --format json old.toc.yaml new.toc.yaml      for tools
+
+A git:REV:PATH argument reads PATH (relative to the current directory) as it
+was at revision REV. As a git difftool, once:
+  git config difftool.toc.cmd 'toc diff "$LOCAL" "$REMOTE"'
+then: git difftool -y -t toc HEAD~1 -- model.toc.yaml
+
+It reports boxes added, removed, renamed (same type and label, new id),
+relabelled, retyped or moved to another stage; links added or removed or with
+a changed assumption or evidence; indicators added, removed, moved or changed
+(baseline, target, source...); shared assumptions; and the findings of
+`toc check` that the change introduced or resolved. Comments, key order and
+layout are not changes.
+
+exit codes: 0 done (with --exit-code: no changes), 1 changes found (only with
+--exit-code) or a model cannot be read, 2 usage error.
+"""
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "diff", help="what changed between two versions of a model (boxes, links, indicators, findings)",
+        description="Compare two versions of a theory-of-change model by meaning, not by text.",
+        epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("old", metavar="OLD", help="the earlier version: a file, or git:REV:PATH")
+    parser.add_argument("new", metavar="NEW", help="the later version: a file, or git:REV:PATH")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                        help="text for the terminal (default), markdown for a pull request or notes, json for tools")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
+    parser.add_argument("--exit-code", action="store_true", help="exit 1 when the models differ, like git diff")
+    parser.add_argument("-o", "--output", metavar="FILE", default="-", help="write to FILE instead of standard output")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from renderers.diff import FORMATS, render_text
+    from renderers.findings import FORMATS as FINDING_FORMATS
+    from toc.diff import diff_models
+    from toc.output import write_output
+
+    old, new = _report(args.old), _report(args.new)
+    unreadable = [report for report in (old, new) if report.model is None]
+    if unreadable:
+        sys.stderr.write(FINDING_FORMATS["text"](unreadable, colour=False, hints=True))
+        return 1
+    diff = diff_models(old.model, new.model, old.findings, new.findings, old_name=args.old, new_name=args.new)
+    if args.format == "text":
+        colour = args.color == "always" or (
+            args.color == "auto" and args.output == "-" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        )
+        text = render_text(diff, colour=colour)
+    else:
+        text = FORMATS[args.format](diff)
+    protected = tuple(path for path in (args.old, args.new) if not path.startswith("git:"))
+    write_output(args.output, text, protected=protected)
+    return 1 if args.exit_code and not diff.is_empty else 0
+
+
+def _report(argument: str):
+    from toc.checker import check_file, check_text
+
+    if argument.startswith("git:"):
+        return check_text(_git_show(argument), argument)
+    return check_file(argument)
+
+
+def _git_show(argument: str) -> str:
+    """The text of git:REV:PATH, PATH relative to the current directory."""
+    revision, colon, path = argument[len("git:"):].partition(":")
+    if not colon or not revision or not path:
+        raise UsageError(f"{argument}: write git:REVISION:PATH, e.g. git:HEAD~1:model.toc.yaml")
+    if not path.startswith(("./", "../", "/")):
+        path = "./" + path  # git reads paths after the colon from the repository root otherwise
+    try:
+        shown = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed, so git:REV:PATH cannot be read") from None
+    if shown.returncode != 0:
+        reason = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"{argument}: {reason[-1] if reason else 'git show failed'}")
+    try:
+        return shown.stdout.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        raise UsageError(f"{argument}: not UTF-8 text") from None

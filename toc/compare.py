@@ -1,0 +1,209 @@
+"""Comparing several areas' models: shared and unique outcomes, coverage, poolable indicators.
+
+``compare_models`` is pure and returns data; renderers/compare.py writes Markdown,
+CSV and XLSX. Outcomes (and impacts) are matched across areas in this order:
+
+1. by shared framework id (``maps_to: [eif-rpc:central-risk]``),
+2. by exact node id,
+3. by label similarity, which is only *reported* as a possible match, never merged:
+   deciding that two areas mean the same thing is for people.
+
+Indicators are matched by id, then by their measure's wording. ``_indicator_keys``
+is the one place that says how: a new way to match (e.g. a shared instrument from a
+measures catalogue) is one more key there and one more column in the renderers.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from toc.frameworks import load_framework, split_reference
+from toc.model import Indicator, Model, Node
+
+SIMILAR_LABELS = 0.75  # difflib ratio at or above which two labels are shown as a possible match
+
+
+@dataclass
+class Area:
+    name: str
+    path: str
+    model: Model
+
+
+@dataclass
+class OutcomeRow:
+    """One outcome as matched across areas: ``nodes`` maps area name to that area's node ids."""
+
+    key: str  # "eif-rpc:central-risk" or a node id
+    matched_by: str  # "framework" | "id"
+    label: str
+    stage: str
+    nodes: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def shared(self) -> bool:
+        return len(self.nodes) > 1
+
+
+@dataclass
+class IndicatorUse:
+    area: str
+    node: str
+    id: str
+    measure: str | None
+    source: str | None
+    availability: str | None
+
+
+@dataclass
+class IndicatorRow:
+    """An indicator matched across areas by ``matched_by`` ("id" or "measure")."""
+
+    key: str
+    matched_by: str
+    uses: list[IndicatorUse]
+
+    @property
+    def areas(self) -> list[str]:
+        return sorted({use.area for use in self.uses})
+
+
+@dataclass
+class PossibleMatch:
+    similarity: float
+    first: tuple[str, str, str]  # area, node id, label
+    second: tuple[str, str, str]
+
+
+@dataclass
+class Comparison:
+    areas: list[Area]
+    outcomes: list[OutcomeRow]
+    indicators: list[IndicatorRow]
+    possible_matches: list[PossibleMatch]
+    # For each shared outcome, the indicators each area measures it with: what a
+    # regional evaluation could pool.
+    poolable: list[tuple[OutcomeRow, list[IndicatorUse]]]
+
+
+def area_name(model: Model, taken: set[str]) -> str:
+    name = model.area or model.title or model.path
+    unique, number = name, 2
+    while unique in taken:
+        unique, number = f"{name} ({number})", number + 1
+    return unique
+
+
+def compare_models(models: list[Model]) -> Comparison:
+    areas, taken = [], set()
+    for model in models:
+        name = area_name(model, taken)
+        taken.add(name)
+        areas.append(Area(name, model.path, model))
+    outcomes = _outcome_rows(areas)
+    return Comparison(
+        areas=areas,
+        outcomes=outcomes,
+        indicators=_indicator_rows(areas),
+        possible_matches=_possible_matches(outcomes),
+        poolable=_poolable(areas, outcomes),
+    )
+
+
+def _outcome_keys(node: Node) -> list[tuple[str, str]]:
+    framework_keys = [(reference.id, "framework") for reference in node.maps_to if split_reference(reference.id)]
+    return framework_keys or [(node.id, "id")]
+
+
+def _outcome_rows(areas: list[Area]) -> list[OutcomeRow]:
+    rows: dict[str, OutcomeRow] = {}
+    for area in areas:
+        for node in area.model.nodes.values():
+            if not node.is_outcome_or_impact:
+                continue
+            for key, matched_by in _outcome_keys(node):
+                row = rows.get(key)
+                if row is None:
+                    row = rows[key] = OutcomeRow(key, matched_by, _framework_label(key) or node.label or "",
+                                                 node.kind)
+                row.nodes.setdefault(area.name, []).append(node.id)
+    # Shared rows first (most areas first), framework rows before id rows; stable otherwise.
+    ordered = sorted(rows.values(), key=lambda r: (-len(r.nodes), r.matched_by != "framework", r.key))
+    return ordered
+
+
+def _framework_label(key: str) -> str | None:
+    parts = split_reference(key)
+    framework = load_framework(parts[0]) if parts else None
+    node = framework.nodes.get(parts[1]) if framework else None
+    return node.label if node else None
+
+
+def _normalised(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9%]+", " ", (text or "").casefold()).strip()
+
+
+def _indicator_keys(indicator: Indicator) -> list[tuple[str, str]]:
+    """How an indicator is matched across areas, strongest first: (key, matched_by)."""
+    keys = [(f"id:{indicator.id}", "id")]
+    if indicator.measure:
+        keys.append((f"measure:{_normalised(indicator.measure)}", "measure"))
+    return keys
+
+
+def _indicator_rows(areas: list[Area]) -> list[IndicatorRow]:
+    rows: dict[str, IndicatorRow] = {}
+    placed: set[tuple[str, str]] = set()  # (area, indicator id) already in a shared row
+    uses_by_key: dict[str, list[IndicatorUse]] = {}
+    matched_by: dict[str, str] = {}
+    for area in areas:
+        for node in area.model.nodes.values():
+            for indicator in node.indicators:
+                if indicator.id is None:
+                    continue
+                use = IndicatorUse(area.name, node.id, indicator.id, indicator.measure, indicator.source,
+                                   indicator.availability.value if indicator.availability else None)
+                for key, how in _indicator_keys(indicator):
+                    uses_by_key.setdefault(key, []).append(use)
+                    matched_by[key] = how
+    for key, uses in uses_by_key.items():
+        fresh = [use for use in uses if (use.area, use.id) not in placed]
+        if len({use.area for use in fresh}) > 1:
+            rows[key] = IndicatorRow(key.split(":", 1)[1], matched_by[key], fresh)
+            placed.update((use.area, use.id) for use in fresh)
+    return sorted(rows.values(), key=lambda r: (-len(r.areas), r.matched_by, r.key))
+
+
+def _possible_matches(outcomes: list[OutcomeRow]) -> list[PossibleMatch]:
+    single = [(row, area, node_ids[0]) for row in outcomes if not row.shared for area, node_ids in row.nodes.items()]
+    found = []
+    for index, (row, area, node_id) in enumerate(single):
+        for other_row, other_area, other_id in single[index + 1:]:
+            if other_area == area or other_row.stage != row.stage:
+                continue
+            ratio = difflib.SequenceMatcher(a=_normalised(row.label), b=_normalised(other_row.label),
+                                            autojunk=False).ratio()
+            if ratio >= SIMILAR_LABELS:
+                found.append(PossibleMatch(round(ratio, 2), (area, node_id, row.label),
+                                           (other_area, other_id, other_row.label)))
+    return sorted(found, key=lambda m: (-m.similarity, m.first, m.second))
+
+
+def _poolable(areas: list[Area], outcomes: list[OutcomeRow]):
+    by_area = {area.name: area.model for area in areas}
+    pooled = []
+    for row in outcomes:
+        if not row.shared:
+            continue
+        uses = []
+        for area, node_ids in row.nodes.items():
+            for node_id in node_ids:
+                for indicator in by_area[area].nodes[node_id].indicators:
+                    if indicator.id is not None:
+                        uses.append(IndicatorUse(area, node_id, indicator.id, indicator.measure, indicator.source,
+                                                 indicator.availability.value if indicator.availability else None))
+        if len({use.area for use in uses}) > 1:
+            pooled.append((row, uses))
+    return pooled
