@@ -47,3 +47,11 @@ def test_flawed_example_shows_off_the_checks(monkeypatch):
         ("TOC401", 37, 16), ("TOC402", 10, 3), ("TOC403", 14, 3),
     }
     assert expected <= found
+
+
+@pytest.mark.parametrize("path", [p for p in sorted(EXAMPLES.rglob("*.toc.yaml")) if p.name != "flawed.toc.yaml"],
+                         ids=lambda p: p.name)
+def test_examples_are_in_canonical_format(path, capsys):
+    from toc.cli import main
+
+    assert main(["fmt", "--check", str(path)]) == 0, capsys.readouterr().out

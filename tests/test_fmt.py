@@ -52,9 +52,9 @@ TIDY = textwrap.dedent("""\
       # first node
       confident:
         type: outcome
-        label: Practitioners confident       # end-of-line comment
         # the term belongs to the outcome
         term: short
+        label: Practitioners confident       # end-of-line comment
         indicators:
           # leading comment of the indicator
           - id: confidence

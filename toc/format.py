@@ -42,51 +42,54 @@ class Field:
     choices: tuple[str, ...] = ()
 
 
+# The order here is the canonical order `toc fmt` writes: what the model is, what it
+# builds on, its boxes, then evaluation planning and rule settings.
 TOP_LEVEL = (
     Field("toc", "integer", "Format version. Always 1 for this format.", required=True),
     Field("title", "text", "Name of the theory of change, shown on diagrams and documents."),
     Field("area", "text", "The local area or region the model belongs to (e.g. Wirral)."),
     Field("owner", "text", "Who keeps the model up to date (a role or team)."),
     Field("version", "text", "Your own version label, e.g. 'draft 2' or '2024-06 workshop'."),
-    Field("description", "text", "A paragraph of background: the problem, the programme, the scope."),
     Field("horizon", "text", "The time frame the theory covers, e.g. '2023-2026'."),
-    Field("nodes", "section", "The boxes of the theory of change: a mapping of id to node.", required=True),
+    Field("description", "text", "A paragraph of background: the problem, the programme, the scope."),
+    Field("uses", "ids", "Ids of shared frameworks this model builds on, e.g. [eif-rpc] (`toc frameworks` lists them)."),    Field("catalogues", "paths", "Catalogue files of your own (methods:/measures:), relative to this file."),
+    Field("pathway", "section", "The support pathway's levels (in order) and populations, for services."),
     Field("assumptions", "section", "Shared assumptions that links name by id: a mapping of id to assumption."),
-    Field("check", "section", "Settings for `toc check` that travel with this file."),
-    Field("evaluation", "section", "The evaluation plan: purpose, users, budget, timeline and questions."),
+    Field("nodes", "section", "The boxes of the theory of change: a mapping of id to node.", required=True),
     Field("methods", "section", "Your own evaluation methods, added to (or replacing) the shipped catalogue's."),
     Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
-    Field("catalogues", "paths", "Catalogue files of your own (methods:/measures:), relative to this file."),
-    Field("pathway", "section", "The support pathway's levels (in order) and populations, for services."),
-    Field("uses", "ids", "Ids of shared frameworks this model builds on, e.g. [eif-rpc] (`toc frameworks` lists them)."),
+    Field("evaluation", "section", "The evaluation plan: purpose, users, budget, timeline and questions."),
+    Field("check", "section", "Settings for `toc check` that travel with this file."),
+
 )
 
+# The canonical order `toc fmt` writes: what the box is, its words, what it stands
+# for, its service or needs details, how it is measured and evaluated, its links.
 NODE = (
     Field("type", "choice", "What the box is: its column on the diagram.", required=True, choices=NODE_TYPES),
-    Field("label", "text", "The words in the box.", required=True),
     Field("term", "choice", "For outcomes only (and then required): when the change is expected.", choices=TERMS),
-    Field("description", "text", "Longer explanation shown in documents and tooltips."),
     Field("group", "text", "A strand, theme or partner agency, for grouping on diagrams and reports."),
-    Field("leads_to", "section", "Links from this node: a list of ids, or of link mappings."),
-    Field("indicators", "section", "How the change is measured: a list of indicators."),
-    Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
-    Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
-    # Service fields: an activity with a level is a service on the support pathway.
-    Field("level", "id", "For activities that are services: the pathway level (e.g. universal)."),
+    Field("label", "text", "The words in the box.", required=True),
+    Field("description", "text", "Longer explanation shown in documents and tooltips."),
+    Field("maps_to", "ids", "Framework nodes this node stands for, as framework-id:node-id (e.g. eif-rpc:central-risk)."),    Field("level", "id", "For activities that are services: the pathway level (e.g. universal)."),
     Field("populations", "ids", "For services: the pathway populations the service is for."),
     Field("provider", "text", "For services: who delivers it."),
     Field("delivery", "choice", "For services: how it is delivered.", choices=DELIVERY_MODES),
     Field("area", "text", "For services: where it is offered, when not the whole area."),
     Field("eif_rating", "choice", "For services: the programme's EIF evidence rating.", choices=EIF_RATINGS),
     Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
-    Field("maps_to", "ids", "Framework nodes this node stands for, as framework-id:node-id (e.g. eif-rpc:central-risk)."),
+    Field("indicators", "section", "How the change is measured: a list of indicators."),
+    Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
+    Field("leads_to", "section", "Links from this node: a list of ids, or of link mappings."),
+    Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
+
 )
 
 LINK = (
     Field("to", "id", "The id of the node this one leads to.", required=True),
     Field("assumption", "text", "Why this link should hold: the rationale in a sentence."),
-    Field("assumptions", "ids", "Ids of shared assumptions (top-level `assumptions:`) the link rests on."),
     Field("evidence", "choice", "How strong the evidence for the link is.", choices=EVIDENCE_LEVELS),
+    Field("assumptions", "ids", "Ids of shared assumptions (top-level `assumptions:`) the link rests on."),
     Field("feedback", "boolean", "True for a deliberate loop back to an earlier stage."),
 )
 

@@ -35,8 +35,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # every value of a mapping keyed by id (nodes:, assumptions:), "items" every
 # mapping item of a list (leads_to:, indicators:). New sections go here.
 _LAYOUT = {
-    "top level": {"nodes": ("each", "node"), "assumptions": ("each", "assumption"), "check": ("one", "check")},
-    "node": {"leads_to": ("items", "link"), "indicators": ("items", "indicator")},
+    "top level": {"nodes": ("each", "node"), "assumptions": ("each", "assumption"), "check": ("one", "check"),
+                  "evaluation": ("one", "evaluation"), "methods": ("each", "method"),
+                  "measures": ("each", "measure"), "pathway": ("one", "pathway")},
+    "node": {"leads_to": ("items", "link"), "indicators": ("items", "indicator"), "figures": ("items", "figure")},
+    "evaluation": {"questions": ("items", "question")},
+    "figure": {"comparator": ("one", "comparator")},
 }
 
 
