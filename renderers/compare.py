@@ -68,6 +68,19 @@ def render_markdown(comparison: Comparison) -> str:
                          f"{_cell(availability)} |")
     else:
         lines.append("None yet: no shared outcome is measured in two or more areas.")
+    for title, use, none in (("Validated measures (instruments) by area", comparison.instruments,
+                              "No model names a catalogue instrument (`instrument:` on an indicator)."),
+                             ("Evaluation methods by area", comparison.methods,
+                              "No model names evaluation methods yet (`methods:` on nodes or questions).")):
+        lines += ["", f"## {title}", ""]
+        if use:
+            lines += ["| catalogue id | " + " | ".join(_cell(n) for n in names) + " | areas |",
+                      "|---|" + "---|" * len(names) + "---|"]
+            for catalogue_id, users in use.items():
+                lines.append(f"| `{catalogue_id}` | " + " | ".join("✓" if n in users else "" for n in names)
+                             + f" | {len(users)} |")
+        else:
+            lines.append(none)
     lines += ["", "## Indicators shared by id or wording", ""]
     if comparison.indicators:
         lines += ["| matched by | indicator | areas |", "|---|---|---|"]
@@ -93,7 +106,10 @@ def render_xlsx(comparison: Comparison) -> bytes:
     book = Workbook()
     sheets = [("Coverage", coverage_table(comparison)), ("Poolable indicators", indicator_table(comparison)),
               ("Possible matches", [["similarity", "area", "node", "label", "area", "node", "label"]]
-               + [[m.similarity, *m.first, *m.second] for m in comparison.possible_matches])]
+               + [[m.similarity, *m.first, *m.second] for m in comparison.possible_matches]),
+              ("Measures and methods", [["kind", "catalogue id", "areas"]]
+               + [["instrument", key, ", ".join(users)] for key, users in comparison.instruments.items()]
+               + [["method", key, ", ".join(users)] for key, users in comparison.methods.items()])]
     for index, (title, rows) in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet()
         sheet.title = title

@@ -90,7 +90,7 @@ def test_xlsx_is_deterministic_and_readable(monkeypatch):
     first, second = render_xlsx(comparison), render_xlsx(comparison)
     assert first == second
     book = openpyxl.load_workbook(io.BytesIO(first))
-    assert book.sheetnames == ["Coverage", "Poolable indicators", "Possible matches"]
+    assert book.sheetnames == ["Coverage", "Poolable indicators", "Possible matches", "Measures and methods"]
     header = [cell.value for cell in book["Coverage"][1]]
     assert header[:4] == ["outcome", "matched by", "label", "stage"] and "Sefton" in header
 
@@ -107,3 +107,36 @@ def test_cli_outputs_and_errors(tmp_path, monkeypatch, capsys):
     assert "cannot tell the format" in capsys.readouterr().err
     assert main(["compare", paths[0]]) == 2
     assert "at least two models" in capsys.readouterr().err
+
+
+def test_east_midlands_area_set_snapshot(monkeypatch, file_regression):
+    monkeypatch.chdir(ROOT)
+    paths = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples" / "east-midlands").glob("*.toc.yaml"))
+    assert len(paths) >= 5
+    comparison = compare_models([load_file(path).model for path in paths])
+    file_regression.check(render_markdown(comparison), basename="east_midlands_areas", extension=".md")
+
+
+def test_shared_instruments_and_methods_are_tabulated():
+    north = model("""\
+        toc: 1
+        area: North
+        nodes:
+          calm: {type: outcome, term: short, label: Calmer, methods: [parent-survey],
+                 indicators: [{id: n1, instrument: swemwbs}]}
+        """, "north.toc.yaml")
+    south = model("""\
+        toc: 1
+        area: South
+        nodes:
+          calm2: {type: outcome, term: short, label: Better, indicators: [{id: s1, instrument: swemwbs}]}
+        evaluation:
+          questions: [{id: q1, text: Q, kind: impact, nodes: [calm2], methods: [interviews]}]
+        """, "south.toc.yaml")
+    comparison = compare_models([north, south])
+    assert comparison.instruments == {"swemwbs": ["North", "South"]}
+    assert comparison.methods == {"interviews": ["South"], "parent-survey": ["North"]}
+    assert [(row.key, row.matched_by, row.areas) for row in comparison.indicators] == [
+        ("swemwbs", "instrument", ["North", "South"])]
+    markdown = render_markdown(comparison)
+    assert "| `swemwbs` | ✓ | ✓ | 2 |" in markdown

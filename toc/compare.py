@@ -86,6 +86,9 @@ class Comparison:
     # For each shared outcome, the indicators each area measures it with: what a
     # regional evaluation could pool.
     poolable: list[tuple[OutcomeRow, list[IndicatorUse]]]
+    # Evaluation methods and validated instruments by catalogue id: the areas using each.
+    methods: dict[str, list[str]] = field(default_factory=dict)
+    instruments: dict[str, list[str]] = field(default_factory=dict)
 
 
 def area_name(model: Model, taken: set[str]) -> str:
@@ -109,7 +112,28 @@ def compare_models(models: list[Model]) -> Comparison:
         indicators=_indicator_rows(areas),
         possible_matches=_possible_matches(outcomes),
         poolable=_poolable(areas, outcomes),
+        methods=_catalogue_use(areas, _methods_of),
+        instruments=_catalogue_use(areas, _instruments_of),
     )
+
+
+def _methods_of(model: Model) -> set[str]:
+    named = {ref.id for node in model.nodes.values() for ref in node.methods}
+    for question in model.evaluation.questions if model.evaluation else ():
+        named.update(ref.id for ref in question.methods)
+    return named
+
+
+def _instruments_of(model: Model) -> set[str]:
+    return {i.instrument for node in model.nodes.values() for i in node.indicators if i.instrument}
+
+
+def _catalogue_use(areas: list[Area], ids_of) -> dict[str, list[str]]:
+    use: dict[str, list[str]] = {}
+    for area in areas:
+        for catalogue_id in sorted(ids_of(area.model)):
+            use.setdefault(catalogue_id, []).append(area.name)
+    return dict(sorted(use.items(), key=lambda item: (-len(item[1]), item[0])))
 
 
 def _outcome_keys(node: Node) -> list[tuple[str, str]]:
@@ -148,6 +172,9 @@ def _normalised(text: str | None) -> str:
 def _indicator_keys(indicator: Indicator) -> list[tuple[str, str]]:
     """How an indicator is matched across areas, strongest first: (key, matched_by)."""
     keys = [(f"id:{indicator.id}", "id")]
+    if indicator.instrument:
+        # The same validated instrument (catalogue id) is what a regional evaluation can pool directly.
+        keys.append((f"instrument:{indicator.instrument}", "instrument"))
     if indicator.measure:
         keys.append((f"measure:{_normalised(indicator.measure)}", "measure"))
     return keys
