@@ -111,6 +111,23 @@ def test_short_term_default():
                       "is chosen from models/measures.yaml, because short-term change is seen soon")]
 
 
+def test_short_term_others():
+    found = suggestions("toc: 1\nnodes:\n  s: {type: outcome, term: short, label: Leaders committed}\n", "s")
+    assert found == [("short-term-others", "interviews",
+                      "short-term outcome with no validated measure: in-depth interviews with the people it is "
+                      "about, because they show whether and how the change happened")]
+
+
+def test_at_most_two_suggestions_most_specific_first():
+    found = suggestions("""\
+        toc: 1
+        nodes:
+          a: {type: output, label: A, leads_to: [{to: l, evidence: weak}]}
+          l: {type: outcome, term: long, label: L, indicators: [{id: i, availability: partner}]}
+        """, "l")
+    assert [rule for rule, _, _ in found] == ["partner-data-contribution", "weak-links"]
+
+
 def test_later_default():
     found = suggestions("""\
         toc: 1

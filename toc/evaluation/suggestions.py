@@ -17,6 +17,11 @@ from dataclasses import dataclass
 from toc.model import Availability, Evidence, Method, Model, Node, NodeType, Term
 
 _PRACTITIONER_WORDS = re.compile(r"\b(practitioners?|staff|workforce|professionals?|workers?)\b", re.I)
+# Outcomes for parents, couples, families and children: what a parent survey can measure.
+_FAMILY_WORDS = re.compile(r"\b(parents?|couples?|famil(y|ies)|child(ren)?|mothers?|fathers?|carers?)\b",
+                           re.I)
+# Enough for a plan to choose from without burying the reader: the most specific first.
+MAX_SUGGESTIONS = 2
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,7 @@ RULES: tuple[SuggestionRule, ...] = (
     ),
     SuggestionRule(
         "validated-measure", "parent-survey",
-        lambda f: f.is_outcome and f.node.term in (Term.SHORT, Term.MEDIUM) and bool(f.instruments)
-        and "impact" in f.kinds,
+        lambda f: f.node.type is NodeType.OUTCOME and bool(f.instruments) and "impact" in f.kinds,
         lambda f: f"{f.kind} measured with {', '.join(f.instruments)}: a survey before, after and at "
                   "follow-up, because a validated measure shows change the same way each time",
     ),
@@ -129,7 +133,7 @@ RULES: tuple[SuggestionRule, ...] = (
     ),
     SuggestionRule(
         "nothing-collected", "outcome-harvesting",
-        lambda f: f.is_outcome and f.later and "impact" in f.kinds
+        lambda f: f.is_outcome and f.later and "impact" in f.kinds and not f.instruments
         and (not f.node.indicators or f.availabilities <= {Availability.NOT_COLLECTED, None}),
         lambda f: f"{f.kind} with {_records(f)}: outcome harvesting, because it gathers evidence of the "
                   "change after the fact and substantiates the programme's part in it",
@@ -155,9 +159,16 @@ RULES: tuple[SuggestionRule, ...] = (
     SuggestionRule(
         "short-term-default", "parent-survey",
         lambda f: f.is_outcome and f.node.term is Term.SHORT and not f.instruments and "impact" in f.kinds
-        and not _PRACTITIONER_WORDS.search(f.node.label or ""),
+        and bool(_FAMILY_WORDS.search(f.node.label or "")) and not _PRACTITIONER_WORDS.search(f.node.label or ""),
         lambda f: f"{f.kind} with no validated measure yet: a survey before and after, once a measure is "
                   "chosen from models/measures.yaml, because short-term change is seen soon",
+    ),
+    SuggestionRule(
+        "short-term-others", "interviews",
+        lambda f: f.is_outcome and f.node.term is Term.SHORT and not f.instruments and "impact" in f.kinds
+        and not _FAMILY_WORDS.search(f.node.label or "") and not _PRACTITIONER_WORDS.search(f.node.label or ""),
+        lambda f: f"{f.kind} with no validated measure: in-depth interviews with the people it is about, because "
+                  "they show whether and how the change happened",
     ),
     SuggestionRule(
         "later-default", "contribution-analysis",
@@ -169,9 +180,12 @@ RULES: tuple[SuggestionRule, ...] = (
 
 
 def suggest(facts: NodeFacts, methods: dict[str, Method]) -> list[Suggestion]:
-    """Every rule's suggestion for the node, in rule order, skipping methods the catalogue lacks."""
+    """The first rules' suggestions for the node (at most MAX_SUGGESTIONS), in rule order,
+    skipping methods the catalogue lacks or that do not suit the node."""
     found: list[Suggestion] = []
     for rule in RULES:
+        if len(found) == MAX_SUGGESTIONS:
+            break
         method = methods.get(rule.method)
         if method is None or not method.suits(facts.node) or any(s.method == rule.method for s in found):
             continue
