@@ -49,18 +49,20 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
     blocks += [Heading(2, "4. The theory of change"),
                Paragraph("The evaluation tests this theory of change: each box is a claim, each arrow an "
                          "assumption to test."),
-               Diagram(_outline(model), f"Theory of change diagram of {model.display_name}")]
-    blocks += [Heading(2, "5. Evaluation questions"), *_questions(model)]
+               Diagram(_outline(model), f"Theory of change diagram of {model.display_name}"),
+               *_assumptions(model)]
+    blocks += [Heading(2, "5. Evaluation questions"), *_questions(model, catalogue)]
     blocks += [Heading(2, "6. Approach and methods"), *_methods(plan, catalogue)]
     blocks += [Heading(2, "7. Evaluation matrix"),
-               Paragraph("One row per question, node and method. \"Suggested\" methods were proposed by toc "
-                         "where the model names none; the full matrix, with limitations, is in the "
-                         "spreadsheet (`toc spec --matrix`)."),
-               Table(MATRIX_COLUMNS, tuple(_matrix_cells(row) for row in plan.matrix), wide=True)]
+               Paragraph("One row per question and node. \"Suggested\" methods were proposed by toc where the "
+                         "model names none. The spreadsheet (`toc spec --matrix`) has one row per question, node "
+                         "and method, with each method's limitations."),
+               Table(MATRIX_COLUMNS, tuple(matrix_rows(plan)), wide=True)]
     blocks += [Heading(2, "8. Data availability and data sharing"), *_data(plan)]
     blocks += [Heading(2, "9. Ethics and information governance"), *_ethics(plan)]
     blocks += [Heading(2, "10. Proportionality"), *_proportionality(model, plan, catalogue)]
     blocks += [Heading(2, "11. Deliverables and timeline"), *_deliverables(model)]
+    blocks += [Heading(2, "12. Roles, governance and evaluator skills"), *_roles(model, plan, catalogue)]
     blocks += [Heading(2, "Annex A. Open issues"), *_open_issues(model, plan, findings)]
     return blocks
 
@@ -99,41 +101,49 @@ def _scope(model: Model, plan: EvaluationPlan) -> list[Block]:
     return blocks
 
 
-def _questions(model: Model) -> list[Block]:
+def _method_names(references, catalogue: Catalogue) -> str:
+    names = [(catalogue.methods[r.id].name or r.id) if r.id in catalogue.methods else f"{r.id} (not in the catalogue)"
+             for r in references]
+    return "; ".join(names) or "none chosen"
+
+
+def _questions(model: Model, catalogue: Catalogue) -> list[Block]:
     questions = model.evaluation.questions if model.evaluation else []
     if not questions:
         return [Paragraph("The model asks no evaluation questions yet. Every node in scope still has methods "
                           "below; add questions under `evaluation: questions:` to focus the evaluation.")]
     rows = tuple((q.id or "", q.text or "", q.kind or "",
-                  ", ".join(_label(model, r.id) for r in q.nodes),
-                  ", ".join(r.id for r in q.methods) or "none chosen",
+                  "; ".join(_label(model, r.id) for r in q.nodes),
+                  _method_names(q.methods, catalogue),
                   q.owner or "", q.timing or "") for q in questions)
     return [Table(("Id", "Question", "Kind", "About", "Methods", "Owner", "Timing"), rows)]
 
 
 def _label(model: Model, node_id: str) -> str:
     node = model.nodes.get(node_id)
-    return (node.label or node_id) if node else node_id
+    return (node.label or node_id) if node else f"{node_id} (not a node)"
 
 
 def _methods(plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
     blocks: list[Block] = []
-    nodes_using: dict[str, list[str]] = {}
+    chosen_for: dict[str, list[str]] = {}
+    suggested_for: dict[str, list[str]] = {}
     reasons: dict[str, list[str]] = {}
-    chosen: dict[str, bool] = {}
     for node_plan in plan.nodes:
         for use in node_plan.methods:
-            nodes_using.setdefault(use.id, []).append(node_plan.label)
-            chosen[use.id] = chosen.get(use.id, False) or use.chosen
+            (chosen_for if use.chosen else suggested_for).setdefault(use.id, []).append(node_plan.label)
             if not use.chosen:
-                reasons.setdefault(use.id, []).append(use.reason)
-    for method_id in sorted(nodes_using, key=lambda m: (_FAMILY_ORDER.get(catalogue.methods[m].family, 9), m)):
+                # The part after the node's description is the method's own reason, the same for every node.
+                reasons.setdefault(use.id, []).append(use.reason.split(": ", 1)[-1])
+    used = set(chosen_for) | set(suggested_for)
+    for method_id in sorted(used, key=lambda m: (_FAMILY_ORDER.get(catalogue.methods[m].family, 9), m)):
         method = catalogue.methods[method_id]
-        status = "chosen in the model" if chosen[method_id] else "suggested by toc"
+        status = ("chosen in the model" if method_id not in suggested_for else
+                  "suggested by toc" if method_id not in chosen_for else "chosen, and suggested for more nodes")
         blocks.append(Heading(3, f"{method.name or method_id} ({status})"))
         if method.description:
             blocks.append(Paragraph(method.description))
-        details = [f"Family: {method.family}"]
+        details = [f"Family: {method.family} evaluation" if method.family != "monitoring" else "Family: monitoring"]
         if method.strength:
             details.append(f"Causal strength: {method.strength}"
                            + (f" (Maryland SMS level {method.sms})" if method.sms else ""))
@@ -143,24 +153,39 @@ def _methods(plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
             details.append("Respondents: " + ", ".join(method.respondents))
         if method.data:
             details.append("Data needed: " + ", ".join(method.data))
-        details.append("Applied to: " + ", ".join(nodes_using[method_id]))
+        if method_id in chosen_for:
+            details.append("Chosen for: " + "; ".join(chosen_for[method_id]))
+        if method_id in suggested_for:
+            details.append("Suggested for: " + "; ".join(suggested_for[method_id]))
         if method.limitations:
             details.append(f"Limitations: {method.limitations}")
         blocks.append(Bullets(tuple(details)))
         if method_id in reasons:
-            blocks.append(Paragraph("Why toc suggests it: " + " ".join(
-                sorted(set(f"{r[0].upper()}{r[1:]}." for r in reasons[method_id])))))
+            why = sorted(set(reasons[method_id]))
+            blocks.append(Paragraph("Why toc suggests it: " + " ".join(f"{r[0].upper()}{r[1:]}." for r in why)))
     return blocks or [Paragraph("No methods: the model has no activities, outputs or outcomes in scope.")]
 
 
+_ETHICS_WORDS = {"children": "involves children", "sensitive": "sensitive topics",
+                 "personal-data": "processes personal data"}
 _FAMILY_ORDER = {"monitoring": 0, "process": 1, "impact": 2, "economic": 3}
 
 
-def _matrix_cells(row) -> tuple[str, ...]:
-    question = row.question if row.question == NOT_IN_A_QUESTION else f"{row.question}: {row.question_text}"
-    method = f"{row.method} ({row.method_source})"
-    return (question, f"{row.node_label} [{row.node}]", row.indicators or "none", row.measures, method,
-            row.reason, row.data_sources, row.timing, row.responsibility)
+def matrix_rows(plan: EvaluationPlan) -> list[tuple[str, ...]]:
+    """The document's matrix: the plan's rows grouped by question and node, methods side by side."""
+    grouped: dict[tuple[str, str], list] = {}
+    for row in plan.matrix:
+        grouped.setdefault((row.question, row.node), []).append(row)
+    cells = []
+    for rows in grouped.values():
+        first = rows[0]
+        question = first.question if first.question == NOT_IN_A_QUESTION else f"{first.question}: {first.question_text}"
+        methods = "; ".join(f"{row.method} ({row.method_source})" for row in rows)
+        reasons = "; ".join(dict.fromkeys(row.reason for row in rows if row.method_source == "suggested"))
+        cells.append((question, f"{first.node_label} [{first.node}]", first.indicators or "none", first.measures,
+                      methods, reasons or "chosen in the model", first.data_sources, first.timing,
+                      first.responsibility))
+    return cells
 
 
 def _data(plan: EvaluationPlan) -> list[Block]:
@@ -172,13 +197,14 @@ def _data(plan: EvaluationPlan) -> list[Block]:
     if partner:
         blocks += [Paragraph("Held by partners: a data-sharing agreement (and a lawful basis for sharing) is "
                              "needed with each holder before the evaluation starts."),
-                   Table(("Node", "Indicator", "What", "Held by"),
-                         tuple((n.node, n.indicator, n.measure, n.holder) for n in partner))]
+                   Table(("Node", "Indicator", "What", "Source", "Held by"),
+                         tuple((n.node, n.indicator, n.measure, n.source, n.holder) for n in partner))]
     if missing:
         blocks += [Paragraph("Not collected yet (or availability not stated): collection must be set up, "
                              "with a baseline, before delivery starts."),
-                   Table(("Node", "Indicator", "What", "Who would collect it", "Availability"),
-                         tuple((n.node, n.indicator, n.measure, n.holder, n.availability) for n in missing))]
+                   Table(("Node", "Indicator", "What", "Source", "Who would collect it", "Availability"),
+                         tuple((n.node, n.indicator, n.measure, n.source, n.holder, n.availability)
+                               for n in missing))]
     return blocks
 
 
@@ -205,7 +231,8 @@ def _ethics(plan: EvaluationPlan) -> list[Block]:
                    Bullets(tuple(f"{name}: {note}" for name, note in ethics.licences))]
     if ethics.flagged_methods:
         blocks += [Paragraph("Methods with ethical implications:"),
-                   Bullets(tuple(f"{name}: {', '.join(flags)}" for name, flags in ethics.flagged_methods))]
+                   Bullets(tuple(f"{name}: {', '.join(_ETHICS_WORDS[f] for f in flags)}"
+                                 for name, flags in ethics.flagged_methods))]
     return blocks
 
 
@@ -215,12 +242,13 @@ def _proportionality(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -
     costly = sorted({catalogue.methods[m].name or m for m in plan.methods_used
                      if catalogue.methods[m].cost == "high"})
     text = f"Budget: {budget}." if budget else "Budget: not yet stated in the model."
-    text += (" A small local offer does not need a trial: choose the least costly design that answers each "
-             "question well enough for the decision it informs.")
+    text += (" Choose the least costly design that answers each question well enough for the decision it "
+             "informs.")
     blocks: list[Block] = [Paragraph(text)]
     if costly:
         blocks.append(Paragraph("High-cost methods in this plan, to confirm against the budget: "
-                                + ", ".join(costly) + "."))
+                                + ", ".join(costly) + ". A small local offer does not need a trial or a "
+                                "matched comparison; a regional or multi-year programme may."))
     return blocks
 
 
@@ -240,6 +268,59 @@ def _deliverables(model: Model) -> list[Block]:
     return blocks
 
 
+def _assumptions(model: Model) -> list[Block]:
+    blocks: list[Block] = []
+    if model.assumptions:
+        resting: dict[str, int] = {}
+        for link in model.links():
+            for reference in link.assumptions:
+                resting[reference.id] = resting.get(reference.id, 0) + 1
+        blocks += [Heading(3, "Assumptions to test"),
+                   Table(("Assumption", "Evidence", "Criticality", "Links resting on it"),
+                         tuple((a.text or a.id, a.evidence.value if a.evidence else "not stated",
+                                a.criticality.value if a.criticality else "not stated", str(resting.get(a.id, 0)))
+                               for a in model.assumptions.values()))]
+    weak = [link for link in model.links()
+            if link.target in model.nodes and model.nodes[link.target].is_outcome_or_impact
+            and (link.evidence is None or link.evidence.value in ("none", "weak")) and link.assumption]
+    if weak:
+        blocks += [Paragraph("Links into outcomes whose rationale has weak or no stated evidence:"),
+                   Bullets(tuple(f"{_label(model, link.source)} -> {_label(model, link.target)}: {link.assumption}"
+                                 for link in weak))]
+    return blocks
+
+
+def _roles(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
+    evaluation = model.evaluation
+    owners = sorted({q.owner for q in (evaluation.questions if evaluation else []) if q.owner})
+    roles = [f"Evaluation lead: {_or(evaluation and evaluation.lead)}",
+             f"Senior responsible owner: {model.owner or 'to be named (the model has no owner)'}",
+             "Steering group: to be named; it agrees the inception report and receives interim and final reports."]
+    if owners:
+        roles.append("Responsible for questions: " + "; ".join(owners))
+    families = {catalogue.methods[m].family for m in plan.methods_used}
+    quasi = any((catalogue.methods[m].sms or 0) >= 3 for m in plan.methods_used)
+    theory = any(catalogue.methods[m].family == "impact" and catalogue.methods[m].sms is None
+                 for m in plan.methods_used)
+    skills = []
+    if families & {"process"} or theory:
+        skills.append("Qualitative research: interviews, focus groups and analysis of what people say")
+    if theory:
+        skills.append("Theory-based evaluation (contribution analysis, realist or process tracing)")
+    if quasi:
+        skills.append("Quantitative impact evaluation with comparison groups and administrative data")
+    if "economic" in families:
+        skills.append("Economic evaluation: unit costs and cost-effectiveness")
+    if plan.ethics.children:
+        skills.append("Research with children, with safeguarding training and enhanced DBS checks")
+    if plan.ethics.sensitive:
+        skills.append("Research on sensitive topics, including domestic abuse screening")
+    blocks: list[Block] = [Bullets(tuple(roles))]
+    if skills:
+        blocks += [Paragraph("Evaluator skills the methods call for:"), Bullets(tuple(skills))]
+    return blocks
+
+
 def _open_issues(model: Model, plan: EvaluationPlan, findings: list[Finding]) -> list[Block]:
     blocks: list[Block] = []
     labels = {node_plan.id: node_plan.label for node_plan in plan.nodes}
@@ -255,7 +336,8 @@ def _open_issues(model: Model, plan: EvaluationPlan, findings: list[Finding]) ->
                    Bullets(tuple(f"{labels[n]} [{n}]" for n in plan.unchosen))]
     if plan.weak_claims:
         blocks += [Paragraph("Impact questions resting only on designs that show change, not its cause:"),
-                   Bullets(tuple(f"{labels[c.node]} [{c.node}], questions {', '.join(c.questions)}: "
+                   Bullets(tuple(f"{labels[c.node]} [{c.node}], question{'s' if len(c.questions) > 1 else ''} "
+                                 f"{', '.join(c.questions)}: "
                                  f"{', '.join(c.methods)}" for c in plan.weak_claims))]
     serious = [f for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)]
     if serious:

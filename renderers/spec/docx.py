@@ -55,8 +55,15 @@ def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
                 portrait.page_width, portrait.page_height = Cm(21.0), Cm(29.7)
         elif isinstance(block, Diagram):
             if png is not None:
-                document.add_picture(io.BytesIO(png), width=Cm(17))
+                # The diagram is wide: give it a landscape page of its own so its words stay legible.
+                landscape = document.add_section()
+                landscape.orientation = WD_ORIENT.LANDSCAPE
+                landscape.page_width, landscape.page_height = Cm(29.7), Cm(21.0)
+                document.add_picture(io.BytesIO(png), width=_fit(png, Cm(25.7), Cm(15.5)))
                 document.add_paragraph(block.alt, style="Caption")
+                portrait = document.add_section()
+                portrait.orientation = WD_ORIENT.PORTRAIT
+                portrait.page_width, portrait.page_height = Cm(21.0), Cm(29.7)
             else:
                 for line in block.outline.rstrip().splitlines():
                     document.add_paragraph(line.lstrip("#-* ").strip() or " ")
@@ -77,26 +84,34 @@ def _table(document, block: Table, size, page_width) -> None:
         run.bold, run.font.size = True, size
     _repeat_header(table.rows[0])
     for row in block.rows:
-        cells = table.add_row().cells
+        added = table.add_row()
+        _keep_together(added)
+        cells = added.cells
         for cell, text in zip(cells, row):
             cell.text = ""
             cell.paragraphs[0].add_run(text).font.size = size
-    for column, width in zip(table.columns, _column_widths(block, page_width)):
+    for column, width in zip(table.columns, _column_widths(block, page_width, size)):
         column.width = width  # the grid, which LibreOffice reads; Word reads the cells
         for cell in column.cells:
             cell.width = width
 
 
-def _column_widths(block: Table, page_width) -> list[int]:
-    """Widths in proportion to how much each column says (within bounds), filling the page."""
-    weights = []
+def _column_widths(block: Table, page_width: int, size) -> list[int]:
+    """Widths that never break a word (at the table's font size), then share the rest of the page
+    in proportion to how much each column says."""
+    from docx.shared import Cm
+
+    minimums, weights = [], []
     for index, header in enumerate(block.headers):
+        words = [word for row in block.rows for word in row[index].split()] + header.split()
+        longest = max((len(word) for word in words), default=1)
+        # About 0.55 em per character, plus the cell's padding.
+        minimums.append(int(longest * size * 0.58) + Cm(0.45))
         lengths = [len(row[index]) for row in block.rows] or [0]
-        average = sum(lengths) / len(lengths)
-        # Short columns (ids, kinds) still need room for a word; long ones must not starve the rest.
-        weights.append(min(max(average, len(header) + 4, 12), 50))
+        weights.append(max(sum(lengths) / len(lengths), 1))
+    spare = max(page_width - sum(minimums), 0)
     total = sum(weights)
-    return [int(page_width * weight / total) for weight in weights]
+    return [minimum + int(spare * weight / total) for minimum, weight in zip(minimums, weights)]
 
 
 def _repeat_header(row) -> None:
@@ -108,6 +123,21 @@ def _repeat_header(row) -> None:
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     properties.append(flag)
+
+
+def _fit(png: bytes, max_width: int, max_height: int) -> int:
+    """The picture width that fits the page both ways (PNG keeps its size at bytes 16-24)."""
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    if not width or not height:
+        return max_width
+    return int(min(max_width, max_height * width / height))
+
+
+def _keep_together(row) -> None:
+    # A row is never split across pages (Word's "allow row to break across pages" off).
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _reproducible(package: bytes) -> bytes:

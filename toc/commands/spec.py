@@ -59,6 +59,10 @@ def run(args) -> int:
         print(f"toc: cannot draft a specification from {args.model}: it does not load", file=sys.stderr)
         return 1
     model = report.model
+    errors = sum(1 for finding in report.findings if finding.severity == "error")
+    if errors:
+        print(f"toc: note: {args.model} has {errors} error(s), listed in the specification's annex; "
+              "run `toc check` and fix them before sending it out", file=sys.stderr)
     catalogue = catalogue_for(model)
     plan = plan_evaluation(model, catalogue)
     blocks = build_specification(model, plan, catalogue, report.findings)

@@ -76,6 +76,7 @@ class DataNeed:
     node: str
     indicator: str
     measure: str
+    source: str
     holder: str
     availability: str  # partner | not-collected | unknown
 
@@ -254,7 +255,8 @@ def _data_needs(model, node_plans, measure_names):
                 node=plan.id,
                 indicator=indicator.id or "",
                 measure=indicator.measure or measure_names.get(indicator.instrument, indicator.instrument or ""),
-                holder=indicator.owner or indicator.source or "not stated",
+                source=indicator.source or "not stated",
+                holder=indicator.owner or "not stated",
                 availability=indicator.availability.value if indicator.availability else "unknown",
             )
 

@@ -50,7 +50,8 @@ def check(context):
     for question in model.evaluation.questions if model.evaluation else ():
         if question.methods:
             continue
-        if any(model.nodes[ref.id].methods for ref in question.nodes if ref.id in model.nodes):
+        known = context.catalogue.methods
+        if any(r.id in known for ref in question.nodes if ref.id in model.nodes for r in model.nodes[ref.id].methods):
             continue
         yield RULE.finding(
             f'question "{question.id}" names no method to answer it',
