@@ -53,3 +53,14 @@ def test_unknown_template_suggests(tmp_path, capsys):
     assert not (tmp_path / "x.toc.yaml").exists()
     assert main(["init", "--list"]) == 0
     assert "rpc-local-area" in capsys.readouterr().out
+
+
+def test_every_template_is_already_in_canonical_format(capsys):
+    from pathlib import Path
+
+    from toc.cli import main
+
+    templates = sorted((Path(__file__).resolve().parent.parent / "models" / "templates").glob("*.toc.yaml"))
+    assert templates
+    for template in templates:
+        assert main(["fmt", "--check", str(template)]) == 0, capsys.readouterr().out

@@ -57,6 +57,7 @@ def run(args) -> int:
     limits = Limits.from_environment()
     status = 0
     changed = []
+    refused = 0
     for path in files:
         if path == "-":
             text = sys.stdin.read()
@@ -65,14 +66,14 @@ def run(args) -> int:
             text = data if not isinstance(data, bytes) else decode(data, path)
             if not isinstance(text, str):  # a Finding: unreadable as a model
                 print(f"{text.location}: cannot format: {text.message}", file=sys.stderr)
-                status = 1
+                status, refused = 1, refused + 1
                 continue
             text = text.lstrip("\ufeff")
         try:
             formatted = format_text(text)
-        except FormatRefused as refused:
-            print(f"{path}:{refused.line}:{refused.column}: cannot format: {refused}", file=sys.stderr)
-            status = 1
+        except FormatRefused as reason:
+            print(f"{path}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
+            status, refused = 1, refused + 1
             continue
         if path == "-":
             sys.stdout.write(formatted)
@@ -90,7 +91,8 @@ def run(args) -> int:
     if path != "-" or len(files) > 1:
         verb = "would reformat" if (args.check or args.diff) else "reformatted"
         print(f"{verb} {len(changed)} of {len(files)} file{'s' if len(files) != 1 else ''}"
-              + (": " + ", ".join(changed) if changed and len(changed) <= 5 else ""), file=sys.stderr)
+              + (": " + ", ".join(changed) if changed and len(changed) <= 5 else "")
+              + (f"; {refused} could not be formatted (see above)" if refused else ""), file=sys.stderr)
     if args.check and changed:
         status = 1
     return status
