@@ -138,7 +138,20 @@ def _catalogue_use(areas: list[Area], ids_of) -> dict[str, list[str]]:
 
 def _outcome_keys(node: Node) -> list[tuple[str, str]]:
     framework_keys = [(reference.id, "framework") for reference in node.maps_to if split_reference(reference.id)]
-    return framework_keys or [(node.id, "id")]
+    if framework_keys:
+        return framework_keys
+    if node.id in GENERIC_IDS:
+        # "impact" or "outcome-1" says nothing about what changes: never a match on its own.
+        return [(f"{node.id}@{area_key(node)}", "id (generic, not matched)")]
+    return [(node.id, "id")]
+
+
+# Ids that name a kind of box, not a change: two areas' "impact" nodes are not the same outcome.
+GENERIC_IDS = frozenset({"impact", "outcome", "outcomes", "long-term", "medium-term", "short-term", "goal", "vision"})
+
+
+def area_key(node: Node) -> str:
+    return node.location.path
 
 
 def _outcome_rows(areas: list[Area]) -> list[OutcomeRow]:
