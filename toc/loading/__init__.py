@@ -7,11 +7,10 @@ for commands that edit files.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from toc.findings import Finding
+from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading.build import ModelBuilder
 from toc.loading.nesting import STACK_BUDGET_LEVELS, composed_depth, deepest_level, nesting_bound, run_with_stack_for
@@ -47,7 +46,7 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None) ->
     from toc.rules import RULES  # the registry knows which codes `check:` may name
 
     limits = limits or Limits()
-    with _collector_paused():
+    with collector_paused():
         root = _compose_within_depth(text, path, limits)
         if isinstance(root, Finding):
             return LoadResult(path, None, [root])
@@ -82,16 +81,3 @@ def _too_deep(path: str, mark, limits: Limits) -> Finding:
     return limit_exceeded.RULE.finding(
         f"lists and mappings nested more than {limits.max_depth} levels deep", location,
         hint="a model nests a few levels; raise TOC_MAX_DEPTH only if the file is genuine")
-
-
-@contextmanager
-def _collector_paused():
-    # Loading allocates many small objects that all stay alive; the cyclic garbage
-    # collector would rescan them again and again, making big loads superlinear.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -5,7 +5,8 @@ and never checks Python's recursion limit, so a file of 100,000 ``[`` crashes
 the interpreter. Counting levels exactly costs an extra parse (half the cost of
 composing), so the common case uses a cheap upper bound instead:
 
-* flow nesting (``[`` and ``{``) is at most the number of those characters;
+* flow nesting (``[`` and ``{``) is at most the number of those characters
+  (less the ones closed on their own line, see ``_flow_bound``);
 * block nesting is at most twice the longest line, since every nested block
   collection starts further right than its parent (or, for a list under a key,
   at the key's own column).
@@ -35,11 +36,46 @@ _STACK_BASE = 4 * 1024 * 1024
 
 
 def nesting_bound(text: str) -> int:
-    """An upper bound on the depth of nested collections in ``text`` (cheap: C-speed scans)."""
+    """An upper bound on the depth of nested collections in ``text`` (a few C-speed scans)."""
     if len(text) <= _MAIN_THREAD_LEVELS:
         return len(text)  # no level can be deeper than the characters that open it
     longest_line = max(map(len, text.split("\n")))
-    return min(len(text), text.count("[") + text.count("{") + 2 * longest_line + 2)
+    return min(len(text), _flow_bound(text) + 2 * longest_line + 2)
+
+
+def _flow_bound(text: str) -> int:
+    """At most how deep ``[`` and ``{`` collections nest.
+
+    A line with one opener and one closer after it, and no quote or comment,
+    holds one whole flow collection (``leads_to: [a, b]``) or none at all (both
+    are text in a block scalar or a plain value: flow values cannot contain
+    brackets), so it adds one level that ends on the line. Every opener on any
+    other line is assumed to stay open. Typical models give 1; only files with
+    multi-line or nested flow collections give big bounds.
+    """
+    carried = contained = 0
+    size = len(text)
+    find = text.find
+    next_square, next_curly = find("["), find("{")
+    while next_square >= 0 or next_curly >= 0:
+        start = next_square if next_curly < 0 or 0 <= next_square < next_curly else next_curly
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = find("\n", start)
+        if line_end < 0:
+            line_end = size
+        line = text[line_start:line_end]
+        if 0 <= next_square < line_end:
+            next_square = find("[", line_end)
+        if 0 <= next_curly < line_end:
+            next_curly = find("{", line_end)
+        opened = line.count("[") + line.count("{")
+        if opened == 1 and line.count("]") + line.count("}") == 1 and not any(c in line for c in "\"'#"):
+            opener, closer = ("[", "]") if "[" in line else ("{", "}")
+            if line.find(opener) < line.find(closer):
+                contained = 1
+                continue
+        carried += opened
+    return carried + contained
 
 
 def composed_depth(root: yaml.Node | None, stop_after: int) -> tuple[int, yaml.Mark | None]:
