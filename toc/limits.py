@@ -20,7 +20,9 @@ class InvalidLimit(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 64 * 1024 * 1024
+    # 32 MB holds about 50,000 nodes written out in full (benchmarks/generate.py);
+    # composing costs about 60 bytes of memory per byte of YAML, so this also caps memory.
+    max_file_bytes: int = 32 * 1024 * 1024
     max_nodes: int = 200_000
     # Elements read a second time through YAML aliases (*anchor). Plain files
     # read nothing twice; the cap stops "billion laughs" files.

@@ -1,7 +1,7 @@
 """TOC006 limit-exceeded: the file is bigger than toc will read.
 
 ## What it finds
-A file larger than the size limit (64 MB by default), more nodes than the node
+A file larger than the size limit (32 MB by default), more nodes than the node
 limit (200,000), lists and mappings nested deeper than the depth limit (1,000
 levels), or YAML aliases (`*anchor`) that would make toc read the same content
 over and over ("billion laughs").
