@@ -22,4 +22,10 @@ def collector_paused():
         yield
     finally:
         if enabled:
+            # Everything allocated while paused is still in the youngest generation;
+            # the first collection after enabling would scan it all at once. Freezing
+            # and unfreezing moves it straight to the oldest generation, unscanned
+            # (constant time), where the usual full collections still reach it.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()

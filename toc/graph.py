@@ -41,6 +41,8 @@ def causal_graph(graph: nx.DiGraph) -> nx.DiGraph:
     A real graph rather than a filtered view: the rules walk it several times,
     and networkx views re-run their filter on every step.
     """
+    if not any(feedback for _, _, feedback in graph.edges(data="feedback")):
+        return graph  # nothing to leave out (the usual case): rules only read graphs
     causal = nx.DiGraph()
     causal.add_nodes_from(graph)
     causal.add_edges_from((u, v, data) for u, v, data in graph.edges(data=True) if not data["feedback"])

@@ -48,6 +48,31 @@ _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map",
 _TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
 _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
+_MERGE = _TAG + "merge"
+# Field names of each section table, computed once; the table itself is kept
+# with its names so that its id can never be reused by another tuple.
+_FIELD_NAMES: dict[int, tuple[tuple, tuple[str, ...]]] = {}
+
+
+def _field_names(section: tuple[fmt.Field, ...]) -> tuple[str, ...]:
+    cached = _FIELD_NAMES.get(id(section))
+    if cached is None or cached[0] is not section:
+        cached = _FIELD_NAMES[id(section)] = (section, fmt.field_names(section))
+    return cached[1]
+
+
+def _location(path: str, line: int, column: int) -> Location:
+    """``Location(path, line, column)`` without the frozen dataclass's per-field
+    ``object.__setattr__`` calls: the builder makes one for every value it reads."""
+    location = _new_location(Location)
+    _set_path(location, path)
+    _set_line(location, line)
+    _set_column(location, column)
+    return location
+
+
+_new_location = object.__new__
+_set_path, _set_line, _set_column = (getattr(Location, name).__set__ for name in ("path", "line", "column"))
 
 # Where a field belongs when it is written in the wrong place.
 _HOME_OF_FIELD = {}
@@ -289,7 +314,7 @@ class ModelBuilder:
     def _fields(self, pairs, section: tuple[fmt.Field, ...], where: str,
                 node_id: str | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
-        known = fmt.field_names(section)
+        known = _field_names(section)
         fields = {}
         for name, key, value in pairs:
             if name in known:
@@ -320,7 +345,7 @@ class ModelBuilder:
         seen: dict[str, yaml.Node] = {}
         pairs = []
         for key, value in mapping.value:
-            if isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "merge":
+            if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
                 self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
                              hint="write the fields out in full; anchors and aliases on whole values do work")
                 continue
@@ -468,7 +493,7 @@ class ModelBuilder:
     # --------------------------------------------------------------- misc
     def _loc(self, value: yaml.Node) -> Location:
         mark = value.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        return _location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, rule: Rule, message: str, location: Location, *, node: str | None = None,
                 hint: str | None = None, related: tuple[Related, ...] = ()) -> None:
