@@ -73,6 +73,8 @@ def _location(path: str, line: int, column: int) -> Location:
 
 _new_location = object.__new__
 _set_path, _set_line, _set_column = (getattr(Location, name).__set__ for name in ("path", "line", "column"))
+# _location sets every field: a new field in Location must be added there too.
+assert Location.__slots__ == ("path", "line", "column"), "update _location for Location's new fields"
 
 # Where a field belongs when it is written in the wrong place.
 _HOME_OF_FIELD = {}
