@@ -13,6 +13,7 @@ from toc.findings import Finding
 from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading.build import ModelBuilder
+from toc.loading.lines import EditorLines, needs_editor_lines
 from toc.loading.nesting import STACK_BUDGET_LEVELS, composed_depth, deepest_level, nesting_bound, run_with_stack_for
 from toc.loading.parse import _Loader, compose
 from toc.loading.source import UnreadableInput, decode, read_bytes
@@ -51,6 +52,8 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None) ->
         if isinstance(root, Finding):
             return LoadResult(path, None, [root])
         builder = ModelBuilder(path, limits, RULES.keys())
+        if needs_editor_lines(text):
+            builder.editor_lines = EditorLines(text, path)
         model = builder.build(root)
     return LoadResult(path, model, builder.findings)
 
@@ -61,7 +64,7 @@ def _compose_within_depth(text: str, path: str, limits: Limits):
     if bound > STACK_BUDGET_LEVELS:
         depth, mark = deepest_level(text, _Loader, limits.max_depth)
         if depth > limits.max_depth:
-            return _too_deep(path, mark, limits)
+            return _too_deep(text, path, mark, limits)
         bound = depth
     try:
         root = run_with_stack_for(bound, compose, text, path)
@@ -72,12 +75,12 @@ def _compose_within_depth(text: str, path: str, limits: Limits):
     if bound > limits.max_depth and not isinstance(root, Finding):
         depth, mark = composed_depth(root, limits.max_depth)
         if depth > limits.max_depth:
-            return _too_deep(path, mark, limits)
+            return _too_deep(text, path, mark, limits)
     return root
 
 
-def _too_deep(path: str, mark, limits: Limits) -> Finding:
-    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+def _too_deep(text: str, path: str, mark, limits: Limits) -> Finding:
+    location = EditorLines(text, path).location(mark.index) if mark else Location(path, 1, 1)
     return limit_exceeded.RULE.finding(
         f"lists and mappings nested more than {limits.max_depth} levels deep", location,
         hint="a model nests a few levels; raise TOC_MAX_DEPTH only if the file is genuine")

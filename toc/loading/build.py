@@ -90,6 +90,9 @@ class _LimitReached(Exception):
 class ModelBuilder:
     """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems."""
 
+    # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
+    editor_lines = None
+
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str]):
         self.path = path
         self.limits = limits
@@ -495,6 +498,8 @@ class ModelBuilder:
     # --------------------------------------------------------------- misc
     def _loc(self, value: yaml.Node) -> Location:
         mark = value.start_mark
+        if self.editor_lines is not None:
+            return self.editor_lines.location(mark.index)
         return _location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, rule: Rule, message: str, location: Location, *, node: str | None = None,
