@@ -7,9 +7,10 @@ composing), so the common case uses a cheap upper bound instead:
 
 * flow nesting (``[`` and ``{``) is at most the number of those characters
   (less the ones closed on their own line, see ``_flow_bound``);
-* block nesting is at most twice the longest line, since every nested block
-  collection starts further right than its parent (or, for a list under a key,
-  at the key's own column).
+* block nesting is at most twice the longest line (or, when a line is long,
+  twice the longest run of indentation and "- ", "? ", ": " indicators that
+  starts a line), since every nested block collection starts further right than
+  its parent (or, for a list under a key, at the key's own column).
 
 The file is composed on a thread whose stack fits the bound (on the main
 thread when the bound is small), so composing can never overflow; the composed
@@ -21,6 +22,7 @@ stopping at the first level over the limit.
 
 from __future__ import annotations
 
+import re
 import threading
 
 import yaml
@@ -30,6 +32,7 @@ _MAIN_THREAD_LEVELS = 2_000
 # The most levels composed on a dedicated thread without counting them first
 # (a 256 MB stack: address space reserved, touched only as deep as the file goes).
 STACK_BUDGET_LEVELS = 250_000
+_BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 # Stack per level of nesting, with a wide margin (measured: 350-650 bytes).
 _STACK_PER_LEVEL = 1024
 _STACK_BASE = 4 * 1024 * 1024
@@ -39,8 +42,12 @@ def nesting_bound(text: str) -> int:
     """An upper bound on the depth of nested collections in ``text`` (a few C-speed scans)."""
     if len(text) <= _MAIN_THREAD_LEVELS:
         return len(text)  # no level can be deeper than the characters that open it
-    longest_line = max(map(len, text.split("\n")))
-    return min(len(text), _flow_bound(text) + 2 * longest_line + 2)
+    block = 2 * max(map(len, text.split("\n"))) + 2
+    if block > _MAIN_THREAD_LEVELS:
+        # A long line (a pasted paragraph) is not deep: block collections start
+        # only after indentation and the indicators "- ", "? " and ": ".
+        block = 2 * max(map(len, _BLOCK_PREFIX.findall(text))) + 2
+    return min(len(text), _flow_bound(text) + block)
 
 
 def _flow_bound(text: str) -> int:
