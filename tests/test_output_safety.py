@@ -95,3 +95,21 @@ def test_report_written_to_a_file_is_complete_json(tmp_path, examples_dir):
                     str(examples_dir / "flawed.toc.yaml")], capture_output=True, check=False)
     assert json.loads(target.read_text())["summary"]["files"] == 1
     assert oct(os.stat(target).st_mode & 0o777) == "0o644"
+
+
+def test_every_write_goes_through_write_output():
+    # Commands added later must write via toc.output.write_output (atomic, protects models).
+    import re
+
+    from conftest import ROOT
+
+    writes = re.compile(r"""open\([^)]*['"][wax]b?['"]|\.write_text\(|\.write_bytes\(|os\.replace\(|shutil\.(copy|move)""")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in ("toc", "renderers")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path.name != "output.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if writes.search(line)
+    ]
+    assert offenders == []
