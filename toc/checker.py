@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toc.findings import Finding, Severity
+from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading import load_file, load_text
 from toc.model import Model
@@ -47,13 +48,15 @@ def check_model(model: Model, selection: Selection = Selection()) -> list[Findin
 
 def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None) -> FileReport:
     """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
-    return _report(load_file(path, limits), selection)
+    with collector_paused():
+        return _report(load_file(path, limits), selection)
 
 
 def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),
                limits: Limits | None = None) -> FileReport:
     """Check a model given as text (tests, editors, tools)."""
-    return _report(load_text(text, path, limits), selection)
+    with collector_paused():
+        return _report(load_text(text, path, limits), selection)
 
 
 def _report(result, selection: Selection) -> FileReport:

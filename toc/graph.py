@@ -21,16 +21,17 @@ def build_graph(model: Model) -> nx.DiGraph:
     each edge keeps the first ``Link`` written for it under ``link``.
     """
     graph = nx.DiGraph()
-    for node_id, node in model.nodes.items():
-        graph.add_node(node_id, node=node)
+    # Added in bulk: networkx's per-call add_node/add_edge checks cost more than the work.
+    graph.add_nodes_from((node_id, {"node": node}) for node_id, node in model.nodes.items())
+    edges: dict[tuple[str, str], dict] = {}
     for link in model.links():
-        if link.target == link.source or link.target not in model.nodes:
+        if link.target == link.source or link.target not in model.nodes or (link.source, link.target) in edges:
             continue
-        if not graph.has_edge(link.source, link.target):
-            # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
-            stages = model.link_stages(link)
-            forward = stages is not None and stages[1] > stages[0]
-            graph.add_edge(link.source, link.target, link=link, feedback=link.feedback and not forward)
+        # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
+        stages = model.link_stages(link)
+        forward = stages is not None and stages[1] > stages[0]
+        edges[link.source, link.target] = {"link": link, "feedback": link.feedback and not forward}
+    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
     return graph
 
 
@@ -40,6 +41,8 @@ def causal_graph(graph: nx.DiGraph) -> nx.DiGraph:
     A real graph rather than a filtered view: the rules walk it several times,
     and networkx views re-run their filter on every step.
     """
+    if not any(feedback for _, _, feedback in graph.edges(data="feedback")):
+        return graph  # nothing to leave out (the usual case): rules only read graphs
     causal = nx.DiGraph()
     causal.add_nodes_from(graph)
     causal.add_edges_from((u, v, data) for u, v, data in graph.edges(data=True) if not data["feedback"])

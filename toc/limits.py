@@ -1,8 +1,9 @@
 """Bounds on what one model file may cost to read, so hostile files fail fast.
 
-Each limit can be raised from the command line (``toc check --max-file-mb``...)
-or the environment (``TOC_MAX_FILE_MB``, ``TOC_MAX_NODES``,
-``TOC_MAX_ALIAS_EXPANSION``) when a genuinely big model needs it.
+Each limit can be raised from the environment (``TOC_MAX_FILE_MB``,
+``TOC_MAX_NODES``, ``TOC_MAX_ALIAS_EXPANSION``, ``TOC_MAX_DEPTH``) when a
+genuinely big model needs it. A value that is not a positive whole number is a
+usage error (one line, exit 2), never silently replaced by the default.
 """
 
 from __future__ import annotations
@@ -11,13 +12,25 @@ import os
 from dataclasses import dataclass
 
 
+class InvalidLimit(ValueError):
+    """A limit variable with an unusable value: the CLI prints it as one line, exit 2."""
+
+    is_usage_error = True  # recognised by toc.cli without importing this module's callers
+
+
 @dataclass(frozen=True)
 class Limits:
-    max_file_bytes: int = 64 * 1024 * 1024
+    # 32 MB holds about 50,000 nodes written out in full (benchmarks/generate.py);
+    # composing costs about 60 bytes of memory per byte of YAML, so this also caps memory.
+    max_file_bytes: int = 32 * 1024 * 1024
     max_nodes: int = 200_000
     # Elements read a second time through YAML aliases (*anchor). Plain files
     # read nothing twice; the cap stops "billion laughs" files.
     max_alias_expansion: int = 100_000
+    # Levels of nested lists and mappings. Real models nest fewer than ten; the
+    # YAML composer recurses once per level, so without a cap a file of brackets
+    # could exhaust the stack.
+    max_depth: int = 1_000
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -26,9 +39,15 @@ class Limits:
             max_file_bytes=_env_int("TOC_MAX_FILE_MB", defaults.max_file_bytes // (1024 * 1024)) * 1024 * 1024,
             max_nodes=_env_int("TOC_MAX_NODES", defaults.max_nodes),
             max_alias_expansion=_env_int("TOC_MAX_ALIAS_EXPANSION", defaults.max_alias_expansion),
+            max_depth=_env_int("TOC_MAX_DEPTH", defaults.max_depth),
         )
 
 
 def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value.isdigit() else default
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    text = value.strip().replace("_", "")
+    if not (text.isascii() and text.isdigit()) or int(text) == 0:
+        raise InvalidLimit(f"{name}={value!r}: give a positive whole number (default {default})")
+    return int(text)

@@ -249,9 +249,10 @@ class Model:
     def link_stages(self, link: Link) -> tuple[Stage, Stage] | None:
         """The stages a link runs from and to, or None if either end has no stage (or no node)."""
         source, target = self.nodes.get(link.source), self.nodes.get(link.target)
-        if source is None or target is None or source.stage is None or target.stage is None:
+        if source is None or target is None:
             return None
-        return source.stage, target.stage
+        stages = source.stage, target.stage  # each computed once: rules call this for every link
+        return None if None in stages else stages
 
     @property
     def display_name(self) -> str:

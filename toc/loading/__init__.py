@@ -7,17 +7,19 @@ for commands that edit files.
 
 from __future__ import annotations
 
-import gc
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from toc.findings import Finding
+from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading.build import ModelBuilder
-from toc.loading.parse import compose
+from toc.loading.lines import EditorLines, needs_editor_lines
+from toc.loading.nesting import STACK_BUDGET_LEVELS, composed_depth, deepest_level, nesting_bound, run_with_stack_for
+from toc.loading.parse import _Loader, compose
 from toc.loading.source import UnreadableInput, decode, read_bytes
-from toc.model import Model
+from toc.model import Location, Model
+from toc.rules import limit_exceeded
 
 __all__ = ["LoadResult", "UnreadableInput", "load_file", "load_text"]
 
@@ -46,11 +48,13 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None) ->
     from toc.rules import RULES  # the registry knows which codes `check:` may name
 
     limits = limits or Limits()
-    with _collector_paused():
-        root = compose(text, path)
+    with collector_paused():
+        root = _compose_within_depth(text, path, limits)
         if isinstance(root, Finding):
             return LoadResult(path, None, [root])
         builder = ModelBuilder(path, limits, RULES.keys())
+        if needs_editor_lines(text):
+            builder.editor_lines = EditorLines(text, path)
         model = builder.build(root)
         findings = builder.findings
         if model is not None and model.catalogues:
@@ -85,14 +89,29 @@ def _read_catalogues(model: Model, limits: Limits) -> list[Finding]:
     return findings
 
 
-@contextmanager
-def _collector_paused():
-    # Loading allocates many small objects that all stay alive; the cyclic garbage
-    # collector would rescan them again and again, making big loads superlinear.
-    enabled = gc.isenabled()
-    gc.disable()
+def _compose_within_depth(text: str, path: str, limits: Limits):
+    """``compose``, refusing nesting deeper than ``limits.max_depth`` without ever overflowing the stack."""
+    bound = nesting_bound(text)
+    if bound > STACK_BUDGET_LEVELS:
+        depth, mark = deepest_level(text, _Loader, limits.max_depth)
+        if depth > limits.max_depth:
+            return _too_deep(text, path, mark, limits)
+        bound = depth
     try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+        root = run_with_stack_for(bound, compose, text, path)
+    except (RuntimeError, MemoryError, ValueError):  # no thread with that stack could start
+        return limit_exceeded.RULE.finding(
+            "YAML nested too deeply to read with the memory available", Location(path, 1, 1),
+            hint="nest lists and mappings less deeply")
+    if bound > limits.max_depth and not isinstance(root, Finding):
+        depth, mark = composed_depth(root, limits.max_depth)
+        if depth > limits.max_depth:
+            return _too_deep(text, path, mark, limits)
+    return root
+
+
+def _too_deep(text: str, path: str, mark, limits: Limits) -> Finding:
+    location = EditorLines(text, path).location(mark.index) if mark else Location(path, 1, 1)
+    return limit_exceeded.RULE.finding(
+        f"lists and mappings nested more than {limits.max_depth} levels deep", location,
+        hint="a model nests a few levels; raise TOC_MAX_DEPTH only if the file is genuine")

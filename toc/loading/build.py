@@ -8,6 +8,7 @@ unknown field never hides the findings that follow it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import yaml
@@ -48,6 +49,34 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "floa
 _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 _TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
+_SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
+_MERGE = _TAG + "merge"
+# Field names of each section table, computed once; the table itself is kept
+# with its names so that its id can never be reused by another tuple.
+_FIELD_NAMES: dict[int, tuple[tuple, tuple[str, ...]]] = {}
+
+
+def _field_names(section: tuple[fmt.Field, ...]) -> tuple[str, ...]:
+    cached = _FIELD_NAMES.get(id(section))
+    if cached is None or cached[0] is not section:
+        cached = _FIELD_NAMES[id(section)] = (section, fmt.field_names(section))
+    return cached[1]
+
+
+def _location(path: str, line: int, column: int) -> Location:
+    """``Location(path, line, column)`` without the frozen dataclass's per-field
+    ``object.__setattr__`` calls: the builder makes one for every value it reads."""
+    location = _new_location(Location)
+    _set_path(location, path)
+    _set_line(location, line)
+    _set_column(location, column)
+    return location
+
+
+_new_location = object.__new__
+_set_path, _set_line, _set_column = (getattr(Location, name).__set__ for name in ("path", "line", "column"))
+# _location sets every field: a new field in Location must be added there too.
+assert Location.__slots__ == ("path", "line", "column"), "update _location for Location's new fields"
 
 # Where a field belongs when it is written in the wrong place.
 _HOME_OF_FIELD = {}
@@ -62,6 +91,9 @@ class _LimitReached(Exception):
 
 class ModelBuilder(EvaluationReader):
     """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems."""
+
+    # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
+    editor_lines = None
 
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str]):
         self.path = path
@@ -311,7 +343,7 @@ class ModelBuilder(EvaluationReader):
     def _fields(self, pairs, section: tuple[fmt.Field, ...], where: str,
                 node_id: str | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
-        known = fmt.field_names(section)
+        known = _field_names(section)
         fields = {}
         for name, key, value in pairs:
             if name in known:
@@ -342,7 +374,7 @@ class ModelBuilder(EvaluationReader):
         seen: dict[str, yaml.Node] = {}
         pairs = []
         for key, value in mapping.value:
-            if isinstance(key, yaml.ScalarNode) and key.tag == _TAG + "merge":
+            if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
                 self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
                              hint="write the fields out in full; anchors and aliases on whole values do work")
                 continue
@@ -407,7 +439,7 @@ class ModelBuilder(EvaluationReader):
         return text
 
     def _valid_id(self, text: str, where: yaml.Node, what: str, node_id: str | None = None) -> bool:
-        if text and not any(ch.isspace() for ch in text):
+        if text and _SPACE.search(text) is None:
             return True
         self._report(invalid_value.RULE, f'{what} "{text}" is not a valid id: ids are one word without spaces',
                      self._loc(where), node=node_id, hint=f'use hyphens, e.g. "{"-".join(text.split()) or "my-id"}"')
@@ -490,7 +522,9 @@ class ModelBuilder(EvaluationReader):
     # --------------------------------------------------------------- misc
     def _loc(self, value: yaml.Node) -> Location:
         mark = value.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        if self.editor_lines is not None:
+            return self.editor_lines.location(mark.index)
+        return _location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, rule: Rule, message: str, location: Location, *, node: str | None = None,
                 hint: str | None = None, related: tuple[Related, ...] = ()) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import yaml
 
 from toc.findings import Finding
+from toc.loading.lines import needs_editor_lines
 from toc.loading.source import location_of_offset
 from toc.model import Location
 from toc.rules import yaml_syntax
@@ -25,7 +26,13 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
         mark = error.problem_mark or error.context_mark
         if error.context_mark is not None and "end of stream" in (error.problem or ""):
             mark = error.context_mark  # an unclosed quote or bracket: show where it opened
-        location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+        if mark is None:
+            location = Location(path, 1, 1)
+        elif needs_editor_lines(text) or mark.index >= len(text):
+            # (libyaml puts the end of a file without a final newline on a line of its own)
+            location = location_of_offset(text, mark.index, path)
+        else:
+            location = Location(path, mark.line + 1, mark.column + 1)
         problem = error.problem or error.context or "invalid YAML"
         if "another document" in problem:
             problem = "a second YAML document (---) in one file"
