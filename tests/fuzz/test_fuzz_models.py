@@ -26,6 +26,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES
 from renderers.render import RenderRequest, render_model
 from toc.checker import check_text
 
@@ -50,12 +51,61 @@ def _render(output_format: str):
     return render
 
 
-# name -> operation(path, text) -> output. The lead adds spec, diff and fmt here.
+def _spec(path: str, text: str) -> str | None:
+    from renderers.spec.document import build_specification
+    from renderers.spec.markdown import render_markdown
+    from renderers.spec.matrix import render_matrix_csv
+    from toc.evaluation.catalogue import catalogue_for
+    from toc.evaluation.plan import plan_evaluation
+
+    report = check_text(text, path)
+    if report.model is None:
+        return None
+    catalogue = catalogue_for(report.model)
+    plan = plan_evaluation(report.model, catalogue)
+    return (render_markdown(build_specification(report.model, plan, catalogue, report.findings))
+            + render_matrix_csv(plan))
+
+
+_REFERENCE = (EXAMPLES / "wirral.toc.yaml").read_text(encoding="utf-8")
+
+
+def _diff(path: str, text: str) -> str | None:
+    from renderers.diff import render_json, render_text
+    from toc.diff import diff_models
+
+    new = check_text(text, path)
+    old = check_text(_REFERENCE, "wirral.toc.yaml")
+    if new.model is None:
+        return None
+    there = diff_models(old.model, new.model, old.findings, new.findings)
+    back = diff_models(new.model, new.model, new.findings, new.findings)  # a model against itself
+    return render_text(there) + render_json(there) + render_text(back)
+
+
+def _fmt(path: str, text: str) -> str | None:
+    """fmt either refuses with a located reason or gives text whose findings are the original's."""
+    from toc.formatting import FormatRefused, format_text
+
+    try:
+        formatted = format_text(text)
+    except FormatRefused as refused:
+        return f"refused at {refused.line}:{refused.column}: {refused}"
+    before = {(f.code, f.message) for f in check_text(text, path).findings}
+    after = {(f.code, f.message) for f in check_text(formatted, path).findings}
+    assert after == before, "formatting changed the findings"
+    return formatted
+
+
+# name -> operation(path, text) -> output.
 OPERATIONS = {
     "check": _check,
     "render-dot": _render("dot"),
     "render-mermaid": _render("mmd"),
     "render-outline": _render("md"),
+    "spec": _spec,
+    "diff": _diff,
+    "fmt": _fmt,
 }
 
 
