@@ -12,7 +12,7 @@ import os
 import sys
 
 import toc
-from toc.commands import COMMANDS
+from toc.commands import COMMAND_NAMES, load
 from toc.commands.common import UsageError
 from toc.loading import UnreadableInput
 from toc.output import OutputError
@@ -28,19 +28,25 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv`` naming a command, only that command's module is imported."""
     parser = _Parser(prog="toc", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"toc {toc.__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS:
-        command.register(commands)
+    chosen = next((arg for arg in argv or () if not arg.startswith("-")), None)
+    for name in COMMAND_NAMES:
+        if chosen in COMMAND_NAMES and name != chosen:
+            commands.add_parser(name)  # a placeholder keeps the list of choices whole, at no cost
+        else:
+            load(name).register(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else argv
+    parser = build_parser(arguments)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         if args.command is None:
             parser.print_help(sys.stderr)
             return 2
