@@ -83,6 +83,13 @@ class CheckContext:
         return self.model.nodes[node_id]
 
     @cached_property
+    def names_catalogue_entries(self) -> bool:
+        """Whether the model names any method or instrument (only then is the catalogue read)."""
+        model = self.model
+        return (any(node.methods or any(i.instrument for i in node.indicators) for node in model.nodes.values())
+                or any(q.methods for q in (model.evaluation.questions if model.evaluation else ())))
+
+    @cached_property
     def catalogue(self):
         """The methods and measures the model can name (shipped, its files, its own)."""
         from toc.evaluation.catalogue import catalogue_for

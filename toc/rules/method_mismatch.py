@@ -41,6 +41,8 @@ from toc.rules.base import Rule
 
 
 def check(context):
+    if not context.names_catalogue_entries:
+        return
     model, methods = context.model, context.catalogue.methods
     for node in model.nodes.values():
         for reference in node.methods:

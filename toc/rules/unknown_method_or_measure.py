@@ -48,6 +48,8 @@ from toc.suggest import did_you_mean
 
 def check(context):
     model = context.model
+    if not context.names_catalogue_entries:
+        return
     methods, measures = context.catalogue.methods, context.catalogue.measures
     for node in model.nodes.values():
         for reference in node.methods:
