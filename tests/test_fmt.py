@@ -207,3 +207,10 @@ def test_fmt_never_changes_what_a_model_means(text):
     assert meaning(load_text(formatted).model) == meaning(load_text(text).model)
     assert comments(formatted) == comments(text)
     assert format_text(formatted) == formatted
+
+
+def test_a_value_the_yaml_library_would_reprint_is_never_changed():
+    # Found by fuzzing: ruamel.yaml re-prints this float one digit differently.
+    text = "toc: 5.787574487009069e+26\ntitle: '0'\nnodes:\n  a:\n    type: need\n    label: '0'\n"
+    with pytest.raises(FormatRefused, match="would rewrite the value '5.787574487009069e"):
+        format_text(text)

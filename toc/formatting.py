@@ -69,9 +69,26 @@ def format_text(text: str) -> str:
 
     if after.model is None or meaning(after.model) != meaning(before.model):
         raise FormatRefused("formatting would change what the model means; left unchanged (please report this)")
+    changed = _rewritten_value(text, formatted)
+    if changed is not None:
+        # ruamel.yaml re-prints some numbers (long floats lose a digit): never change what was written.
+        raise FormatRefused(f"formatting would rewrite the value {changed!r}; left unchanged (please report this)")
     if _reindent(order_keys(formatted)) != formatted:
         raise FormatRefused("formatting is not stable for this file; left unchanged (please report this)")
     return formatted
+
+
+def _rewritten_value(before: str, after: str) -> str | None:
+    """A scalar whose text formatting would change (values may move, never change), or None."""
+    def scalars(text: str) -> list[str]:
+        return sorted(token.value for token in yaml.scan(text, Loader=yaml.SafeLoader)
+                      if isinstance(token, yaml.ScalarToken))
+
+    old, new = scalars(before), scalars(after)
+    if old == new:
+        return None
+    missing = [value for value in old if value not in set(new)]
+    return missing[0] if missing else new[0]
 
 
 # ---------------------------------------------------------------- key order
