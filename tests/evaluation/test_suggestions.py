@@ -108,7 +108,7 @@ def test_short_term_default():
     found = suggestions("toc: 1\nnodes:\n  s: {type: outcome, term: short, label: Parents cope}\n", "s")
     assert found == [("short-term-default", "parent-survey",
                       "short-term outcome with no validated measure yet: a survey before and after, once a measure "
-                      "is chosen from models/measures.yaml, because short-term change is seen soon")]
+                      "is chosen from the catalogue, because short-term change is seen soon")]
 
 
 def test_short_term_others():

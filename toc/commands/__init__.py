@@ -12,8 +12,8 @@ import importlib
 from types import ModuleType
 
 # The order `toc --help` lists them in: the daily loop, then planning, then many models.
-COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "pathway", "needs", "diff",
-                 "compare", "frameworks", "schema")
+COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "catalogue", "pathway", "needs",
+                 "diff", "compare", "frameworks", "schema")
 
 
 def load(name: str) -> ModuleType:

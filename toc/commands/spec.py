@@ -18,7 +18,7 @@ examples:
 
 The plan uses the methods the model names (on nodes, or in `evaluation:
 questions:`); where it names none, toc suggests methods from the catalogue
-(models/methods.yaml) with a one-line reason each. The annex lists the gaps:
+(`toc catalogue`) with a one-line reason each. The annex lists the gaps:
 unmeasured and unevaluated outcomes, weak designs, and `toc check` warnings.
 DOCX and HTML include the diagram when Graphviz `dot` is installed, and the
 text outline otherwise. See docs/spec.md.

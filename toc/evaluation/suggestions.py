@@ -161,7 +161,7 @@ RULES: tuple[SuggestionRule, ...] = (
         lambda f: f.is_outcome and f.node.term is Term.SHORT and not f.instruments and "impact" in f.kinds
         and bool(_FAMILY_WORDS.search(f.node.label or "")) and not _PRACTITIONER_WORDS.search(f.node.label or ""),
         lambda f: f"{f.kind} with no validated measure yet: a survey before and after, once a measure is "
-                  "chosen from models/measures.yaml, because short-term change is seen soon",
+                  "chosen from the catalogue, because short-term change is seen soon",
     ),
     SuggestionRule(
         "short-term-others", "interviews",

@@ -56,7 +56,7 @@ def check(context):
         yield RULE.finding(
             f'question "{question.id}" names no method to answer it',
             question.location,
-            hint="add `methods: [...]` (`toc spec` suggests some; the catalogue is in models/methods.yaml)",
+            hint="add `methods: [...]` (`toc spec` suggests some; `toc catalogue methods` lists them)",
         )
 
 

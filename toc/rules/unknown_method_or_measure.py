@@ -66,7 +66,7 @@ def check(context):
 
 
 def _unknown(what, name, location, known, node_id):
-    where = "models/methods.yaml" if what == "method" else "models/measures.yaml"
+    where = f"`toc catalogue {what}s`"
     return RULE.finding(
         f'unknown {what} "{name}"',
         location,
