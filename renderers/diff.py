@@ -24,11 +24,19 @@ def _value(value) -> str:
     return str(value)
 
 
-def _change_text(change: Change) -> str:
+def _change_text(change: Change, changed: bool = True) -> str:
+    """One field's change. For a changed item a missing side shows as (none); for an added or
+    removed item (``changed=False``) only what it said is shown."""
+    if changed and (change.old is None or change.new is None):
+        old = _value(change.old) if change.old is not None else "(none)"
+        new = _value(change.new) if change.new is not None else "(none)"
+        return f"{change.field}: {old} -> {new}"
     if isinstance(change.old, str) and isinstance(change.new, str) and max(len(change.old), len(change.new)) > 80:
         return f"{change.field}: {_word_diff(change.old, change.new)}"
     if change.old is None:
         return f"{change.field}: {_value(change.new)}"
+    if change.new is None:  # what a removed link or box said
+        return f"{change.field}: {_value(change.old)}"
     return f"{change.field}: {_value(change.old)} -> {_value(change.new)}"
 
 
@@ -60,12 +68,13 @@ def _sections(diff: ModelDiff):
             headline = f'{item.stage} "{item.old_id}" is now "{item.id}": {item.label}'
         else:
             headline = f'{item.stage} "{item.id}": {item.label}'
-        boxes.append((item.kind, headline, [_change_text(c) for c in item.changes]))
-    links = [(item.kind, f'"{item.source}" -> "{item.target}"', [_change_text(c) for c in item.changes])
-             for item in diff.links]
+        boxes.append((item.kind, headline, [_change_text(c, item.kind == "changed") for c in item.changes]))
+    links = [(item.kind, f'"{item.source}" -> "{item.target}"',
+              [_change_text(c, item.kind == "changed") for c in item.changes]) for item in diff.links]
     indicators = [(item.kind, f'"{item.id}" on "{item.node}": {item.measure or "(no measure)"}',
-                   [_change_text(c) for c in item.changes]) for item in diff.indicators]
-    assumptions = [(item.kind, f'"{item.id}": {item.label}', [_change_text(c) for c in item.changes])
+                   [_change_text(c, item.kind == "changed") for c in item.changes]) for item in diff.indicators]
+    assumptions = [(item.kind, f'"{item.id}": {item.label}', [_change_text(c, item.kind == "changed")
+                                                              for c in item.changes])
                    for item in diff.assumptions]
     findings = [(item.kind, f"{item.severity} {item.code} {item.name}: {item.message}", [])
                 for item in diff.findings]

@@ -171,7 +171,7 @@ def pathway_rows(matrix: PathwayMatrix) -> list[dict[str, str]]:
                 continue
             for node in cell.services:
                 duplication = cell.duplicated(node)
-                others = [other.id for other in duplication.services if other is not node] if duplication else []
+                others = [other.id for other in duplication.partners(node)] if duplication else []
                 rows.append({**base, "status": "service", "service": node.id, "label": service_label(node),
                              "provider": node.provider or "", "delivery": node.delivery or "",
                              "area": node.area or "", "eif_rating": node.eif_rating or "",

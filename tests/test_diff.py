@@ -147,3 +147,16 @@ def test_history_examples_pass_check(monkeypatch):
     for path in sorted((EXAMPLES / "history").glob("*.toc.yaml")):
         findings = check_file(str(path.relative_to(ROOT))).findings
         assert [f for f in findings if f.severity != "info"] == [], path
+
+
+def test_a_removed_links_reason_is_what_it_had_not_what_it_has():
+    from toc.checker import check_text
+    from toc.diff import diff_models
+
+    old = check_text("toc: 1\nnodes:\n  a: {type: activity, label: A, leads_to: [{to: b, assumption: Because}]}\n"
+                     "  b: {type: impact, label: B}\n", "old.toc.yaml").model
+    new = check_text("toc: 1\nnodes:\n  a: {type: activity, label: A}\n  b: {type: impact, label: B}\n",
+                     "new.toc.yaml").model
+    [removed] = diff_models(old, new).links
+    assert removed.kind == "removed"
+    assert [(c.field, c.old, c.new) for c in removed.changes] == [("assumption", "Because", None)]

@@ -205,3 +205,30 @@ nodes:
 """
     assert [(f.code, f.location.line) for f in check(text) if f.code.startswith("TOC00")] == [
         ("TOC005", 3), ("TOC004", 4)]
+
+
+def test_duplication_is_reported_per_pair_and_named_areas_do_not_overlap():
+    from toc.checker import check_text
+
+    text = """\
+toc: 1
+nodes:
+  north: {type: activity, label: N, level: universal, populations: [all-parents], delivery: group, area: North, leads_to: [o]}
+  south: {type: activity, label: S, level: universal, populations: [all-parents], delivery: group, area: South, leads_to: [o]}
+  everywhere: {type: activity, label: E, level: universal, populations: [all-parents], delivery: group, leads_to: [o]}
+  o: {type: impact, label: O}
+"""
+    findings = [f for f in check_text(text, "m.toc.yaml").findings if f.code == "TOC602"]
+    assert [(f.location.line, f.message.split(":")[0]) for f in findings] == [
+        (5, '"everywhere" duplicates "north"'), (5, '"everywhere" duplicates "south"')]
+
+
+def test_infinite_and_nan_figures_are_findings():
+    from toc.checker import check_text
+
+    text = ("toc: 1\nnodes:\n  n:\n    type: need\n    label: N\n    figures:\n"
+            "      - {id: a, value: .inf}\n      - {id: b, value: -.Inf}\n      - {id: c, value: .nan}\n")
+    found = [(f.location.line, f.location.column, f.message) for f in check_text(text, "m.toc.yaml").findings
+             if f.code == "TOC004"]
+    assert found == [(7, 24, "`value` should be a number, not .inf"), (8, 24, "`value` should be a number, not -.Inf"),
+                     (9, 24, "`value` should be a number, not .nan")]

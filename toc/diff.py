@@ -178,7 +178,7 @@ def _link_changes(old: Model, new: Model, renamed: dict[str, str]) -> list[LinkC
     changes = []
     for ends, link in before.items():
         if ends not in after:
-            changes.append(LinkChange(*ends, "removed", _link_summary(link)))
+            changes.append(LinkChange(*ends, "removed", _link_summary(link, removed=True)))
         else:
             fields = _field_changes(link, after[ends], _LINK_FIELDS)
             if fields:
@@ -189,10 +189,11 @@ def _link_changes(old: Model, new: Model, renamed: dict[str, str]) -> list[LinkC
     return changes
 
 
-def _link_summary(link: Link) -> list[Change]:
-    """What an added or removed link said (its reason and evidence), for the reader."""
-    return [Change(name, None, _plain(getattr(link, name))) for name in ("assumption", "evidence")
-            if getattr(link, name)]
+def _link_summary(link: Link, removed: bool = False) -> list[Change]:
+    """What an added or removed link said (its reason and evidence), for the reader: a removed
+    link's values are what it had (old), an added link's what it has (new)."""
+    return [Change(name, _plain(getattr(link, name)), None) if removed else Change(name, None, _plain(getattr(link, name)))
+            for name in ("assumption", "evidence") if getattr(link, name)]
 
 
 def _indicators(model: Model, renamed: dict[str, str] | None = None):

@@ -70,6 +70,12 @@ def format_text(text: str) -> str:
     if after.model is None or meaning(after.model) != meaning(before.model):
         raise FormatRefused("formatting would change what the model means; left unchanged (please report this)")
     changed = _rewritten_value(text, formatted)
+    errors = [f for f in before.findings if f.severity == "error"]
+    if changed is not None and errors:
+        # Usually a value the file does not hold the way it looks (a comma inside {...} starts a new key).
+        first = errors[0]
+        raise FormatRefused(f"{first.code} {first.message} (fix it first; `toc check` explains)",
+                            first.location.line, first.location.column)
     if changed is not None:
         # ruamel.yaml re-prints some numbers (long floats lose a digit): never change what was written.
         raise FormatRefused(f"formatting would rewrite the value {changed!r}; left unchanged (please report this)")

@@ -55,7 +55,12 @@ class Duplication:
     level: PathwayEntry
     population: PathwayEntry
     delivery: str
-    services: tuple[Node, ...]  # in file order; the first is the one the others duplicate
+    services: tuple[Node, ...]  # in file order: every service that overlaps another
+    pairs: tuple[tuple[Node, Node], ...] = ()  # (earlier, later) services that duplicate each other
+
+    def partners(self, node: Node) -> list[Node]:
+        """The services ``node`` duplicates (not every service in the group: areas may differ)."""
+        return [b if a is node else a for a, b in self.pairs if node in (a, b)]
 
 
 @dataclass
@@ -145,10 +150,11 @@ def find_duplications(level: PathwayEntry, population: PathwayEntry, services: l
             by_delivery.setdefault(node.delivery, []).append(node)
     found = []
     for delivery, group in by_delivery.items():
-        overlapping = tuple(node for node in group
-                            if any(other is not node and _areas_overlap(node, other) for other in group))
-        if len(overlapping) >= 2:
-            found.append(Duplication(level, population, delivery, overlapping))
+        pairs = tuple((first, second) for index, first in enumerate(group) for second in group[index + 1:]
+                      if _areas_overlap(first, second))
+        overlapping = tuple(node for node in group if any(node in pair for pair in pairs))
+        if pairs:
+            found.append(Duplication(level, population, delivery, overlapping, pairs))
     return found
 
 

@@ -369,5 +369,10 @@
   applyZoom();
   applyFindingsToggle();
   select(selectionFromAddress(), false);
+  // A link to another box (#id), or the Back button, moves the selection too.
+  window.addEventListener("hashchange", function () {
+    var id = selectionFromAddress();
+    if (id !== selected) { select(id, false); }
+  });
   if (data.live) { watchForChanges(data.live); }
 })();

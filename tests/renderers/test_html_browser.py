@@ -268,3 +268,11 @@ def test_fit_shows_the_whole_drawing_and_zoom_enlarges_it(browser, tmp_path):
     opened.node("b").click()
     opened.shoot("small-model.png")
     assert opened.problems == [] and opened.dialogs == []
+
+
+def test_changing_the_address_selects_that_box(wirral_page):
+    page = wirral_page.page
+    wirral_page.node("confident").click()
+    page.evaluate("location.hash = '#trained'")
+    page.wait_for_function("document.querySelector('#panel h2').innerText.startsWith('Professionals trained')")
+    assert wirral_page.node("trained").get_attribute("aria-pressed") == "true"

@@ -8,6 +8,8 @@ every value is read (and every problem located) exactly as elsewhere.
 
 from __future__ import annotations
 
+import math
+
 from typing import TYPE_CHECKING
 
 import yaml
@@ -160,8 +162,9 @@ def _number(builder: ModelBuilder, value: yaml.Node, name: str, node_id: str) ->
         builder._report(invalid_value.RULE, f"`{name}` should be a number, not {_describe(value)}",
                         builder._loc(value), node=node_id, hint=hint)
         return None
-    if number is not None and number != number:  # .nan would poison every difference
-        builder._report(invalid_value.RULE, f"`{name}` should be a number, not .nan", builder._loc(value), node=node_id)
+    if isinstance(number, float) and not math.isfinite(number):  # .nan or .inf would poison every difference
+        builder._report(invalid_value.RULE, f"`{name}` should be a number, not {value.value}", builder._loc(value),
+                        node=node_id)
         return None
     return number
 

@@ -76,8 +76,7 @@ def check(context):
     # One finding per pair of services and level, naming every population they share.
     shared: dict[tuple, list[str]] = {}
     for duplication in build_matrix(model).duplications:
-        first, *others = duplication.services
-        for node in others:
+        for first, node in duplication.pairs:
             key = (node.id, first.id, duplication.level.label, duplication.delivery)
             shared.setdefault(key, []).append(duplication.population.label)
     for (node_id, first_id, level, delivery), populations in shared.items():
