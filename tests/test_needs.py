@@ -139,3 +139,20 @@ def test_cli_errors(tmp_path, capsys):
     assert main(["needs", str(broken)]) == 1
     err = capsys.readouterr().err
     assert "TOC001" in err and "cannot be loaded" in err
+
+
+def test_different_comparators_and_repeated_areas_are_noted():
+    from toc.checker import check_text
+    from toc.needs import compare, compile_dataset
+
+    def area(name, comparator):
+        return check_text(f"toc: 1\narea: {name}\nnodes:\n  n:\n    type: need\n    label: N\n    figures:\n"
+                          f"      - {{id: conc, value: 15, unit: '%', year: 2021, comparator: {{label: England, "
+                          f"value: {comparator}}}}}\n  i: {{type: impact, label: I}}\n", f"{name}.toc.yaml").model
+
+    notes = compare(compile_dataset([area("X", 13.1), area("Y", 12.0)])).notes
+    assert notes == ('"conc": areas compare with different comparators (England 12; England 13.1): '
+                     "differences are not comparable across them",)
+    notes = compare(compile_dataset([area("X", 13.1), area("X", 13.1)])).notes
+    assert notes == ('"conc": X given more than once for the same year (the same area in two files?); '
+                     "the last is shown, all are in the dataset",)

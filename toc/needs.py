@@ -145,14 +145,29 @@ def compare(rows: list[NeedsRow]) -> Comparison:
         years = {row.year for row in latest.values()}
         if len(years) > 1:
             notes.append(f'"{indicator}": areas give different years ({", ".join(sorted(str(y) for y in years))})')
-        if len(latest) < sum(1 for _ in group):
-            notes.append(f'"{indicator}": a place has several years; the latest is shown, all are in the dataset')
+        by_place: dict[str, list[NeedsRow]] = {}
+        for row in group:
+            by_place.setdefault(row.geography, []).append(row)
+        repeated = sorted(place for place, rows_here in by_place.items() if len(rows_here) > 1)
+        if repeated:
+            same_year = [place for place in repeated
+                         if len({row.year for row in by_place[place]}) < len(by_place[place])]
+            if same_year:
+                notes.append(f'"{indicator}": {", ".join(same_year)} given more than once for the same year '
+                             "(the same area in two files?); the last is shown, all are in the dataset")
+            else:
+                notes.append(f'"{indicator}": a place has several years; the latest is shown, all are in the dataset')
         comparators = {(row.comparator, row.comparator_value) for row in group if row.comparator is not None}
         if len(comparators) == 1:
             label, value = next(iter(comparators))
             comparator = f"{label} {format_number(value)}"
         else:
             comparator = "varies" if comparators else None
+        if len(comparators) > 1:
+            notes.append(f'"{indicator}": areas compare with different comparators ('
+                         + "; ".join(f"{label} {format_number(value)}" for label, value in sorted(
+                             comparators, key=lambda c: (str(c[0]), c[1] if c[1] is not None else 0)))
+                         + "): differences are not comparable across them")
         measure = next((row.measure for row in group if row.measure), None)
         table.append(ComparisonRow(indicator, measure, unit, comparator, latest))
     return Comparison(places, tuple(table), tuple(notes))
