@@ -91,9 +91,6 @@ def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str) 
         out.append(f"  {row.indicator}: {row.measure or ''}" + (f" ({details})" if details else ""))
     if comparison.notes:
         out += [""] + [f"note: {note}" for note in comparison.notes]
-    illustrative = sum(1 for row in rows if row.notes and "illustrative" in row.notes.casefold())
-    if illustrative:
-        out.append(f"note: {illustrative} of {len(rows)} figures are marked illustrative in their notes")
     out += ["", "The full dataset, with sources and notes: -o needs.csv, needs.xlsx or needs.md"]
     return "\n".join(out) + "\n"
 

@@ -170,6 +170,10 @@ def compare(rows: list[NeedsRow]) -> Comparison:
                          + "): differences are not comparable across them")
         measure = next((row.measure for row in group if row.measure), None)
         table.append(ComparisonRow(indicator, measure, unit, comparator, latest))
+    illustrative = sum(1 for row in rows if row.notes and "illustrative" in row.notes.casefold())
+    if illustrative:
+        # Example and draft figures must never pass for real ones in a report.
+        notes.append(f"{illustrative} of {len(rows)} figures are marked illustrative in their notes")
     return Comparison(places, tuple(table), tuple(notes))
 
 
