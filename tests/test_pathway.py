@@ -87,7 +87,9 @@ nodes:
 """
     assert located(text, "TOC004") == [("TOC004", 9, 12), ("TOC004", 10, 19), ("TOC004", 10, 33)]
     hints = [finding.hint for finding in only(text, "TOC004")]
-    assert hints[:2] == ['did you mean "hubs"?', 'did you mean "young-parents"?']
+    assert hints[:2] == ['did you mean "hubs"? (or, if "hub" is right, correct the id under pathway: levels:)',
+                         'did you mean "young-parents"? (or, if "young-parent" is right, correct the id under '
+                         'pathway: populations:)']
     assert "pathway: section" in only(text, "TOC004")[0].message
 
 

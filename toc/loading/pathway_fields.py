@@ -184,12 +184,14 @@ def check_model(builder: ModelBuilder, model: Model) -> None:
         if node.level is not None and node.level not in level_ids:
             builder._report(invalid_value.RULE, f'unknown level "{node.level}": {where} has {", ".join(level_ids)}',
                             node.value_locations["level"], node=node.id,
-                            hint=did_you_mean(node.level, level_ids) or "add the level to pathway: levels:")
+                            hint=_either_typo(node.level, level_ids, model.pathway is not None, "levels")
+                            or "add the level to pathway: levels:")
         for population in node.populations:
             if population.id not in population_ids:
                 builder._report(invalid_value.RULE, f'unknown population "{population.id}" in {where}',
                                 population.location, node=node.id,
-                                hint=did_you_mean(population.id, population_ids)
+                                hint=_either_typo(population.id, population_ids, model.pathway is not None,
+                                                  "populations")
                                 or "populations here: " + ", ".join(population_ids))
     first_figure: dict[str, Location] = {}
     for node in model.nodes.values():
@@ -228,3 +230,11 @@ def _describe(value: yaml.Node) -> str:
 
 def _a(noun: str) -> str:
     return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _either_typo(written: str, known: list[str], own_pathway: bool, section: str) -> str | None:
+    """Did-you-mean; with the model's own pathway the typo may be in `pathway:` itself, so say so."""
+    hint = did_you_mean(written, known)
+    if hint and own_pathway:
+        hint += f' (or, if "{written}" is right, correct the id under pathway: {section}:)'
+    return hint
