@@ -10,7 +10,7 @@ model text is entity-escaped by ``html_escape``.
 from __future__ import annotations
 
 from renderers.dot import html_escape
-from renderers.pathway_tables import gap_counts, summary_line
+from renderers.pathway_tables import gap_counts, headline, summary_line
 from toc.pathway import Cell, PathwayMatrix, service_label
 
 FONT = "Helvetica"
@@ -29,6 +29,9 @@ def render_pathway_dot(matrix: PathwayMatrix, title: str, subtitle: str | None =
         f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="11">'
         f"{html_escape(subtitle or summary_line(matrix))}</FONT></TD></TR>",
     ]
+    if headline(matrix):
+        rows.append(f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="14" COLOR="{GAP_TEXT}">'
+                    f"<B>{html_escape(headline(matrix))}</B></FONT></TD></TR>")
     header = [f'<TD BGCOLOR="{HEADER_FILL}"><FONT COLOR="{HEADER_TEXT}"><B>Population</B></FONT></TD>']
     for index, level in enumerate(matrix.levels):
         more = " (most intensive)" if index == len(matrix.levels) - 1 and len(matrix.levels) > 1 else ""
@@ -41,7 +44,9 @@ def render_pathway_dot(matrix: PathwayMatrix, title: str, subtitle: str | None =
         cells += [_cell(cell) for cell in matrix.row(population.id)]
         rows.append("<TR>" + "".join(cells) + "</TR>")
     counts = [f'<TD BGCOLOR="{POPULATION_FILL}" ALIGN="LEFT"><B>Gaps</B> (populations with no service)</TD>']
-    counts += [f'<TD BGCOLOR="{POPULATION_FILL}"><B>{html_escape(count)}</B></TD>' for count in gap_counts(matrix)]
+    # A level that leaves most populations without a service is shaded like a gap: the story at a glance.
+    counts += [f'<TD BGCOLOR="{GAP_FILL if len(matrix.gaps_at(level.id)) * 2 > len(matrix.populations) else POPULATION_FILL}">'
+               f"<B>{html_escape(count)}</B></TD>" for level, count in zip(matrix.levels, gap_counts(matrix))]
     rows.append("<TR>" + "".join(counts) + "</TR>")
     rows.append(f'<TR><TD COLSPAN="{columns}" BORDER="0" ALIGN="LEFT">{_key()}</TD></TR>')
     table = ('<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#7A7A7A">'

@@ -27,6 +27,25 @@ def gap_counts(matrix: PathwayMatrix) -> list[str]:
     return [f"{len(matrix.gaps_at(level.id))} of {total}" for level in matrix.levels]
 
 
+def headline(matrix: PathwayMatrix) -> str | None:
+    """The one sentence a reader needs first: the level with the most gaps, and where duplication is."""
+    parts = []
+    if matrix.gaps:
+        worst = max(matrix.levels, key=lambda level: len(matrix.gaps_at(level.id)))
+        parts.append(f"Largest gap: {worst.label} ({len(matrix.gaps_at(worst.id))} of {len(matrix.populations)} "
+                     "populations have no service)")
+    if matrix.duplications:
+        by_level: dict[str, int] = {}
+        for dup in matrix.duplications:
+            by_level[dup.level.label] = by_level.get(dup.level.label, 0) + 1
+        parts.append("duplication: " + ", ".join(f"{label} ({count} cell{'s' if count > 1 else ''})"
+                                                 for label, count in by_level.items()))
+    if not parts:
+        return None
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
 def summary_line(matrix: PathwayMatrix) -> str:
     cells = len(matrix.levels) * len(matrix.populations)
     return (f"{len(matrix.levels)} levels x {len(matrix.populations)} populations: "
@@ -67,7 +86,7 @@ def render_pathway_text(matrix: PathwayMatrix, title: str, width: int = 120, col
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     heavy = "+" + "+".join("=" * (w + 2) for w in widths) + "+"
 
-    out = [title, summary_line(matrix), "", rule]
+    out = [title, summary_line(matrix), *filter(None, [headline(matrix)]), "", rule]
     out += _table_row(["population"] + [level.label for level in matrix.levels], widths, [None] * (columns + 1))
     out.append(heavy)
     for population in matrix.populations:
@@ -129,7 +148,10 @@ def _wrap(text: str, width: int) -> list[str]:
 
 # ------------------------------------------------------------------ Markdown
 def render_pathway_markdown(matrix: PathwayMatrix, title: str) -> str:
-    out = [f"# {_md(title)}", "", summary_line(matrix) + ".", ""]
+    out = [f"# {_md(title)}", "", summary_line(matrix) + "."]
+    if headline(matrix):
+        out += ["", f"**{_md(headline(matrix))}**"]
+    out.append("")
     out.append("| population | " + " | ".join(_md(level.label) for level in matrix.levels) + " |")
     out.append("|---|" + "---|" * len(matrix.levels))
     for population in matrix.populations:
