@@ -114,7 +114,10 @@ def evaluation_section(context: PanelContext, node: Node) -> Section | None:
                                ("Why", use.reason),
                                ("Maryland SMS level", use.sms)])
               for use in node_plan.methods]
-    return _section("evaluation", "Evaluation: questions and methods", "No method covers it yet.", items)
+    title = "Evaluation: questions and methods"
+    if not node_plan.questions and node_plan.methods and not any(use.chosen for use in node_plan.methods):
+        title = "Evaluation: no question covers this box yet; methods toc suggests"
+    return _section("evaluation", title, "No method covers it yet.", items)
 
 
 def findings_section(context: PanelContext, node: Node) -> Section:

@@ -194,3 +194,10 @@ def test_page_colours_pass_wcag_aa_on_white_and_on_the_toolbar(name):
     colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", _asset("page.css")))
     for background in ("#ffffff", colours["soft"]):
         assert _contrast(colours[name], background) >= 4.5, (name, background)
+
+
+def test_evaluation_section_says_when_no_question_covers_the_box():
+    model, findings = wirral()
+    context = PanelContext.build(model, findings)
+    section = next(s for s in node_data(context, model.nodes["confident"])["sections"] if s["id"] == "evaluation")
+    assert section["title"] == "Evaluation: no question covers this box yet; methods toc suggests"
