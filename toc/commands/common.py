@@ -22,3 +22,27 @@ def rule_codes(values: list[str]) -> tuple[str, ...]:
                 raise UsageError(f'unknown rule code "{code}"' + (f"; {hint}" if hint else ""))
             codes.append(code)
     return tuple(codes)
+
+
+def checked_model(path: str, doing: str, note: str):
+    """Load and check a model for a command that works on it (render, spec, pathway).
+
+    Returns the report, or None when the file does not load: its findings are then
+    on stderr with one line saying what could not be done. When the file loads
+    with errors, one note says so (``note`` says what the command does anyway).
+    """
+    import sys
+
+    from toc.checker import check_file
+
+    report = check_file(path)
+    if report.model is None:
+        from renderers.findings import render_text
+
+        sys.stderr.write(render_text([report]))
+        print(f"toc: cannot {doing} {path}: it does not load (see the findings above)", file=sys.stderr)
+        return None
+    errors = sum(1 for finding in report.findings if finding.severity == "error")
+    if errors:
+        print(f"toc: note: {path} has {errors} error(s); {note} (run `toc check`)", file=sys.stderr)
+    return report

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 
-from toc.commands.common import UsageError
+from toc.commands.common import UsageError, checked_model
 from toc.output import write_output
 
 PATHWAY_EPILOG = """\
@@ -45,7 +45,6 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from toc.checker import check_file
     from toc.pathway import build_matrix, uses_pathway
 
     output_format = args.format or _suffix_format(args.output)
@@ -53,22 +52,13 @@ def run(args) -> int:
         raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
     if args.width is not None and args.width < 40:
         raise UsageError("--width must be at least 40")
-    report = check_file(args.model)
-    if report.model is None:
-        from renderers.findings import render_text
-
-        sys.stderr.write(render_text([report]))
-        print(f"toc: cannot map the pathway of {args.model}: it does not load (see the findings above)",
-              file=sys.stderr)
+    report = checked_model(args.model, "map the pathway of", "mapping what loads")
+    if report is None:
         return 1
     model = report.model
     if not uses_pathway(model):
         raise UsageError(f"{args.model} has no services: give activities `level:` and `populations:` "
                          "(see `toc pathway --help` and docs/pathway.md)")
-    errors = sum(1 for finding in report.findings if finding.severity == "error")
-    if errors:
-        print(f"toc: note: {args.model} has {errors} error(s); mapping what loads (run `toc check`)",
-              file=sys.stderr)
     matrix = build_matrix(model)
     title = f"{model.area or model.display_name} - support pathway"
     write_output(args.output, _render(matrix, title, output_format, args), protected=(args.model,))

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError
+from toc.commands.common import UsageError, checked_model
 from toc.output import write_output
 from toc.suggest import did_you_mean
 
@@ -58,18 +58,13 @@ def register(commands) -> None:
 
 def run(args) -> int:
     from renderers.render import RenderRequest, render_model
-    from toc.checker import check_file
     from toc.views import View
 
     output_format = args.format or _suffix_format(args.output)
     if args.output == "-" and output_format in ("svg", "png", "pdf") and sys.stdout.isatty():
         raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
-    report = check_file(args.model)
-    if report.model is None:
-        from renderers.findings import render_text
-
-        sys.stderr.write(render_text([report]))
-        print(f"toc: cannot draw {args.model}: it does not load (see the findings above)", file=sys.stderr)
+    report = checked_model(args.model, "draw", "drawing what loads")
+    if report is None:
         return 1
     model = report.model
     if args.focus is not None and args.focus not in model.nodes:
@@ -83,9 +78,6 @@ def run(args) -> int:
         output_format=output_format, view=view, findings=tuple(report.findings) if args.findings else None,
         workshop=args.workshop, page=args.page, group_by=args.group_by, page_findings=tuple(report.findings),
     )
-    errors = sum(1 for finding in report.findings if finding.severity == "error")
-    if errors:
-        print(f"toc: note: {args.model} has {errors} error(s); drawing what loads (run `toc check`)", file=sys.stderr)
     write_output(args.output, render_model(model, request), protected=(args.model,))
     return 0
 

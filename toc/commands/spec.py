@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError
+from toc.commands.common import UsageError, checked_model
 from toc.output import write_output
 
 SPEC_EPILOG = """\
@@ -43,7 +43,6 @@ def register(commands) -> None:
 
 def run(args) -> int:
     from renderers.spec.document import build_specification
-    from toc.checker import check_file
     from toc.evaluation.catalogue import catalogue_for
     from toc.evaluation.plan import plan_evaluation
 
@@ -51,18 +50,11 @@ def run(args) -> int:
     matrix_format = _format(args.matrix, MATRIX_FORMATS, None) if args.matrix else None
     if args.output == "-" and output_format == "docx":
         raise UsageError("will not write DOCX to standard output; give a file with -o")
-    report = check_file(args.model)
-    if report.model is None:
-        from renderers.findings import render_text
-
-        sys.stderr.write(render_text([report]))
-        print(f"toc: cannot draft a specification from {args.model}: it does not load", file=sys.stderr)
+    report = checked_model(args.model, "draft a specification from",
+                           "they are listed in the specification's annex; fix them before sending it out")
+    if report is None:
         return 1
     model = report.model
-    errors = sum(1 for finding in report.findings if finding.severity == "error")
-    if errors:
-        print(f"toc: note: {args.model} has {errors} error(s), listed in the specification's annex; "
-              "run `toc check` and fix them before sending it out", file=sys.stderr)
     catalogue = catalogue_for(model)
     plan = plan_evaluation(model, catalogue)
     blocks = build_specification(model, plan, catalogue, report.findings)
