@@ -18,6 +18,11 @@ from toc import format as fmt
 from toc.findings import Finding, Related
 from toc.limits import Limits
 from toc.loading.evaluation import EvaluationReader
+from toc.loading.wording import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
+from toc.loading.wording import TAG as _TAG
+from toc.loading.wording import a as _a
+from toc.loading.wording import describe as _describe
+from toc.loading.wording import is_null as _is_null
 from toc.loading import pathway_fields
 from toc.model import (
     Assumption,
@@ -44,8 +49,6 @@ from toc.rules import (
 from toc.rules.base import Rule
 from toc.suggest import closest, did_you_mean
 
-_TAG = "tag:yaml.org,2002:"
-STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
 _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 _TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
@@ -263,21 +266,26 @@ class ModelBuilder(EvaluationReader):
             return None
         return link if link.target else None
 
-    def _indicators(self, node_id: str, value: yaml.Node) -> list[Indicator]:
+    def _records(self, value: yaml.Node, plural: str, singular: str, expected: str,
+                 section: tuple[fmt.Field, ...], where: str, node_id: str | None = None):
+        """(location, known fields) of each mapping in a list of records (indicators, questions,
+        figures): a value that is not a list, or an item that is not a mapping, is reported once."""
         if _is_null(value):
-            return []
+            return
         if not isinstance(value, yaml.SequenceNode):
-            self._report(invalid_value.RULE, f"indicators should be a list of indicators, not {_describe(value)}",
-                         self._loc(value), node=node_id, hint="start each indicator with '- id: ...'")
-            return []
-        indicators = []
+            self._report(invalid_value.RULE, f"{plural} should be a list of {plural}, not {_describe(value)}",
+                         self._loc(value), node=node_id, hint=f"start each {singular} with '- id: ...'")
+            return
         for item in self._items(value):
-            location = self._loc(item)
-            pairs = self._mapping(item, "an indicator", "a mapping with id, measure, source...", node_id)
-            if pairs is None:
-                continue
+            pairs = self._mapping(item, _a(singular), expected, node_id)
+            if pairs is not None:
+                yield self._loc(item), self._fields(pairs, section, where, node_id)
+
+    def _indicators(self, node_id: str, value: yaml.Node) -> list[Indicator]:
+        indicators = []
+        for location, fields in self._records(value, "indicators", "indicator", "a mapping with id, measure, source...",
+                                              fmt.INDICATOR, "indicator", node_id):
             indicator = Indicator(id=None, location=location)
-            fields = self._fields(pairs, fmt.INDICATOR, "indicator", node_id)
             for name, (_, field_value) in fields.items():
                 indicator.value_locations[name] = self._loc(field_value)
                 if name == "id":
@@ -537,24 +545,3 @@ _REQUIRED_HINTS = {
 }
 _TEXT_HINT = "text containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
 
-
-def _is_null(value: yaml.Node) -> bool:
-    return isinstance(value, yaml.ScalarNode) and value.tag == NULL
-
-
-def _describe(value: yaml.Node) -> str:
-    if isinstance(value, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(value, yaml.SequenceNode):
-        return "a list"
-    if value.tag == NULL:
-        return "empty"
-    if value.tag in (INT, FLOAT):
-        return f"the number {value.value}"
-    if value.tag == BOOL:
-        return f"{value.value} (true/false)"
-    return f'"{value.value}"' if len(value.value) < 40 else "text"
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun if noun != "top level" else "the top level"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import yaml
 
 from toc import format as fmt
+from toc.loading.wording import describe as _describe
+from toc.loading.wording import is_null as _is_null
 from toc.model import Evaluation, Location, Measure, Method, Question, Reference
 from toc.rules import duplicate_key, invalid_value, missing_field
 
@@ -32,20 +34,12 @@ class EvaluationReader:
         return evaluation
 
     def _questions(self, value: yaml.Node) -> list[Question]:
-        if _is_null(value):
-            return []
-        if not isinstance(value, yaml.SequenceNode):
-            self._report(invalid_value.RULE, f"questions should be a list of questions, not {_describe(value)}",
-                         self._loc(value), hint="start each question with '- id: q1'")
-            return []
         questions: list[Question] = []
         seen: dict[str, Location] = {}
-        for item in self._items(value):
-            pairs = self._mapping(item, "a question", "a mapping with id, text, kind, nodes and methods")
-            if pairs is None:
-                continue
-            question = Question(id=None, location=self._loc(item))
-            fields = self._fields(pairs, fmt.QUESTION, "question")
+        for location, fields in self._records(value, "questions", "question",
+                                              "a mapping with id, text, kind, nodes and methods",
+                                              fmt.QUESTION, "question"):
+            question = Question(id=None, location=location)
             for name, (_, field_value) in fields.items():
                 question.value_locations[name] = self._loc(field_value)
                 if name == "id":
@@ -155,13 +149,3 @@ _QUESTION_HINTS = {
     "text": "write the question: `text: Did parents' relationships improve?`",
     "kind": "add `kind:` with one of " + " | ".join(fmt.QUESTION_KINDS),
 }
-
-
-def _is_null(value: yaml.Node) -> bool:
-    return isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null"
-
-
-def _describe(value: yaml.Node) -> str:
-    from toc.loading.build import _describe as describe  # one wording for every section
-
-    return describe(value)

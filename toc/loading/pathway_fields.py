@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 import yaml
 
 from toc import format as fmt
+from toc.loading.wording import a as _a
+from toc.loading.wording import describe as _describe
+from toc.loading.wording import is_null as _is_null
 from toc.findings import Related
 from toc.model import Comparator, Figure, Location, Model, Node, NodeType, Pathway, PathwayEntry
 from toc.rules import invalid_value, missing_field
@@ -103,20 +106,10 @@ def check_node(builder: ModelBuilder, node: Node, given: dict) -> None:
 
 
 def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figure]:
-    if _is_null(value):
-        return []
-    if not isinstance(value, yaml.SequenceNode):
-        builder._report(invalid_value.RULE, f"figures should be a list of figures, not {_describe(value)}",
-                        builder._loc(value), node=node_id, hint="start each figure with '- id: ...'")
-        return []
     figures = []
-    for item in builder._items(value):
-        location = builder._loc(item)
-        pairs = builder._mapping(item, "a figure", "a mapping with id, measure, value, unit...", node_id)
-        if pairs is None:
-            continue
+    for location, fields in builder._records(value, "figures", "figure", "a mapping with id, measure, value, unit...",
+                                             fmt.FIGURE, "figure", node_id):
         figure = Figure(id=None, location=location)
-        fields = builder._fields(pairs, fmt.FIGURE, "figure", node_id)
         for name, (_, field_value) in fields.items():
             figure.value_locations[name] = builder._loc(field_value)
             if name == "id":
@@ -216,20 +209,6 @@ _FIGURE_HINTS = {
 
 def _fields_text(names: list[str]) -> str:
     return ", ".join(f"`{name}`" for name in names)
-
-
-def _is_null(value: yaml.Node) -> bool:
-    return isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null"
-
-
-def _describe(value: yaml.Node) -> str:
-    from toc.loading.build import _describe as describe
-
-    return describe(value)
-
-
-def _a(noun: str) -> str:
-    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _either_typo(written: str, known: list[str], own_pathway: bool, section: str) -> str | None:
