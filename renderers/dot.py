@@ -275,11 +275,7 @@ class _Overlay:
         self.by_link: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         if not findings:
             return
-        link_at = {}
-        for link in model.links():
-            link_at[link.location] = link
-            for where in link.value_locations.values():
-                link_at.setdefault(where, link)
+        link_at = model.links_by_location()
         for finding in findings:
             link = link_at.get(finding.location)
             if link is not None:

@@ -246,6 +246,16 @@ class Model:
         for node in self.nodes.values():
             yield from node.links
 
+    def links_by_location(self) -> dict[Location, Link]:
+        """Each link by every place it is written (its target id and its fields): how a finding
+        about a link is put back on the link."""
+        found: dict[Location, Link] = {}
+        for link in self.links():
+            found.setdefault(link.location, link)
+            for where in link.value_locations.values():
+                found.setdefault(where, link)
+        return found
+
     def link_stages(self, link: Link) -> tuple[Stage, Stage] | None:
         """The stages a link runs from and to, or None if either end has no stage (or no node)."""
         source, target = self.nodes.get(link.source), self.nodes.get(link.target)

@@ -47,12 +47,9 @@ class PanelContext:
     @classmethod
     def build(cls, model: Model, findings: list[Finding] | tuple[Finding, ...]) -> PanelContext:
         context = cls(model)
-        link_at = {}
         for link in model.links():
             context.incoming[link.target].append(link)
-            link_at.setdefault(link.location, link)
-            for where in link.value_locations.values():
-                link_at.setdefault(where, link)
+        link_at = model.links_by_location()
         for finding in findings:
             link = link_at.get(finding.location)
             if link is not None:

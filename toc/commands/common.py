@@ -46,3 +46,14 @@ def checked_model(path: str, doing: str, note: str):
     if errors:
         print(f"toc: note: {path} has {errors} error(s); {note} (run `toc check`)", file=sys.stderr)
     return report
+
+
+BINARY_FORMATS = frozenset({"svg", "png", "pdf", "xlsx", "docx"})
+
+
+def refuse_binary_on_terminal(output: str, output_format: str) -> None:
+    """Binary output to `-` is fine into a pipe, never onto someone's terminal."""
+    import sys
+
+    if output == "-" and output_format in BINARY_FORMATS and sys.stdout.isatty():
+        raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError
+from toc.commands.common import UsageError, refuse_binary_on_terminal
 
 COMPARE_EPILOG = """\
 examples:
@@ -55,8 +55,7 @@ def run(args) -> int:
         if output_format is None:
             raise UsageError(f"cannot tell the format of {args.output!r} from its suffix; use .md, .csv, .xlsx "
                              "or --format")
-    if output_format == "xlsx" and args.output == "-" and sys.stdout.isatty():
-        raise UsageError("will not write xlsx to a terminal; give a file with -o")
+    refuse_binary_on_terminal(args.output, output_format)
     files = model_files(args.paths)
     reports = [check_file(path) for path in files]
     unreadable = [report for report in reports if report.model is None]

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError
+from toc.commands.common import UsageError, refuse_binary_on_terminal
 from toc.output import write_output
 
 NEEDS_EPILOG = """\
@@ -47,8 +47,7 @@ def run(args) -> int:
     from toc.paths import model_files
 
     output_format = args.format or _suffix_format(args.output)
-    if args.output == "-" and output_format == "xlsx" and sys.stdout.isatty():
-        raise UsageError("will not write xlsx to a terminal; give a file with -o")
+    refuse_binary_on_terminal(args.output, output_format)
     files = model_files(args.paths)
     reports = [check_file(path) for path in files]
     broken = [report for report in reports if report.model is None]

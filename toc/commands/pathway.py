@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 
-from toc.commands.common import UsageError, checked_model
+from toc.commands.common import UsageError, checked_model, refuse_binary_on_terminal
 from toc.output import write_output
 
 PATHWAY_EPILOG = """\
@@ -48,8 +48,7 @@ def run(args) -> int:
     from toc.pathway import build_matrix, uses_pathway
 
     output_format = args.format or _suffix_format(args.output)
-    if args.output == "-" and output_format in ("xlsx", "png", "pdf") and sys.stdout.isatty():
-        raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
+    refuse_binary_on_terminal(args.output, output_format)
     if args.width is not None and args.width < 40:
         raise UsageError("--width must be at least 40")
     report = checked_model(args.model, "map the pathway of", "mapping what loads")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
-from toc.commands.common import UsageError, checked_model
+from toc.commands.common import UsageError, checked_model, refuse_binary_on_terminal
 from toc.output import write_output
 from toc.suggest import did_you_mean
 
@@ -61,8 +60,7 @@ def run(args) -> int:
     from toc.views import View
 
     output_format = args.format or _suffix_format(args.output)
-    if args.output == "-" and output_format in ("svg", "png", "pdf") and sys.stdout.isatty():
-        raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
+    refuse_binary_on_terminal(args.output, output_format)
     report = checked_model(args.model, "draw", "drawing what loads")
     if report is None:
         return 1

@@ -104,3 +104,10 @@ class CheckContext:
             for reference in question.nodes:
                 found.setdefault(reference.id, []).append(question)
         return found
+
+    @cached_property
+    def pathway_matrix(self):
+        """The support pathway's level x population matrix (TOC601 and TOC602 share it)."""
+        from toc.pathway import build_matrix
+
+        return build_matrix(self.model)

@@ -65,7 +65,7 @@ nodes:
 '''
 
 from toc.findings import Related, Severity
-from toc.pathway import build_matrix, uses_pathway
+from toc.pathway import uses_pathway
 from toc.rules.base import Rule
 
 
@@ -75,7 +75,7 @@ def check(context):
         return
     # One finding per pair of services and level, naming every population they share.
     shared: dict[tuple, list[str]] = {}
-    for duplication in build_matrix(model).duplications:
+    for duplication in context.pathway_matrix.duplications:
         for first, node in duplication.pairs:
             key = (node.id, first.id, duplication.level.label, duplication.delivery)
             shared.setdefault(key, []).append(duplication.population.label)

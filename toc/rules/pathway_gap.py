@@ -59,7 +59,7 @@ nodes:
 '''
 
 from toc.findings import Severity
-from toc.pathway import build_matrix, entry_location, uses_pathway
+from toc.pathway import entry_location, uses_pathway
 from toc.rules.base import Rule
 
 
@@ -67,7 +67,7 @@ def check(context):
     model = context.model
     if not uses_pathway(model):
         return
-    matrix = build_matrix(model)
+    matrix = context.pathway_matrix
     empty = {level.id for level in matrix.empty_levels}
     for level in matrix.empty_levels:
         yield RULE.finding(
