@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Location:
-    """A 1-based position in a model file."""
+class Location(NamedTuple):
+    """A 1-based position in a model file.
+
+    A named tuple rather than a dataclass: the loader makes one for every value
+    in the file, and a tuple is the cheapest immutable, ordered, hashable record
+    Python makes (``Location._make`` skips even the argument parsing).
+    """
 
     path: str
     line: int

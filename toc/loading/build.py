@@ -56,30 +56,34 @@ _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
 _MERGE = _TAG + "merge"
 # Field names of each section table, computed once; the table itself is kept
 # with its names so that its id can never be reused by another tuple.
-_FIELD_NAMES: dict[int, tuple[tuple, tuple[str, ...]]] = {}
+_FIELD_NAMES: dict[int, tuple[tuple, tuple[str, ...], frozenset[str]]] = {}
 
 
 def _field_names(section: tuple[fmt.Field, ...]) -> tuple[str, ...]:
+    return _cached_names(section)[1]
+
+
+def _field_set(section: tuple[fmt.Field, ...]) -> frozenset[str]:
+    return _cached_names(section)[2]
+
+
+def _cached_names(section: tuple[fmt.Field, ...]) -> tuple[tuple, tuple[str, ...], frozenset[str]]:
     cached = _FIELD_NAMES.get(id(section))
     if cached is None or cached[0] is not section:
-        cached = _FIELD_NAMES[id(section)] = (section, fmt.field_names(section))
-    return cached[1]
+        names = fmt.field_names(section)
+        cached = _FIELD_NAMES[id(section)] = (section, names, frozenset(names))
+    return cached
 
 
-def _location(path: str, line: int, column: int) -> Location:
-    """``Location(path, line, column)`` without the frozen dataclass's per-field
-    ``object.__setattr__`` calls: the builder makes one for every value it reads."""
-    location = _new_location(Location)
-    _set_path(location, path)
-    _set_line(location, line)
-    _set_column(location, column)
-    return location
-
-
-_new_location = object.__new__
-_set_path, _set_line, _set_column = (getattr(Location, name).__set__ for name in ("path", "line", "column"))
-# _location sets every field: a new field in Location must be added there too.
-assert Location.__slots__ == ("path", "line", "column"), "update _location for Location's new fields"
+# ``_new_tuple(Location, (path, line, column))`` is ``Location(path, line, column)`` without
+# NamedTuple's argument handling: the builder makes one for every value it reads.
+_new_tuple = tuple.__new__
+assert Location._fields == ("path", "line", "column"), "update ModelBuilder._loc for Location's new fields"
+_ScalarNode = yaml.ScalarNode
+_MappingNode = yaml.MappingNode
+_MAP = _TAG + "map"
+# Tags a key may have and still be read by _pairs' quick test (text, or a word like `yes`).
+_KEY_TAGS = _TEXT_TAGS
 
 # Where a field belongs when it is written in the wrong place.
 _HOME_OF_FIELD = {}
@@ -97,6 +101,9 @@ class ModelBuilder(EvaluationReader):
 
     # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
     editor_lines = None
+    # Whether the file may hold aliases (set False when its text has no "*"): only then can
+    # a collection be read twice, so only then are the collections read counted.
+    aliases_possible = True
 
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str]):
         self.path = path
@@ -184,12 +191,11 @@ class ModelBuilder(EvaluationReader):
             self._report(missing_field.RULE, f'node "{node_id}" has no fields: it needs type and label',
                          node.location, node=node_id)
             return node
-        pairs = self._mapping(value, f'node "{node_id}"', "a mapping with type, label...")
-        if pairs is None:
+        fields = self._section(value, f'node "{node_id}"', "a mapping with type, label...", fmt.NODE, "node",
+                               node_id, node.value_locations)
+        if fields is None:
             return node
-        fields = self._fields(pairs, fmt.NODE, "node", node_id)
         for name, (field_key, field_value) in fields.items():
-            node.value_locations[name] = self._loc(field_value)
             if name == "type":
                 node.type = self._choice(field_value, "type", fmt.NODE_TYPES, NodeType, node_id)
             elif name == "term":
@@ -243,13 +249,11 @@ class ModelBuilder(EvaluationReader):
         return links
 
     def _link_mapping(self, node_id: str, item: yaml.MappingNode, location: Location) -> Link | None:
-        pairs = self._mapping(item, "link", "a mapping")
-        if pairs is None:
-            return None
-        fields = self._fields(pairs, fmt.LINK, "link", node_id)
         link = Link(source=node_id, target="", location=location)
+        fields = self._section(item, "link", "a mapping", fmt.LINK, "link", node_id, link.value_locations)
+        if fields is None:
+            return None
         for name, (_, field_value) in fields.items():
-            link.value_locations[name] = self._loc(field_value)
             if name == "to":
                 link.target = self._id_text(field_value, "to", node_id) or ""
             elif name == "evidence":
@@ -268,8 +272,9 @@ class ModelBuilder(EvaluationReader):
 
     def _records(self, value: yaml.Node, plural: str, singular: str, expected: str,
                  section: tuple[fmt.Field, ...], where: str, node_id: str | None = None):
-        """(location, known fields) of each mapping in a list of records (indicators, questions,
-        figures): a value that is not a list, or an item that is not a mapping, is reported once."""
+        """(location, known fields, where each field's value is) of each mapping in a list of records
+        (indicators, questions, figures): a value that is not a list, or an item that is not a
+        mapping, is reported once."""
         if _is_null(value):
             return
         if not isinstance(value, yaml.SequenceNode):
@@ -277,27 +282,28 @@ class ModelBuilder(EvaluationReader):
                          self._loc(value), node=node_id, hint=f"start each {singular} with '- id: ...'")
             return
         for item in self._items(value):
-            pairs = self._mapping(item, _a(singular), expected, node_id)
-            if pairs is not None:
-                yield self._loc(item), self._fields(pairs, section, where, node_id)
+            locations: dict[str, Location] = {}
+            fields = self._section(item, _a(singular), expected, section, where, node_id, locations)
+            if fields is not None:
+                yield self._loc(item), fields, locations
 
     def _indicators(self, node_id: str, value: yaml.Node) -> list[Indicator]:
         indicators = []
-        for location, fields in self._records(value, "indicators", "indicator", "a mapping with id, measure, source...",
-                                              fmt.INDICATOR, "indicator", node_id):
-            indicator = Indicator(id=None, location=location)
+        for location, fields, locations in self._records(
+                value, "indicators", "indicator", "a mapping with id, measure, source...", fmt.INDICATOR, "indicator",
+                node_id):
+            indicator = Indicator(id=None, location=location, value_locations=locations)
             for name, (_, field_value) in fields.items():
-                indicator.value_locations[name] = self._loc(field_value)
-                if name == "id":
+                if name in _INDICATOR_TEXT:
+                    setattr(indicator, name, self._text(field_value, name, node_id))
+                elif name == "id":
                     indicator.id = self._id_text(field_value, "indicator id", node_id)
                 elif name == "availability":
                     indicator.availability = self._choice(field_value, name, fmt.AVAILABILITY, Availability, node_id)
                 elif name == "instrument":
                     indicator.instrument = self._id_text(field_value, "instrument", node_id)
-                elif name in ("baseline", "target"):
+                else:  # baseline, target
                     setattr(indicator, name, self._scalar(field_value, name, node_id))
-                else:
-                    setattr(indicator, name, self._text(field_value, name, node_id))
             if "id" not in fields:
                 self._report(missing_field.RULE, f'an indicator of "{node_id}" has no id', location, node=node_id,
                              hint="give it a short id, e.g. `id: confidence-survey`")
@@ -348,23 +354,54 @@ class ModelBuilder(EvaluationReader):
         return settings
 
     # ------------------------------------------------------ value readers
+    def _section(self, value: yaml.Node, what: str, expected: str, section: tuple[fmt.Field, ...], where: str,
+                 node_id: str | None, locations: dict[str, Location]):
+        """``_fields(_mapping(value))`` in one pass for the usual mapping (plain, new, known
+        keys), with each field's value location put in ``locations``: the builder reads a
+        section for every node, link and indicator. Anything unusual takes the general path,
+        which reports it."""
+        if value.__class__ is _MappingNode and value.tag == _MAP and self.editor_lines is None:
+            known = _field_set(section)
+            fields = {}
+            path = self.path
+            for key, item in value.value:
+                name = key.value
+                if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or name not in known or name in fields:
+                    locations.clear()
+                    break
+                fields[name] = (key, item)
+                mark = item.start_mark
+                locations[name] = _new_tuple(Location, (path, mark.line + 1, mark.column + 1))
+            else:
+                if self.aliases_possible:
+                    self._count_visit(value)
+                return fields
+        pairs = self._mapping(value, what, expected, node_id)
+        if pairs is None:
+            return None
+        fields = self._fields(pairs, section, where, node_id)
+        for name, (_, item) in fields.items():
+            locations[name] = self._loc(item)
+        return fields
+
     def _fields(self, pairs, section: tuple[fmt.Field, ...], where: str,
                 node_id: str | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
-        known = _field_names(section)
+        known = _field_set(section)
         fields = {}
         for name, key, value in pairs:
             if name in known:
                 fields[name] = (key, value)
                 continue
-            hint = did_you_mean(name, known)
+            names = _field_names(section)
+            hint = did_you_mean(name, names)
             home = _HOME_OF_FIELD.get(name)
             if not hint and home and home != where:
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
             self._report(unknown_field.RULE, f"unknown field `{name}` in {_a(where)}", self._loc(key),
-                         node=node_id, hint=hint or f"fields here: {', '.join(known)}")
+                         node=node_id, hint=hint or f"fields here: {', '.join(names)}")
         return fields
 
     def _mapping(self, value: yaml.Node, what: str, expected: str, node_id: str | None = None):
@@ -378,30 +415,41 @@ class ModelBuilder(EvaluationReader):
         return self._pairs(value)
 
     def _pairs(self, mapping: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
-        self._count_visit(mapping)
-        seen: dict[str, yaml.Node] = {}
+        if self.aliases_possible:
+            self._count_visit(mapping)
+        seen: set[str] = set()
         pairs = []
         for key, value in mapping.value:
-            if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
-                self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
-                             hint="write the fields out in full; anchors and aliases on whole values do work")
-                continue
-            if not isinstance(key, yaml.ScalarNode) or key.tag not in _ALLOWED_TAGS:
-                self._report(invalid_value.RULE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
-                continue
-            name = key.value
-            if name in seen:
-                first = self._loc(seen[name])
-                self._report(duplicate_key.RULE, f"`{name}` is given twice; the second is ignored", self._loc(key),
-                             hint=f"first given at line {first.line}; merge the two or rename one",
-                             related=(Related(first, f"`{name}` first given here"),))
-                continue
-            seen[name] = key
-            pairs.append((name, key, value))
+            # The usual key, plain text, passes two tests; anything else is looked at closely.
+            if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or key.value in seen:
+                if not self._usable_key(key, pairs):
+                    continue
+            seen.add(key.value)
+            pairs.append((key.value, key, value))
         return pairs
 
+    def _usable_key(self, key: yaml.Node, pairs: list[tuple[str, yaml.Node, yaml.Node]]) -> bool:
+        """Whether a key that is not plain new text is still read (reporting why not)."""
+        if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
+            self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
+                         hint="write the fields out in full; anchors and aliases on whole values do work")
+            return False
+        if not isinstance(key, yaml.ScalarNode) or key.tag not in _ALLOWED_TAGS:
+            self._report(invalid_value.RULE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
+            return False
+        name = key.value
+        first_key = next((earlier for earlier_name, earlier, _ in pairs if earlier_name == name), None)
+        if first_key is not None:
+            first = self._loc(first_key)
+            self._report(duplicate_key.RULE, f"`{name}` is given twice; the second is ignored", self._loc(key),
+                         hint=f"first given at line {first.line}; merge the two or rename one",
+                         related=(Related(first, f"`{name}` first given here"),))
+            return False
+        return True  # a scalar key of another allowed type (a number, a date...): read as its text
+
     def _items(self, sequence: yaml.SequenceNode) -> list[yaml.Node]:
-        self._count_visit(sequence)
+        if self.aliases_possible:
+            self._count_visit(sequence)
         return sequence.value if self._tag_allowed(sequence) else []
 
     def _count_visit(self, collection: yaml.Node) -> None:
@@ -427,7 +475,7 @@ class ModelBuilder(EvaluationReader):
 
     def _text(self, value: yaml.Node, name: str, node_id: str | None = None) -> str | None:
         """Text as written: `label: No` stays "No", `version: 1.10` stays "1.10"."""
-        if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:
+        if value.__class__ is _ScalarNode and value.tag in _TEXT_TAGS:
             return value.value
         if _is_null(value):
             return None
@@ -458,7 +506,7 @@ class ModelBuilder(EvaluationReader):
         if text is None:
             return None
         if text in choices:
-            return kind(text)
+            return kind._value2member_map_[text] if kind is not str else text
         suggestion = closest(text, choices)
         self._report(invalid_value.RULE, f'`{name}: {text}` is not one of {" | ".join(choices)}', self._loc(value),
                      node=node_id, hint=f'did you mean "{suggestion}"?' if suggestion else None)
@@ -482,7 +530,9 @@ class ModelBuilder(EvaluationReader):
 
     def _scalar(self, value: yaml.Node, name: str, node_id: str | None) -> str | int | float | None:
         if isinstance(value, yaml.ScalarNode) and value.tag == INT:
-            return _CONSTRUCTOR.construct_yaml_int(value)
+            text = value.value
+            # Plain decimal digits (a baseline of 42) need none of YAML 1.1's 0x, 0o, 1_000 or 1:30 forms.
+            return int(text) if text.isascii() and text.isdigit() and text[0] != "0" else _CONSTRUCTOR.construct_yaml_int(value)
         if isinstance(value, yaml.ScalarNode) and value.tag == FLOAT:
             return _CONSTRUCTOR.construct_yaml_float(value)
         if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:
@@ -532,13 +582,17 @@ class ModelBuilder(EvaluationReader):
         mark = value.start_mark
         if self.editor_lines is not None:
             return self.editor_lines.location(mark.index)
-        return _location(self.path, mark.line + 1, mark.column + 1)
+        return _new_tuple(Location, (self.path, mark.line + 1, mark.column + 1))
 
     def _report(self, rule: Rule, message: str, location: Location, *, node: str | None = None,
                 hint: str | None = None, related: tuple[Related, ...] = ()) -> None:
         self.findings.append(rule.finding(message, location, node=node, hint=hint, related=related))
 
 
+# The indicator fields read as text, tried first (most of an indicator is text).
+_INDICATOR_TEXT = frozenset(f.name for f in fmt.INDICATOR if f.kind == "text")
+assert {f.name for f in fmt.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline", "target"}, \
+    "read the new indicator field in ModelBuilder._indicators"
 _REQUIRED_HINTS = {
     "type": "add `type:` with one of " + " | ".join(fmt.NODE_TYPES),
     "label": "add `label:` with the words for the box",

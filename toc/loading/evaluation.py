@@ -36,12 +36,11 @@ class EvaluationReader:
     def _questions(self, value: yaml.Node) -> list[Question]:
         questions: list[Question] = []
         seen: dict[str, Location] = {}
-        for location, fields in self._records(value, "questions", "question",
-                                              "a mapping with id, text, kind, nodes and methods",
-                                              fmt.QUESTION, "question"):
-            question = Question(id=None, location=location)
+        for location, fields, locations in self._records(value, "questions", "question",
+                                                         "a mapping with id, text, kind, nodes and methods",
+                                                         fmt.QUESTION, "question"):
+            question = Question(id=None, location=location, value_locations=locations)
             for name, (_, field_value) in fields.items():
-                question.value_locations[name] = self._loc(field_value)
                 if name == "id":
                     question.id = self._id_text(field_value, "question id", None)
                 elif name == "kind":

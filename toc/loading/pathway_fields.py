@@ -107,11 +107,10 @@ def check_node(builder: ModelBuilder, node: Node, given: dict) -> None:
 
 def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figure]:
     figures = []
-    for location, fields in builder._records(value, "figures", "figure", "a mapping with id, measure, value, unit...",
-                                             fmt.FIGURE, "figure", node_id):
-        figure = Figure(id=None, location=location)
+    for location, fields, locations in builder._records(
+            value, "figures", "figure", "a mapping with id, measure, value, unit...", fmt.FIGURE, "figure", node_id):
+        figure = Figure(id=None, location=location, value_locations=locations)
         for name, (_, field_value) in fields.items():
-            figure.value_locations[name] = builder._loc(field_value)
             if name == "id":
                 figure.id = builder._id_text(field_value, "figure id", node_id)
             elif name == "value":
