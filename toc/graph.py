@@ -11,27 +11,34 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from toc.model import Link, Model
+from toc.model import Link, Model, Stage
 
 
-def build_graph(model: Model) -> nx.DiGraph:
+def build_graph(model: Model, stages: dict[str, Stage | None] | None = None) -> nx.DiGraph:
     """A directed graph of the model: node ids, and one edge per distinct link.
 
     Edges to unknown ids and self-links are left out (other rules report them);
-    each edge keeps the first ``Link`` written for it under ``link``.
+    each edge keeps the first ``Link`` written for it under ``link``. ``stages``
+    (each node's stage by id) saves working them out again.
     """
+    if stages is None:
+        stages = {node_id: node.stage for node_id, node in model.nodes.items()}
     graph = nx.DiGraph()
     # Added in bulk: networkx's per-call add_node/add_edge checks cost more than the work.
-    graph.add_nodes_from((node_id, {"node": node}) for node_id, node in model.nodes.items())
+    graph.add_nodes_from(model.nodes)
     edges: dict[tuple[str, str], dict] = {}
     for link in model.links():
         if link.target == link.source or link.target not in model.nodes or (link.source, link.target) in edges:
             continue
-        # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
-        stages = model.link_stages(link)
-        forward = stages is not None and stages[1] > stages[0]
-        edges[link.source, link.target] = {"link": link, "feedback": link.feedback and not forward}
+        if link.feedback:
+            # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
+            source, target = stages[link.source], stages[link.target]
+            forward = source is not None and target is not None and target > source
+            edges[link.source, link.target] = {"link": link, "feedback": not forward}
+        else:
+            edges[link.source, link.target] = {"link": link, "feedback": False}
     graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
+    graph.graph["feedback"] = any(data["feedback"] for data in edges.values())  # see causal_graph
     return graph
 
 
@@ -41,7 +48,7 @@ def causal_graph(graph: nx.DiGraph) -> nx.DiGraph:
     A real graph rather than a filtered view: the rules walk it several times,
     and networkx views re-run their filter on every step.
     """
-    if not any(feedback for _, _, feedback in graph.edges(data="feedback")):
+    if not graph.graph.get("feedback", True) or not any(feedback for _, _, feedback in graph.edges(data="feedback")):
         return graph  # nothing to leave out (the usual case): rules only read graphs
     causal = nx.DiGraph()
     causal.add_nodes_from(graph)

@@ -57,10 +57,10 @@ from toc.rules.base import Rule
 
 def check(context):
     nodes = context.model.nodes
-    for link in context.model.links():
+    for link in context.links:
         if link.feedback or link.target not in nodes or context.on_loop(link.source, link.target):
             continue
-        stages = context.model.link_stages(link)
+        stages = context.link_stages(link)
         if stages is None or stages[1] >= stages[0]:
             continue
         source, target = stages

@@ -7,7 +7,7 @@ from functools import cached_property
 import networkx as nx
 
 from toc import graph as graphs
-from toc.model import Model, Node, NodeType, Stage
+from toc.model import Link, Model, Node, NodeType, Stage
 
 
 class CheckContext:
@@ -15,8 +15,24 @@ class CheckContext:
         self.model = model
 
     @cached_property
+    def links(self) -> list[Link]:
+        """Every link in file order (rules walk them many times over)."""
+        return list(self.model.links())
+
+    @cached_property
+    def stages(self) -> dict[str, Stage | None]:
+        """Each node's stage by id, each worked out once."""
+        return {node_id: node.stage for node_id, node in self.model.nodes.items()}
+
+    def link_stages(self, link: Link) -> tuple[Stage, Stage] | None:
+        """``Model.link_stages`` from the stages worked out once."""
+        stages = self.stages
+        source, target = stages.get(link.source), stages.get(link.target)
+        return None if source is None or target is None else (source, target)
+
+    @cached_property
     def graph(self) -> nx.DiGraph:
-        return graphs.build_graph(self.model)
+        return graphs.build_graph(self.model, self.stages)
 
     @cached_property
     def causal(self) -> nx.DiGraph:
@@ -31,10 +47,8 @@ class CheckContext:
     @cached_property
     def isolated(self) -> set[str]:
         """Nodes with no links in or out at all (TOC201 reports them once)."""
-        return {
-            node_id for node_id in self.graph
-            if self.graph.degree(node_id) == 0 and not self.model.nodes[node_id].links
-        }
+        nodes = self.model.nodes
+        return {node_id for node_id, degree in self.graph.degree() if degree == 0 and not nodes[node_id].links}
 
     @cached_property
     def has_impact(self) -> bool:
@@ -49,17 +63,24 @@ class CheckContext:
     @cached_property
     def dead_ends(self) -> set[str]:
         """Nodes that lead nowhere but should (TOC202)."""
+        isolated, end_points, nodes = self.isolated, self.end_points, self.model.nodes
         return {
             node_id
-            for node_id, node in self.model.nodes.items()
-            if node_id not in self.isolated
-            and node_id not in self.end_points
-            and node.type not in (None, NodeType.IMPACT)
-            and self.causal.out_degree(node_id) == 0
+            for node_id, degree in self.causal.out_degree()
+            if degree == 0
+            and node_id not in isolated
+            and node_id not in end_points
+            and nodes[node_id].type not in (None, NodeType.IMPACT)
         }
 
     @cached_property
     def tangles(self) -> list[set[str]]:
+        # Along a loop the stage cannot rise at every step, so a graph whose causal links
+        # all go to a later stage has no loop (the usual model): no components to search.
+        stages = self.stages
+        if all(stages[target] is not None and stages[source] is not None and stages[target] > stages[source]
+               for source, target in self.causal.edges):
+            return []
         return graphs.tangles(self.causal)
 
     @cached_property

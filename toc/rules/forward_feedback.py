@@ -57,10 +57,10 @@ from toc.rules.base import Rule
 
 def check(context):
     nodes = context.model.nodes
-    for link in context.model.links():
+    for link in context.links:
         if not link.feedback or link.target not in nodes:
             continue
-        stages = context.model.link_stages(link)
+        stages = context.link_stages(link)
         if stages is not None and stages[1] > stages[0]:
             yield RULE.finding(
                 f'the link "{link.source}" -> "{link.target}" goes forward but is marked as feedback',

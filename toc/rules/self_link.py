@@ -39,7 +39,7 @@ from toc.rules.base import Rule
 
 
 def check(context):
-    for link in context.model.links():
+    for link in context.links:
         if link.source == link.target:
             yield RULE.finding(
                 f'"{link.source}" leads to itself',

@@ -67,10 +67,10 @@ _ESSENTIAL = {Stage.ACTIVITY, Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOM
 
 def check(context):
     nodes = context.model.nodes
-    for link in context.model.links():
+    for link in context.links:
         if link.feedback or link.target not in nodes:
             continue
-        stages = context.model.link_stages(link)
+        stages = context.link_stages(link)
         if stages is None or stages[1] <= stages[0]:
             continue
         source, target = stages

@@ -47,7 +47,7 @@ from toc.rules.base import Rule
 
 def check(context):
     nodes = context.model.nodes
-    for link in context.model.links():
+    for link in context.links:
         target = nodes.get(link.target)
         if target is None or link.feedback or link.is_explained or link.source == link.target or not target.is_outcome_or_impact:
             continue

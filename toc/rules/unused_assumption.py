@@ -49,7 +49,7 @@ from toc.rules.base import Rule
 
 
 def check(context):
-    used = {reference.id for link in context.model.links() for reference in link.assumptions}
+    used = {reference.id for link in context.links for reference in link.assumptions}
     for assumption in context.model.assumptions.values():
         if assumption.id not in used:
             yield RULE.finding(
