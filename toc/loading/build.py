@@ -196,7 +196,9 @@ class ModelBuilder(EvaluationReader):
         if fields is None:
             return node
         for name, (field_key, field_value) in fields.items():
-            if name == "type":
+            if name in _NODE_TEXT:
+                setattr(node, name, self._text(field_value, name, node_id))
+            elif name == "type":
                 node.type = self._choice(field_value, "type", fmt.NODE_TYPES, NodeType, node_id)
             elif name == "term":
                 node.term = self._choice(field_value, "term", fmt.TERMS, Term, node_id)
@@ -238,6 +240,11 @@ class ModelBuilder(EvaluationReader):
         links = []
         for item in self._items(value):
             location = self._loc(item)
+            if item.__class__ is _ScalarNode and item.tag == STR and item.value and _SPACE.search(item.value) is None:
+                # The usual entry, a plain id (what _id_text would read without a word to say).
+                links.append(Link(source=node_id, target=item.value, location=location,
+                                  value_locations={"to": location}))
+                continue
             if isinstance(item, yaml.MappingNode):
                 link = self._link_mapping(node_id, item, location)
                 if link is not None:
@@ -589,6 +596,8 @@ class ModelBuilder(EvaluationReader):
         self.findings.append(rule.finding(message, location, node=node, hint=hint, related=related))
 
 
+# The node fields read as text by the builder itself, tried first (labels, groups...).
+_NODE_TEXT = frozenset(f.name for f in fmt.NODE if f.kind == "text") - set(pathway_fields.NODE_FIELDS)
 # The indicator fields read as text, tried first (most of an indicator is text).
 _INDICATOR_TEXT = frozenset(f.name for f in fmt.INDICATOR if f.kind == "text")
 assert {f.name for f in fmt.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline", "target"}, \

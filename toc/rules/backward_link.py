@@ -56,12 +56,11 @@ from toc.rules.base import Rule
 
 
 def check(context):
-    nodes = context.model.nodes
     for link in context.links:
-        if link.feedback or link.target not in nodes or context.on_loop(link.source, link.target):
+        if link.feedback:
             continue
-        stages = context.link_stages(link)
-        if stages is None or stages[1] >= stages[0]:
+        stages = context.link_stages(link)  # None for a link to an unknown id
+        if stages is None or stages[1] >= stages[0] or context.on_loop(link.source, link.target):
             continue
         source, target = stages
         yield RULE.finding(

@@ -56,11 +56,10 @@ from toc.rules.base import Rule
 
 
 def check(context):
-    nodes = context.model.nodes
     for link in context.links:
-        if not link.feedback or link.target not in nodes:
+        if not link.feedback:
             continue
-        stages = context.link_stages(link)
+        stages = context.link_stages(link)  # None for a link to an unknown id
         if stages is not None and stages[1] > stages[0]:
             yield RULE.finding(
                 f'the link "{link.source}" -> "{link.target}" goes forward but is marked as feedback',
