@@ -20,9 +20,19 @@ _FIRST_CHARACTERS = _BaseLoader.yaml_implicit_resolvers  # first character -> [(
 _STR = _BaseLoader.DEFAULT_SCALAR_TAG
 _SEQ = _BaseLoader.DEFAULT_SEQUENCE_TAG
 _MAP = _BaseLoader.DEFAULT_MAPPING_TAG
-# Plain values as short as this are remembered with their tag: keys, types, terms.
+# Plain values as short as this are remembered with their tag (keys, types, terms, numbers),
+# up to a bound on how many, so that a hostile file cannot grow the memo without end.
 _REMEMBERED_LENGTH = 40
+_REMEMBERED_COUNT = 20_000
+_PLAIN_TAGS: dict[str, str] = {}
 assert None not in _FIRST_CHARACTERS and not _BaseLoader.yaml_path_resolvers, "_LocatedLoader.resolve assumes neither"
+
+
+def _resolve_plain(loader, value: str, implicit) -> str:
+    tag = _BaseLoader.resolve(loader, yaml.ScalarNode, value, implicit)
+    if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_COUNT:
+        _PLAIN_TAGS[value] = tag
+    return tag
 
 
 class _LocatedLoader(_BaseLoader):
@@ -30,14 +40,10 @@ class _LocatedLoader(_BaseLoader):
 
     The C composer calls back into Python to resolve the tag of every value (a
     third of the time of composing a model). Most values need no pattern at all:
-    a key or a label that starts with a letter no implicit type starts with is
-    text, and the short words that recur (field names, types, terms) are looked
-    up once per file. The tags are exactly PyYAML's (a test compares them).
+    a key or a label that starts with a character no implicit type starts with
+    is text, and the short words that recur (field names, types, terms) are
+    resolved once. The tags are exactly PyYAML's (tests/test_parse.py).
     """
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._plain_tags: dict[str, str] = {}
 
     # No path resolvers are registered, so there is no path to track.
     def descend_resolver(self, current_node, current_index):
@@ -46,20 +52,14 @@ class _LocatedLoader(_BaseLoader):
     def ascend_resolver(self):
         pass
 
-    def resolve(self, kind, value, implicit):
-        if kind is not yaml.ScalarNode:
-            return _SEQ if kind is yaml.SequenceNode else _MAP
-        if not implicit[0]:  # quoted, or a block scalar: text
+    def resolve(self, kind, value, implicit, _scalar=yaml.ScalarNode, _first=_FIRST_CHARACTERS,
+                _remembered=_PLAIN_TAGS.get, _resolve=_resolve_plain):
+        # (The defaults bind what the composer's 300,000 calls would otherwise look up.)
+        if kind is _scalar:
+            if implicit[0] and value[:1] in _first:  # plain, and it may be a number, a boolean, null...
+                return _remembered(value) or _resolve(self, value, implicit)
             return _STR
-        tag = self._plain_tags.get(value)
-        if tag is not None:
-            return tag
-        if value and value[0] not in _FIRST_CHARACTERS:
-            return _STR
-        tag = _BaseLoader.resolve(self, kind, value, implicit)
-        if len(value) <= _REMEMBERED_LENGTH:
-            self._plain_tags[value] = tag
-        return tag
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 _Loader = _LocatedLoader
