@@ -26,18 +26,21 @@ def build_graph(model: Model, stages: dict[str, Stage | None] | None = None) -> 
     graph = nx.DiGraph()
     # Added in bulk: networkx's per-call add_node/add_edge checks cost more than the work.
     graph.add_nodes_from(model.nodes)
+    nodes = model.nodes
     edges: dict[tuple[str, str], dict] = {}
-    for link in model.links():
-        if link.target == link.source or link.target not in model.nodes or (link.source, link.target) in edges:
-            continue
-        if link.feedback:
-            # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
-            source, target = stages[link.source], stages[link.target]
-            forward = source is not None and target is not None and target > source
-            edges[link.source, link.target] = {"link": link, "feedback": not forward}
-        else:
-            edges[link.source, link.target] = {"link": link, "feedback": False}
-    graph.add_edges_from((source, target, data) for (source, target), data in edges.items())
+    for source, node in nodes.items():
+        for link in node.links:
+            target = link.target
+            if target == source or target not in nodes or (source, target) in edges:
+                continue
+            if link.feedback:
+                # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
+                before, after = stages[source], stages[target]
+                forward = before is not None and after is not None and after > before
+                edges[source, target] = {"link": link, "feedback": not forward}
+            else:
+                edges[source, target] = {"link": link, "feedback": False}
+    graph.add_edges_from([(source, target, data) for (source, target), data in edges.items()])
     graph.graph["feedback"] = any(data["feedback"] for data in edges.values())  # see causal_graph
     return graph
 
