@@ -18,7 +18,10 @@ _YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
 
 def needs_editor_lines(text: str) -> bool:
     """Whether libyaml's line numbers could differ from an editor's in ``text``."""
-    return any(mark in text for mark in _YAML_ONLY_BREAKS) or text.count("\r") != text.count("\r\n")
+    if any(mark in text for mark in _YAML_ONLY_BREAKS):
+        return True
+    # A lone carriage return; counting is a scan of the file, so only when there is one at all.
+    return "\r" in text and text.count("\r") != text.count("\r\n")
 
 
 class EditorLines:

@@ -32,6 +32,10 @@ _MAIN_THREAD_LEVELS = 2_000
 # The most levels composed on a dedicated thread without counting them first
 # (a 256 MB stack: address space reserved, touched only as deep as the file goes).
 STACK_BUDGET_LEVELS = 250_000
+# Lines in a model are short; when all are, the block bound is known without measuring each
+# (and stays under the default TOC_MAX_DEPTH, so the composed tree need not be walked).
+_SHORT_LINE = 400
+_LONG_LINE = re.compile(r"\n[^\n]{%d}" % _SHORT_LINE)
 _BLOCK_PREFIX = re.compile(r"^[ \t?:-]*", re.MULTILINE)
 # Stack per level of nesting, with a wide margin (measured: 350-650 bytes).
 _STACK_PER_LEVEL = 1024
@@ -42,7 +46,11 @@ def nesting_bound(text: str) -> int:
     """An upper bound on the depth of nested collections in ``text`` (a few C-speed scans)."""
     if len(text) <= _MAIN_THREAD_LEVELS:
         return len(text)  # no level can be deeper than the characters that open it
-    block = 2 * max(map(len, text.split("\n"))) + 2
+    first_line = text.find("\n")
+    if 0 <= first_line < _SHORT_LINE and _LONG_LINE.search(text) is None:
+        block = 2 * _SHORT_LINE  # every line is shorter than _SHORT_LINE (one search in C)
+    else:
+        block = 2 * max(map(len, text.split("\n"))) + 2
     if block > _MAIN_THREAD_LEVELS:
         # A long line (a pasted paragraph) is not deep: block collections start
         # only after indentation and the indicators "- ", "? " and ": ".
