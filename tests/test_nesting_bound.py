@@ -18,7 +18,7 @@ _LAYOUTS = {
     "short lines": _PADDING.replace("x" * _MAIN_THREAD_LEVELS, "x" * 300) * 8 + "a:\n  b:\n    c: [1, [2, [3]]]\n",
     "compact sequences on one short line": _PADDING[:300] + "\n" * 10 + "- " * 150 + "x\n" + "#\n" * 2000,
     # deeper than the short-line bound (800), on a line long enough that it must be measured
-    "compact sequences on one long line": "a: 1\n" + "- " * 900 + "x\n",
+    "compact sequences on one long line": "#\n" + "- " * 900 + "x\n" + "#\n" * 200,
     "no newline at all": "[" * 600 + "]" * 600 + " # " + "x" * 2000,
     "one long line among short ones": "a:\n" + "  - " + "y" * 3000 + "\n" + "b: [c, {d: [e]}]\n",
     "deep block nesting": "".join(" " * (2 * level) + f"k{level}:\n" for level in range(700)) + " " * 1400 + "v: 1\n",
