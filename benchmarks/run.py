@@ -18,7 +18,6 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -134,6 +133,16 @@ def phases(path: str) -> None:
     with open(os.devnull, "w") as sink:
         sink.write(FORMATS["text"]([FileReport(path, model, findings)], colour=False, hints=True))
     times["report"] = clock() - start
+    # A graph walk by networkx itself (its search for connected pieces) over the model's graph:
+    # how a walk in graph order, rather than file order, grows with the size of the model.
+    import networkx
+
+    from toc.graph import build_graph
+
+    graph = build_graph(model)
+    start = clock()
+    list(networkx.weakly_connected_components(graph))
+    times["graph walk"] = clock() - start
     print(json.dumps(times))
 
 
@@ -216,7 +225,7 @@ def main() -> None:
         return worker(*args.worker)
 
     sizes = (1_000, 5_000, 10_000) if args.quick else (1_000, 5_000, 10_000, 20_000, 50_000)
-    rounds = args.rounds or (2 if args.quick else 3)
+    rounds = args.rounds or (2 if args.quick else 5)
     work = Path(tempfile.mkdtemp(prefix="toc-bench-"))
     try:
         results = run_all(work, sizes, rounds, args.quick)
@@ -243,7 +252,9 @@ def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
     peaks: dict[tuple[str, int], int] = {}
     for round_number in range(rounds):
         for size in sizes:
-            tools = ["toc-check", "compose", "json"] + (["ruamel", "yamllint"] if size <= 10_000 else [])
+            # ruamel.yaml and yamllint take 20 s a file at 10,000 nodes and are far from their targets.
+            slow = ["ruamel", "yamllint"] if size <= 10_000 and round_number < 3 else []
+            tools = ["toc-check", "compose", "json"] + slow
             for tool in tools:
                 result = measure(tool, files[size])
                 times.setdefault((tool, size), []).append(result["seconds"])
@@ -251,8 +262,12 @@ def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
                     peaks[(tool, size)] = result["peak_kb"]
         print(f"round {round_number + 1}/{rounds} done", file=sys.stderr)
 
-    breakdown = [measure("phases", files[10_000 if 10_000 in sizes else max(sizes)]) for _ in range(rounds)]
-    breakdown = {key: min(b[key] for b in breakdown) for key in breakdown[0]}
+    # Each phase at the reference size, and at the smallest and largest sizes of the scaling target.
+    phase_sizes = sorted({10_000 if 10_000 in sizes else max(sizes), 5_000, max(sizes)} & set(sizes))
+    breakdowns = {}
+    for size in phase_sizes:
+        runs = [measure("phases", files[size]) for _ in range(min(rounds, 3))]
+        breakdowns[size] = {key: min(run[key] for run in runs) for key in runs[0]}
 
     # Cold start of a typical 150-node model. A pip install byte-compiles toc's modules; an
     # editable install compiles them on first use unless PYTHONDONTWRITEBYTECODE is set (as on
@@ -295,10 +310,11 @@ def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
             compare["toc check (same 150 models)"].append(wall(TOC + ["check", str(areas)]))
     return {
         "best": {key: min(values) for key, values in times.items()},
-        "phases": breakdown,
+        "phases": breakdowns,
         "peaks": peaks,
-        "cold": {key: statistics.median(values) for key, values in cold.items()},
-        "draw": {size: {key: statistics.median(values) for key, values in tools.items()} for size, tools in draw.items()},
+        # Best of the runs, as everywhere else: other work on the machine only ever adds time.
+        "cold": {key: min(values) for key, values in cold.items()},
+        "draw": {size: {key: min(values) for key, values in tools.items()} for size, tools in draw.items()},
         "compare_available": compare_available,
         "compare": {key: min(values) for key, values in compare.items() if values},
         "sizes_mb": {size: files[size].stat().st_size / 1e6 for size in files},
@@ -397,11 +413,11 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
                      f"{compare['toc compare (150 models)']:.2f} s, {ratio:.2f}x check | - |")
     else:
         lines.append("| `toc compare` over 150 area models | not available | - |")
-    phases_row = results["phases"]
-    lines += ["", f"## Where `toc check` spends its time ({reference:,} nodes, CPU seconds, warm allocator, best of rounds)",
-              "", "| " + " | ".join(PHASES) + " |", "|" + "---:|" * len(PHASES),
-              "| " + " | ".join(f"{phases_row[key]:.3f}" for key in PHASES) + " |",
-              "", analysis(results, reference)]
+    lines += ["", "## Where `toc check` spends its time (CPU seconds, warm allocator, best of rounds)", "",
+              "| nodes | " + " | ".join(PHASES) + " |", "|---:|" + "---:|" * len(PHASES)]
+    for size, phases_row in sorted(results["phases"].items()):
+        lines.append(f"| {size:,} | " + " | ".join(f"{phases_row[key]:.3f}" for key in PHASES) + " |")
+    lines += ["", analysis(results, reference)]
     lines += ["", "## Speed (CPU seconds, best of rounds)", "",
               "| nodes | MB | toc check | libyaml compose | json.loads | ruamel.yaml rt | yamllint | check / compose |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -417,11 +433,11 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
         check_mb, compose_mb = peaks[("toc-check", size)] / 1024, peaks[("compose", size)] / 1024
         lines.append(f"| {size:,} | {check_mb:.0f} | {compose_mb:.0f} | {peaks[('json', size)] / 1024:.0f} |"
                      f" {check_mb / compose_mb:.2f}x |")
-    lines += ["", "## Start-up (CPU seconds of the whole command, median; 150 nodes)", "",
+    lines += ["", "## Start-up (CPU seconds of the whole command, best of runs; 150 nodes)", "",
               "| command | seconds |", "|---|---:|"]
     lines += [f"| `{name}` | {seconds:.3f} |" for name, seconds in cold.items()]
     if draw:
-        lines += ["", "## Drawing (CPU seconds of the whole command, median)", "",
+        lines += ["", "## Drawing (CPU seconds of the whole command, best of runs)", "",
                   "| nodes | `toc render -o x.svg` | `dot -Tsvg` | render / dot | `toc check` | (check + dot) / dot |",
                   "|---:|---:|---:|---:|---:|---:|"]
         for size, tools in draw.items():
@@ -432,15 +448,17 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-PHASES = ("stock compose", "toc compose", "bare walk", "builder", "free tree", "rules", "report")
+PHASES = ("stock compose", "toc compose", "bare walk", "builder", "free tree", "rules", "report", "graph walk")
 
 
 def analysis(results: dict, reference: int) -> str:
     """What bounds each figure, in words, from the figures of this run."""
-    best, phases, cold, draw = results["best"], results["phases"], results["cold"], results["draw"]
+    best, cold, draw = results["best"], results["cold"], results["draw"]
+    phases = results["phases"][reference]
     stock = phases["stock compose"]
     check, compose = best[("toc-check", reference)], best[("compose", reference)]
     after_compose = phases["builder"] + phases["rules"] + phases["report"]
+    needed = max(1.5 * compose - (check - after_compose), 0)
     floor = phases["toc compose"] + phases["bare walk"] + phases["free tree"]
     sizes = sorted(size for tool, size in best if tool == "toc-check")
     low, high = 5_000, sizes[-1]
@@ -462,20 +480,35 @@ def analysis(results: dict, reference: int) -> str:
         " (indicators not yet collected, links without a stated assumption). Profiles (cProfile,"
         " pyinstrument) show this spread over the per-record readers, the graph build and the"
         " finding-heavy rules, with no single function left to fix. To reach 1.5x the builder and"
-        f" rules together would have to fall to about {max(1.5 * compose - (check - after_compose), 0):.2f} s,"
-        " well under half their cost, which needs the per-value work out of Python (a compiled"
-        " builder). toc stays pure Python so that `pip install` needs no compiler on a council"
-        " laptop; that is the bound." if check / compose > 1.5 else
+        f" rules together would have to fall from {after_compose:.2f} s to about {needed:.2f} s"
+        f" ({1 - needed / after_compose:.0%} less) on top of the work already taken out"
+        " (a lighter tag resolver, one pass per record, named-tuple locations,"
+        " stages and links worked out once per check, no loop search when every link goes forward)."
+        " What is left is Python's cost per value and per link, spread across the readers and"
+        " rules; taking out that much more would need the builder compiled (C or Cython), and"
+        " toc stays pure Python so that `pip install` needs no compiler on a council laptop." if check / compose > 1.5 else
         f"- **check vs compose (target 1.5x; {check / compose:.2f}x, met).** toc composes with a lighter"
         " tag resolver than PyYAML's (same tags, less work), then builds, checks and reports.")
     if ("toc-check", low) in best and high > low:
         growth = best[("toc-check", high)] / best[("toc-check", low)]
         compose_growth = best[("compose", high)] / best[("compose", low)]
+        by_size = results["phases"]
+        if low in by_size and high in by_size:
+            grew = {key: by_size[high][key] / by_size[low][key] for key in PHASES}
+            detail = (f" Phase by phase (the table above): toc's compose grows {grew['toc compose']:.1f}x, the builder"
+                      f" {grew['builder']:.1f}x, the rules {grew['rules']:.1f}x, and a networkx search for connected"
+                      f" pieces on its own {grew['graph walk']:.1f}x.")
+        else:
+            detail = ""
         lines.append(
-            f"- **scaling (target: at most 1.1x the node ratio).** From {low:,} to {high:,} nodes `toc check`"
-            f" grows {growth:.1f}x and libyaml's compose alone {compose_growth:.1f}x: the time per node"
-            " grows a little with size because the model and the YAML tree no longer fit in the CPU"
-            " caches. The collector is paused during a check, so nothing in toc is superlinear.")
+            f"- **scaling (target: at most 1.1x the node ratio; {growth:.1f}x).** From {low:,} to {high:,} nodes"
+            f" `toc check` grows {growth:.1f}x and libyaml's compose alone {compose_growth:.1f}x.{detail} Composing and"
+            " building read the file in order and allocate in order, so they stay linear; the rules walk"
+            " the graph in link order, and at 50,000 nodes the graph (tens of MB of dictionaries) no"
+            " longer fits in the CPU's caches, so each step of a walk costs more: networkx's own walk"
+            " shows the same growth, and no rule is worse than linear in its steps (the collector is"
+            " paused, loops are searched only when a link goes back, pieces are found once). On a"
+            " machine shared with other work the figure also moves by several tenths between runs.")
     cold_ratio = cold["toc check"] / cold["import yaml, networkx"]
     lines.append(
         f"- **cold start (target 1.3x; {cold_ratio:.2f}x).** `toc check` on 150 nodes costs its dependencies'"

@@ -2,6 +2,11 @@
 
 Nothing outside ``toc.loading`` ever sees YAML: every value arrives here already
 checked for type, with the 1-based file position it came from.
+
+The mutable records (nodes, links, indicators...) compare by identity
+(``eq=False``): whether two models say the same thing is ``toc.meaning``'s
+question, which leaves positions out. Not generating ``__eq__`` for each class
+also takes a few milliseconds off every command's start.
 """
 
 from __future__ import annotations
@@ -104,7 +109,7 @@ _STAGE_OF_TERM = {
 }
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Indicator:
     """How an outcome (or output) is known to have happened."""
 
@@ -132,7 +137,7 @@ class Reference:
     location: Location
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Link:
     """``source`` leads to ``target``, with the reason and its evidence."""
 
@@ -150,7 +155,7 @@ class Link:
         return bool(self.assumption or self.assumptions or self.evidence)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Node:
     id: str
     location: Location  # the node id (its key under nodes:)
@@ -199,7 +204,7 @@ class Node:
         return self.type in (NodeType.OUTCOME, NodeType.IMPACT)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Assumption:
     """A shared assumption that links name by id."""
 
@@ -211,7 +216,7 @@ class Assumption:
     value_locations: dict[str, Location] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class CheckSettings:
     """The model file's own ``check:`` section."""
 
@@ -219,7 +224,7 @@ class CheckSettings:
     severity: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Model:
     path: str
     location: Location  # start of the document
@@ -275,7 +280,7 @@ class Model:
 
 
 # ------------------------------------------------------------------ evaluation
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Question:
     """An evaluation question, about some nodes, answered by some methods."""
 
@@ -290,7 +295,7 @@ class Question:
     value_locations: dict[str, Location] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Evaluation:
     """The model's `evaluation:` section: what the specification is built from."""
 
@@ -304,7 +309,7 @@ class Evaluation:
     questions: list[Question] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Method:
     """An evaluation method in a catalogue (shipped, a catalogue file, or the model's own)."""
 
@@ -335,7 +340,7 @@ class Method:
         return not (node.term and self.terms and node.term.value not in self.terms)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Measure:
     """A validated instrument (SDQ, WEMWBS...) in a catalogue."""
 
@@ -349,7 +354,7 @@ class Measure:
     ethics: tuple[str, ...] = ()
     safeguarding: str | None = None
     value_locations: dict[str, Location] = field(default_factory=dict)
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Comparator:
     """What a need figure is compared with, e.g. the England average."""
 
@@ -357,7 +362,7 @@ class Comparator:
     value: int | float | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Figure:
     """A number from a needs assessment, carried by a need node."""
 
@@ -383,7 +388,7 @@ class PathwayEntry:
     location: Location | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Pathway:
     """The model's own ``pathway:`` section. A list left out (None) takes the default."""
 
