@@ -64,3 +64,11 @@ def test_yaml_booleans_stay_text_in_text_fields():
 
     model = load_text("toc: 1\ntitle: No\nnodes:\n  a: {type: impact, label: yes}\n").model
     assert model.title == "No" and model.nodes["a"].label == "yes"
+
+
+def test_a_node_or_link_that_is_not_a_mapping_is_a_finding_about_that_node():
+    # Like every other finding inside a node, so `toc check` JSON names the node and
+    # the node's own `ignore:` applies to it.
+    text = "toc: 1\nnodes:\n  a: [x]\n  b: {type: activity, label: B, leads_to: [!thing {to: a}]}\n"
+    assert [(f.code, f.location.line, f.location.column, f.node) for f in only(text, "TOC004")] == [
+        ("TOC004", 3, 6, "a"), ("TOC004", 4, 44, "b")]

@@ -424,18 +424,18 @@ class ModelBuilder(EvaluationReader):
     def _pairs(self, mapping: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
         if self.aliases_possible:
             self._count_visit(mapping)
-        seen: set[str] = set()
+        first_keys: dict[str, yaml.Node] = {}
         pairs = []
         for key, value in mapping.value:
             # The usual key, plain text, passes two tests; anything else is looked at closely.
-            if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or key.value in seen:
-                if not self._usable_key(key, pairs):
+            if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or key.value in first_keys:
+                if not self._usable_key(key, first_keys):
                     continue
-            seen.add(key.value)
+            first_keys[key.value] = key
             pairs.append((key.value, key, value))
         return pairs
 
-    def _usable_key(self, key: yaml.Node, pairs: list[tuple[str, yaml.Node, yaml.Node]]) -> bool:
+    def _usable_key(self, key: yaml.Node, first_keys: dict[str, yaml.Node]) -> bool:
         """Whether a key that is not plain new text is still read (reporting why not)."""
         if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
             self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
@@ -445,9 +445,8 @@ class ModelBuilder(EvaluationReader):
             self._report(invalid_value.RULE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
             return False
         name = key.value
-        first_key = next((earlier for earlier_name, earlier, _ in pairs if earlier_name == name), None)
-        if first_key is not None:
-            first = self._loc(first_key)
+        if name in first_keys:
+            first = self._loc(first_keys[name])
             self._report(duplicate_key.RULE, f"`{name}` is given twice; the second is ignored", self._loc(key),
                          hint=f"first given at line {first.line}; merge the two or rename one",
                          related=(Related(first, f"`{name}` first given here"),))
