@@ -53,7 +53,7 @@ def _operation(name: str):
 
         import yaml
 
-        def run(path):  # toc's own parser call, given the same advantage (collector paused)
+        def run(path):  # PyYAML's own C compose, given toc's advantage (collector paused)
             gc.disable()
             try:
                 with open(path, "rb") as stream:
@@ -87,7 +87,7 @@ def _operation(name: str):
 
 
 def phases(path: str) -> None:
-    """Where `toc check`'s time goes, step by step, next to two floors measured on the same tree:
+    """Where `toc check`'s time goes, step by step, next to two references on the same file:
     PyYAML's own C compose (the baseline) and a bare Python walk over the composed values."""
     import gc
 
@@ -110,8 +110,9 @@ def phases(path: str) -> None:
     yaml.compose(text, Loader=yaml.CSafeLoader)
     times["stock compose"] = clock() - start
     start = clock()
-    root = yaml.compose(text, Loader=_Loader)
+    yaml.compose(text, Loader=_Loader)  # timed as the stock one is: the tree is dropped, so freeing is in both
     times["toc compose"] = clock() - start
+    root = yaml.compose(text, Loader=_Loader)  # kept, for the steps that follow
     start = clock()
     _bare_walk(root)
     times["bare walk"] = clock() - start
@@ -127,6 +128,7 @@ def phases(path: str) -> None:
     findings = configure(builder.findings + check_model(model, Selection()), model, Selection())
     findings.sort(key=Finding.sort_key)
     times["rules"] = clock() - start
+    times["findings"] = len(findings)
     from toc.checker import FileReport
 
     start = clock()
@@ -147,8 +149,8 @@ def phases(path: str) -> None:
 
 
 def _bare_walk(root) -> int:
-    """The least any typed, located model costs in Python: visit every composed value once, make
-    one location per value and one dictionary per mapping, and check nothing."""
+    """A reference for the least a typed, located model costs in Python: visit every composed
+    value once, make one location per value and one dictionary per mapping, check nothing."""
     import yaml
 
     scalar, mapping = yaml.ScalarNode, yaml.MappingNode
@@ -219,20 +221,50 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="sizes up to 10,000 nodes, fewer rounds")
     parser.add_argument("--rounds", type=int, help="rounds of each measurement (best is kept)")
     parser.add_argument("--output", default=str(ROOT / "docs" / "performance.md"))
+    parser.add_argument("--save-results", metavar="FILE", help="also write the raw figures to FILE (JSON)")
+    parser.add_argument("--from-results", metavar="FILE",
+                        help="write the report from figures saved by --save-results, measuring nothing")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         return worker(*args.worker)
 
-    sizes = (1_000, 5_000, 10_000) if args.quick else (1_000, 5_000, 10_000, 20_000, 50_000)
-    rounds = args.rounds or (2 if args.quick else 5)
-    work = Path(tempfile.mkdtemp(prefix="toc-bench-"))
-    try:
-        results = run_all(work, sizes, rounds, args.quick)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    Path(args.output).write_text(report(results, sizes, rounds, args.quick))
+    if args.from_results:
+        saved = json.loads(Path(args.from_results).read_text())
+        results, sizes, rounds, quick = _decoded(saved["results"]), tuple(saved["sizes"]), saved["rounds"], saved["quick"]
+    else:
+        quick = args.quick
+        sizes = (1_000, 5_000, 10_000) if quick else (1_000, 5_000, 10_000, 20_000, 50_000)
+        rounds = args.rounds or (2 if quick else 5)
+        work = Path(tempfile.mkdtemp(prefix="toc-bench-"))
+        try:
+            results = run_all(work, sizes, rounds, quick)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        if args.save_results:
+            saved = {"results": _encoded(results), "sizes": sizes, "rounds": rounds, "quick": quick}
+            Path(args.save_results).write_text(json.dumps(saved, indent=1))
+    Path(args.output).write_text(report(results, sizes, rounds, quick))
     print(f"wrote {args.output}")
+
+
+def _encoded(results: dict) -> dict:
+    """The results as JSON: (tool, size) keys become "tool|size", size keys become text."""
+    plain = dict(results)
+    for name in ("best", "peaks"):
+        plain[name] = {f"{tool}|{size}": value for (tool, size), value in results[name].items()}
+    for name in ("phases", "draw", "sizes_mb"):
+        plain[name] = {str(size): value for size, value in results[name].items()}
+    return plain
+
+
+def _decoded(plain: dict) -> dict:
+    results = dict(plain)
+    for name in ("best", "peaks"):
+        results[name] = {(key.split("|")[0], int(key.split("|")[1])): value for key, value in plain[name].items()}
+    for name in ("phases", "draw", "sizes_mb"):
+        results[name] = {int(size): value for size, value in plain[name].items()}
+    return results
 
 
 def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
@@ -417,7 +449,9 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
               "| nodes | " + " | ".join(PHASES) + " |", "|---:|" + "---:|" * len(PHASES)]
     for size, phases_row in sorted(results["phases"].items()):
         lines.append(f"| {size:,} | " + " | ".join(f"{phases_row[key]:.3f}" for key in PHASES) + " |")
-    lines += ["", analysis(results, reference)]
+    lines += ["", "Both composes are timed alike: the tree is dropped at once, so freeing it is included (*free"
+              " tree* is that freeing alone, as `toc check` pays it after building). *bare walk* and *graph walk*"
+              " are references, not parts of `toc check`: see below.", "", analysis(results, reference)]
     lines += ["", "## Speed (CPU seconds, best of rounds)", "",
               "| nodes | MB | toc check | libyaml compose | json.loads | ruamel.yaml rt | yamllint | check / compose |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -449,88 +483,94 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
 
 
 PHASES = ("stock compose", "toc compose", "bare walk", "builder", "free tree", "rules", "report", "graph walk")
+# (free tree: dropping the composed tree after building, which the compose timings include too)
 
 
 def analysis(results: dict, reference: int) -> str:
-    """What bounds each figure, in words, from the figures of this run."""
+    """What bounds each figure, in words, from the figures of this run (what was observed while
+    profiling, not measured by this script, is said to be so)."""
     best, cold, draw = results["best"], results["cold"], results["draw"]
-    phases = results["phases"][reference]
+    by_size = results["phases"]
+    phases = by_size[reference]
     stock = phases["stock compose"]
     check, compose = best[("toc-check", reference)], best[("compose", reference)]
     after_compose = phases["builder"] + phases["rules"] + phases["report"]
     needed = max(1.5 * compose - (check - after_compose), 0)
-    floor = phases["toc compose"] + phases["bare walk"] + phases["free tree"]
+    floor = phases["toc compose"] + phases["bare walk"]
     sizes = sorted(size for tool, size in best if tool == "toc-check")
     low, high = 5_000, sizes[-1]
     lines = ["How to read this, and what bounds each figure:", ""]
-    lines.append(
-        f"- **check vs compose (target 1.5x; {check / compose:.2f}x).** The baseline is PyYAML's C compose"
-        " with marks. toc composes the same way with a lighter tag resolver (the C composer calls"
-        " Python to resolve every value's tag; toc's resolver gives the same tags with less work), so"
-        f" its own compose costs {phases['toc compose'] / stock:.2f}x the baseline's. After compose come"
-        f" the typed builder ({phases['builder']:.3f} s), freeing the YAML tree ({phases['free tree']:.3f} s,"
-        f" which any tool that parses pays), the rules with their sorting ({phases['rules']:.3f} s) and the"
-        f" report ({phases['report']:.3f} s). The *bare walk* is the least any Python tool that builds a"
-        " located model from a libyaml tree can spend: it visits every value once, makes one location"
-        f" per value and checks nothing ({phases['bare walk']:.3f} s). So the floor for such a tool is"
-        f" compose + walk + freeing = {floor / stock:.2f}x the baseline, and toc spends"
-        f" {after_compose:.3f} s on top of compose, {after_compose / phases['bare walk']:.1f}x the bare walk,"
-        " for the checks themselves: types and choices of every field, ids, a `Location` per value, a"
-        " networkx graph, about thirty rules, and one finding per node on these generated models"
-        " (indicators not yet collected, links without a stated assumption). Profiles (cProfile,"
-        " pyinstrument) show this spread over the per-record readers, the graph build and the"
-        " finding-heavy rules, with no single function left to fix. To reach 1.5x the builder and"
-        f" rules together would have to fall from {after_compose:.2f} s to about {needed:.2f} s"
-        f" ({1 - needed / after_compose:.0%} less) on top of the work already taken out"
-        " (a lighter tag resolver, one pass per record, named-tuple locations,"
-        " stages and links worked out once per check, no loop search when every link goes forward)."
-        " What is left is Python's cost per value and per link, spread across the readers and"
-        " rules; taking out that much more would need the builder compiled (C or Cython), and"
-        " toc stays pure Python so that `pip install` needs no compiler on a council laptop." if check / compose > 1.5 else
-        f"- **check vs compose (target 1.5x; {check / compose:.2f}x, met).** toc composes with a lighter"
-        " tag resolver than PyYAML's (same tags, less work), then builds, checks and reports.")
+    if check / compose > 1.5:
+        lines.append(
+            f"- **check vs compose (target 1.5x; {check / compose:.2f}x).** The baseline is PyYAML's C compose"
+            " with marks. The C composer calls back into Python to resolve every value's tag; toc composes"
+            " with the same C parser and a lighter resolver that gives the same tags, so its own compose"
+            f" (timed the same way, freeing the tree included) costs {phases['toc compose'] / stock:.2f}x the"
+            f" baseline's. Then come the typed builder ({phases['builder']:.3f} s), the rules with the"
+            f" configuration and sorting of their {phases['findings']:,} findings ({phases['rules']:.3f} s) and"
+            f" the report ({phases['report']:.3f} s). For reference, a *bare walk* that visits every composed"
+            " value once, makes one location per value and one dictionary per mapping, and checks nothing,"
+            f" takes {phases['bare walk']:.3f} s: compose plus that walk is already {floor / stock:.2f}x the"
+            f" baseline. toc's {after_compose:.3f} s after compose is {after_compose / phases['bare walk']:.1f}x"
+            " the bare walk: the types and choices of every field, ids, a `Location` for every value,"
+            " the networkx graph, about thirty rules and their findings. For 1.5x, builder, rules and"
+            f" report together would have to fall from {after_compose:.2f} s to about {needed:.2f} s"
+            f" ({1 - needed / after_compose:.0%} less). Profiles taken while tuning (cProfile, pyinstrument;"
+            " not part of this script) spread that time over the per-record readers, the graph build and"
+            " the rules that make many findings, with no single function left that would give as much;"
+            " what remains is Python's cost per value and per link. Taking that out would need the"
+            " builder compiled (C or Cython); toc stays pure Python so that `pip install` needs no"
+            " compiler on a council laptop.")
+    else:
+        lines.append(
+            f"- **check vs compose (target 1.5x; {check / compose:.2f}x, met).** toc composes with the same C"
+            " parser and a lighter tag resolver than PyYAML's (the same tags for less work), then builds,"
+            " checks and reports.")
     if ("toc-check", low) in best and high > low:
         growth = best[("toc-check", high)] / best[("toc-check", low)]
         compose_growth = best[("compose", high)] / best[("compose", low)]
-        by_size = results["phases"]
+        text = (f"- **scaling (target: at most 1.1x the node ratio; {growth:.1f}x).** From {low:,} to {high:,}"
+                f" nodes `toc check` grows {growth:.1f}x and PyYAML's compose alone {compose_growth:.1f}x.")
         if low in by_size and high in by_size:
             grew = {key: by_size[high][key] / by_size[low][key] for key in PHASES}
-            detail = (f" Phase by phase (the table above): toc's compose grows {grew['toc compose']:.1f}x, the builder"
-                      f" {grew['builder']:.1f}x, the rules {grew['rules']:.1f}x, and a networkx search for connected"
-                      f" pieces on its own {grew['graph walk']:.1f}x.")
-        else:
-            detail = ""
-        lines.append(
-            f"- **scaling (target: at most 1.1x the node ratio; {growth:.1f}x).** From {low:,} to {high:,} nodes"
-            f" `toc check` grows {growth:.1f}x and libyaml's compose alone {compose_growth:.1f}x.{detail} Composing and"
-            " building read the file in order and allocate in order, so they stay linear; the rules walk"
-            " the graph in link order, and at 50,000 nodes the graph (tens of MB of dictionaries) no"
-            " longer fits in the CPU's caches, so each step of a walk costs more: networkx's own walk"
-            " shows the same growth, and no rule is worse than linear in its steps (the collector is"
-            " paused, loops are searched only when a link goes back, pieces are found once). On a"
-            " machine shared with other work the figure also moves by several tenths between runs.")
+            text += (f" Phase by phase (the table above): toc's compose grows {grew['toc compose']:.1f}x, the"
+                     f" builder {grew['builder']:.1f}x, the rules {grew['rules']:.1f}x, and networkx's own search"
+                     f" for connected pieces over the model's graph {grew['graph walk']:.1f}x. Composing and"
+                     " building read the file in order and allocate in order; the rules, like networkx's"
+                     " search, follow links from node to node, and each step costs more in a bigger graph."
+                     " The likely reason (not measured here) is that a graph of this size no longer fits"
+                     " in the CPU's caches. No rule does more than a constant number of steps per node"
+                     " and link, apart from sorting the findings: the collector is paused, loops are"
+                     " searched for only when some link does not go to a later stage, and pieces are"
+                     " found once.")
+        lines.append(text + " On a machine shared with other work this figure also moves by several tenths"
+                     " between runs.")
     cold_ratio = cold["toc check"] / cold["import yaml, networkx"]
     lines.append(
         f"- **cold start (target 1.3x; {cold_ratio:.2f}x).** `toc check` on 150 nodes costs its dependencies'"
-        " import (PyYAML and networkx, most of it networkx) plus toc's own modules (only the command"
-        " being run is imported; the catalogues are read only when a model names a method) plus the"
-        f" check itself: {cold['toc check'] - cold['import yaml, networkx']:.3f} s in all. Measured with"
-        " toc's bytecode compiled, as a pip install leaves it; without bytecode (an editable install"
-        " with PYTHONDONTWRITEBYTECODE set) every run compiles toc's modules again, about 0.05 s more.")
+        " import (PyYAML and networkx) plus toc's own modules (only the command being run is imported;"
+        " the catalogues are read only when a model names a method) plus the check itself:"
+        f" {cold['toc check'] - cold['import yaml, networkx']:.3f} s on top of the imports. This is"
+        " measured with toc's bytecode compiled, as a pip install leaves it. An editable install run"
+        " with PYTHONDONTWRITEBYTECODE set compiles toc's modules on every run (about 0.05 s more,"
+        " seen while tuning).")
     if draw:
         smallest, largest = min(draw), max(draw)
+
+        def least(size: int) -> float:
+            return (draw[size]["toc check"] + draw[size]["dot -Tsvg"]) / draw[size]["dot -Tsvg"]
+
         start_up = cold["import yaml, networkx"]
         lines.append(
-            f"- **render vs dot (target 1.1x).** `toc render -o x.svg` reads and checks the model (the"
-            " diagram marks findings), writes DOT, and runs the same `dot` it is compared with, so its"
-            " cost is at least `toc check` + `dot`: the last column of the drawing table, which is"
-            f" {(draw[smallest]['toc check'] + draw[smallest]['dot -Tsvg']) / draw[smallest]['dot -Tsvg']:.1f}x"
-            f" at {smallest:,} nodes and {(draw[largest]['toc check'] + draw[largest]['dot -Tsvg']) / draw[largest]['dot -Tsvg']:.1f}x"
-            f" at {largest:,}. At {smallest:,} nodes Python's start-up and imports alone ({start_up:.3f} s) are"
+            "- **render vs dot (target 1.1x).** `toc render -o x.svg` reads and checks the model (the"
+            " diagram marks findings), writes DOT, then runs the same `dot` it is compared with. Its cost"
+            " is therefore at least `toc check` + `dot`, the last column of the drawing table:"
+            f" {least(smallest):.1f}x at {smallest:,} nodes and {least(largest):.1f}x at {largest:,}. At"
+            f" {smallest:,} nodes, Python's start-up and imports alone ({start_up:.3f} s) are"
             f" {start_up / draw[smallest]['dot -Tsvg']:.1f}x what `dot` needs for the whole drawing. The ratio"
-            " falls as models grow, because `dot`'s layout grows faster than linearly while toc's"
-            " work is linear; but 1.1x would need reading and checking a model to cost a tenth of"
-            " laying it out, which no Python program that loads the file does at these sizes.")
+            " falls as models grow, because `dot`'s layout grows faster than the model while toc's work"
+            " grows with it. But 1.1x would need reading and checking a model to cost a tenth of laying"
+            " it out, and at these sizes that is not so for any program that loads the file in Python.")
     return "\n".join(lines)
 
 
