@@ -95,7 +95,7 @@ def phases(path: str) -> None:
 
     from renderers.findings import FORMATS
     from toc.checker import Selection, check_model, configure
-    from toc.findings import Finding
+    from toc.findings import REPORT_ORDER
     from toc.limits import Limits
     from toc.loading.build import ModelBuilder
     from toc.loading.parse import _Loader
@@ -126,7 +126,7 @@ def phases(path: str) -> None:
     times["free tree"] = clock() - start
     start = clock()
     findings = configure(builder.findings + check_model(model, Selection()), model, Selection())
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=REPORT_ORDER)
     times["rules"] = clock() - start
     times["findings"] = len(findings)
     from toc.checker import FileReport

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toc.findings import Finding, Severity
+from toc.findings import REPORT_ORDER, Finding, Severity
 from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading import load_file, load_text
@@ -64,13 +64,15 @@ def _report(result, selection: Selection) -> FileReport:
     if result.model is not None:
         findings.extend(check_model(result.model, selection))
     configured = configure(findings, result.model, selection)
-    configured.sort(key=Finding.sort_key)
+    configured.sort(key=REPORT_ORDER)
     return FileReport(result.path, result.model, configured)
 
 
 def configure(findings: list[Finding], model: Model | None, selection: Selection) -> list[Finding]:
     """Apply --select/--ignore, the file's ``check:`` section and per-node ``ignore:``."""
     settings = model.check if model else None
+    if _nothing_to_apply(model, selection):
+        return list(findings)  # the usual case, and a big model has a finding per node or so
     shown = []
     for finding in findings:
         if finding.code in UNFILTERABLE:
@@ -89,6 +91,15 @@ def configure(findings: list[Finding], model: Model | None, selection: Selection
                 finding = finding.with_severity(Severity(override))
         shown.append(finding)
     return shown
+
+
+def _nothing_to_apply(model: Model | None, selection: Selection) -> bool:
+    """Whether no option, no `check:` setting and no node's `ignore:` could change any finding."""
+    if selection.select or selection.ignore:
+        return False
+    if model is None:
+        return True
+    return not (model.check.ignore or model.check.severity or any(node.ignore for node in model.nodes.values()))
 
 
 def _override(severities: dict[str, str], code: str) -> str | None:
