@@ -141,7 +141,9 @@ def phases(path: str) -> None:
 
     from toc.graph import build_graph
 
-    graph = build_graph(model)
+    from toc.rules.context import CheckContext
+
+    graph = build_graph(model, CheckContext(model).stages)
     start = clock()
     list(networkx.weakly_connected_components(graph))
     times["graph walk"] = clock() - start

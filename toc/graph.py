@@ -14,15 +14,14 @@ import networkx as nx
 from toc.model import Link, Model, Stage
 
 
-def build_graph(model: Model, stages: dict[str, Stage | None] | None = None) -> nx.DiGraph:
+def build_graph(model: Model, stages: dict[str, Stage | None]) -> nx.DiGraph:
     """A directed graph of the model: node ids, and one edge per distinct link.
 
     Edges to unknown ids and self-links are left out (other rules report them);
     each edge keeps the first ``Link`` written for it under ``link``. ``stages``
-    (each node's stage by id) saves working them out again.
+    is each node's stage by id (``CheckContext.stages``). The graph's ``feedback``
+    attribute says whether any edge is a feedback link.
     """
-    if stages is None:
-        stages = {node_id: node.stage for node_id, node in model.nodes.items()}
     graph = nx.DiGraph()
     # Added in bulk: networkx's per-call add_node/add_edge checks cost more than the work.
     graph.add_nodes_from(model.nodes)
@@ -46,12 +45,12 @@ def build_graph(model: Model, stages: dict[str, Stage | None] | None = None) -> 
 
 
 def causal_graph(graph: nx.DiGraph) -> nx.DiGraph:
-    """The graph without links marked ``feedback: true``.
+    """The graph (from ``build_graph``) without links marked ``feedback: true``.
 
     A real graph rather than a filtered view: the rules walk it several times,
     and networkx views re-run their filter on every step.
     """
-    if not graph.graph.get("feedback", True) or not any(feedback for _, _, feedback in graph.edges(data="feedback")):
+    if not graph.graph["feedback"]:
         return graph  # nothing to leave out (the usual case): rules only read graphs
     causal = nx.DiGraph()
     causal.add_nodes_from(graph)

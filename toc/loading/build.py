@@ -240,11 +240,6 @@ class ModelBuilder(EvaluationReader):
         links = []
         for item in self._items(value):
             location = self._loc(item)
-            if item.__class__ is _ScalarNode and item.tag == STR and item.value and _SPACE.search(item.value) is None:
-                # The usual entry, a plain id (what _id_text would read without a word to say).
-                links.append(Link(source=node_id, target=item.value, location=location,
-                                  value_locations={"to": location}))
-                continue
             if isinstance(item, yaml.MappingNode):
                 link = self._link_mapping(node_id, item, location)
                 if link is not None:
@@ -377,7 +372,7 @@ class ModelBuilder(EvaluationReader):
                     locations.clear()
                     break
                 fields[name] = (key, item)
-                mark = item.start_mark
+                mark = item.start_mark  # what _loc makes, without a call per field
                 locations[name] = _new_tuple(Location, (path, mark.line + 1, mark.column + 1))
             else:
                 if self.aliases_possible:
