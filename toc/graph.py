@@ -65,19 +65,21 @@ def tangles(graph: nx.DiGraph) -> list[set[str]]:
 
 def reachable_from(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
     """Every node reachable from any of ``sources`` (sources included)."""
-    return _search(graph.successors, sources)
+    return _search(dict(graph.adjacency()), sources)
 
 
 def reaching(graph: nx.DiGraph, targets: Iterable[str]) -> set[str]:
     """Every node from which any of ``targets`` can be reached (targets included)."""
-    return _search(graph.predecessors, targets)
+    return _search(dict(graph.reverse(copy=False).adjacency()), targets)
 
 
-def _search(neighbours, starts: Iterable[str]) -> set[str]:
+def _search(neighbours: dict[str, dict], starts: Iterable[str]) -> set[str]:
+    # ``neighbours`` is the graph's own adjacency (node -> its neighbours' edge data), read
+    # directly: a method call per step would cost more than the step itself.
     seen = set(starts)
     queue = deque(seen)
     while queue:
-        for nxt in neighbours(queue.popleft()):
+        for nxt in neighbours[queue.popleft()]:
             if nxt not in seen:
                 seen.add(nxt)
                 queue.append(nxt)
@@ -121,16 +123,21 @@ def _shortest_cycle_through(graph: nx.DiGraph, start: str, order: dict[str, int]
     raise ValueError(f"{start} is on no cycle")  # unreachable for a strongly connected component
 
 
-def pieces(graph: nx.DiGraph, order: dict[str, int]) -> list[list[str]]:
+def linked_pieces(graph: nx.DiGraph) -> list[set[str]]:
+    """The separate pieces of the model as sets of node ids (nodes with no links left out)."""
+    return [component for component in nx.weakly_connected_components(graph) if len(component) > 1]
+
+
+def pieces(graph: nx.DiGraph, order: dict[str, int], components: list[set[str]] | None = None) -> list[list[str]]:
     """The separate pieces of the model (ignoring nodes with no links), biggest first.
 
     Each piece lists its node ids in file order; ties between pieces of the same
-    size go to the one that starts earlier in the file.
+    size go to the one that starts earlier in the file. ``components`` is
+    ``linked_pieces(graph)`` if the caller has it already.
     """
     found = [
         sorted(component, key=order.__getitem__)
-        for component in nx.weakly_connected_components(graph)
-        if len(component) > 1
+        for component in (components if components is not None else linked_pieces(graph))
     ]
     found.sort(key=lambda piece: (-len(piece), order[piece[0]]))
     return found

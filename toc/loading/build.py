@@ -59,6 +59,11 @@ _MERGE = _TAG + "merge"
 _FIELD_NAMES: dict[int, tuple[tuple, tuple[str, ...], frozenset[str]]] = {}
 
 
+# The field names of the sections the builder reads for every node, link and record, by the
+# table's id: looked up where a call to _field_set would cost more than the lookup.
+_FIELD_SETS = {id(section): frozenset(fmt.field_names(section)) for section in fmt.SECTIONS.values()}
+
+
 def _field_names(section: tuple[fmt.Field, ...]) -> tuple[str, ...]:
     return _cached_names(section)[1]
 
@@ -283,9 +288,10 @@ class ModelBuilder(EvaluationReader):
             self._report(invalid_value.RULE, f"{plural} should be a list of {plural}, not {_describe(value)}",
                          self._loc(value), node=node_id, hint=f"start each {singular} with '- id: ...'")
             return
+        what = _a(singular)
         for item in self._items(value):
             locations: dict[str, Location] = {}
-            fields = self._section(item, _a(singular), expected, section, where, node_id, locations)
+            fields = self._section(item, what, expected, section, where, node_id, locations)
             if fields is not None:
                 yield self._loc(item), fields, locations
 
@@ -363,7 +369,7 @@ class ModelBuilder(EvaluationReader):
         section for every node, link and indicator. Anything unusual takes the general path,
         which reports it."""
         if value.__class__ is _MappingNode and value.tag == _MAP and self.editor_lines is None:
-            known = _field_set(section)
+            known = _FIELD_SETS.get(id(section)) or _field_set(section)
             fields = {}
             path = self.path
             for key, item in value.value:

@@ -56,7 +56,9 @@ class _LocatedLoader(_BaseLoader):
                 _remembered=_PLAIN_TAGS.get, _resolve=_resolve_plain):
         # (The defaults bind what the composer's 300,000 calls would otherwise look up.)
         if kind is _scalar:
-            if implicit[0] and value[:1] in _first:  # plain, and it may be a number, a boolean, null...
+            # Plain, and it may be a number, a boolean, null (or empty: null too). ``value[0]``,
+            # not ``value[:1]``: a slice is one more object per value.
+            if implicit[0] and (value[0] in _first if value else True):
                 return _remembered(value) or _resolve(self, value, implicit)
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP

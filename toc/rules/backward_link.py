@@ -56,13 +56,9 @@ from toc.rules.base import Rule
 
 
 def check(context):
-    for link in context.links:
-        if link.feedback:
+    for link, source, target in context.staged_links:  # (a link to an unknown id has no stages)
+        if link.feedback or target >= source or context.on_loop(link.source, link.target):
             continue
-        stages = context.link_stages(link)  # None for a link to an unknown id
-        if stages is None or stages[1] >= stages[0] or context.on_loop(link.source, link.target):
-            continue
-        source, target = stages
         yield RULE.finding(
             f'{source.title} "{link.source}" leads back to {target.title} "{link.target}"',
             link.location,

@@ -24,11 +24,17 @@ class CheckContext:
         """Each node's stage by id, each worked out once."""
         return {node_id: node.stage for node_id, node in self.model.nodes.items()}
 
-    def link_stages(self, link: Link) -> tuple[Stage, Stage] | None:
-        """``Model.link_stages`` from the stages worked out once."""
+    @cached_property
+    def staged_links(self) -> list[tuple[Link, Stage, Stage]]:
+        """Each link whose two ends both have a stage, with those stages, in file order
+        (``Model.link_stages`` for every link at once: three rules compare them)."""
         stages = self.stages
-        source, target = stages.get(link.source), stages.get(link.target)
-        return None if source is None or target is None else (source, target)
+        found = []
+        for link in self.links:
+            source, target = stages.get(link.source), stages.get(link.target)
+            if source is not None and target is not None:
+                found.append((link, source, target))
+        return found
 
     @cached_property
     def graph(self) -> nx.DiGraph:
@@ -58,7 +64,7 @@ class CheckContext:
     def end_points(self) -> set[str]:
         """Where chains should end: impacts, or long-term outcomes if there is no impact."""
         end = Stage.IMPACT if self.has_impact else Stage.LONG_TERM_OUTCOME
-        return {node_id for node_id, node in self.model.nodes.items() if node.stage is end}
+        return {node_id for node_id, stage in self.stages.items() if stage is end}
 
     @cached_property
     def dead_ends(self) -> set[str]:
@@ -78,10 +84,13 @@ class CheckContext:
         # Along a loop the stage cannot rise at every step, so a graph whose causal links
         # all go to a later stage has no loop (the usual model): no components to search.
         stages = self.stages
-        if all(stages[target] is not None and stages[source] is not None and stages[target] > stages[source]
-               for source, target in self.causal.edges):
-            return []
-        return graphs.tangles(self.causal)
+        for source, targets in self.causal.adjacency():
+            before = stages[source]
+            for target in targets:
+                after = stages[target]
+                if before is None or after is None or after <= before:
+                    return graphs.tangles(self.causal)
+        return []
 
     @cached_property
     def cycles(self):

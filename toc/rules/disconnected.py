@@ -51,14 +51,15 @@ nodes:
 """
 
 from toc.findings import Severity
-from toc.graph import pieces
+from toc.graph import linked_pieces, pieces
 from toc.rules.base import Rule
 
 
 def check(context):
-    found = pieces(context.graph, context.order)
-    if len(found) < 2:
-        return
+    components = linked_pieces(context.graph)
+    if len(components) < 2:
+        return  # one piece (the usual model): no need to put its thousands of ids in order
+    found = pieces(context.graph, context.order, components)
     main = found[0]
     for piece in found[1:]:
         first = context.node(piece[0])

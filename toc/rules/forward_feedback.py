@@ -56,11 +56,8 @@ from toc.rules.base import Rule
 
 
 def check(context):
-    for link in context.links:
-        if not link.feedback:
-            continue
-        stages = context.link_stages(link)  # None for a link to an unknown id
-        if stages is not None and stages[1] > stages[0]:
+    for link, source, target in context.staged_links:  # (a link to an unknown id has no stages)
+        if link.feedback and target > source:
             yield RULE.finding(
                 f'the link "{link.source}" -> "{link.target}" goes forward but is marked as feedback',
                 link.value_locations.get("feedback", link.location),

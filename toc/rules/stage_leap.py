@@ -66,14 +66,10 @@ _ESSENTIAL = {Stage.ACTIVITY, Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOM
 
 
 def check(context):
-    for link in context.links:
-        if link.feedback:
-            continue
-        stages = context.link_stages(link)
-        skipped = _SKIPPED.get(stages) if stages is not None else None
+    for link, source, target in context.staged_links:
+        skipped = None if link.feedback else _SKIPPED.get((source, target))
         if skipped is None:
             continue
-        source, target = stages
         yield RULE.finding(
             f'{source.title} "{link.source}" leads straight to {target.title} "{link.target}", '
             f"skipping {skipped}",
