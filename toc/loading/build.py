@@ -102,7 +102,11 @@ class _LimitReached(Exception):
 
 
 class ModelBuilder(EvaluationReader):
-    """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems."""
+    """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems.
+
+    When ``aliases_possible`` is False, ``build`` takes each node's part out of the
+    composed tree as it reads it (so that it is freed at once): the tree is read once.
+    """
 
     # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
     editor_lines = None
@@ -184,7 +188,14 @@ class ModelBuilder(EvaluationReader):
             self._report(limit_exceeded.RULE, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
-        for node_id, key, node_value in pairs:
+        if not self.aliases_possible:
+            # Each node's part of the composed tree is then referred to only here: taking it out
+            # of the tree lets it be freed as soon as it is read, while it is still in the CPU's
+            # cache, and the model grows into the memory it leaves.
+            value.value = []
+        pairs.reverse()  # read in file order by popping from the end
+        while pairs:
+            node_id, key, node_value = pairs.pop()
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
             self._valid_id(node_id, key, "node id")
             model.nodes[node_id] = self._node(node_id, key, node_value)
