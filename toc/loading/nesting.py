@@ -84,7 +84,8 @@ def _flow_bound(text: str) -> int:
         if 0 <= next_curly < line_end:
             next_curly = find("{", line_end)
         opened = line.count("[") + line.count("{")
-        if opened == 1 and line.count("]") + line.count("}") == 1 and not any(c in line for c in "\"'#"):
+        if (opened == 1 and line.count("]") + line.count("}") == 1
+                and '"' not in line and "'" not in line and "#" not in line):
             opener, closer = ("[", "]") if "[" in line else ("{", "}")
             if line.find(opener) < line.find(closer):
                 contained = 1

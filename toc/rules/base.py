@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING
 from toc.findings import Finding, Related, Severity
 from toc.model import Location
 
+_new_tuple = tuple.__new__
+assert Finding._fields == ("code", "name", "severity", "message", "location", "node", "hint", "related"), \
+    "update Rule.finding for Finding's new fields"
+
 if TYPE_CHECKING:
     from toc.rules.context import CheckContext
 
@@ -40,7 +44,9 @@ class Rule:
         hint: str | None = None,
         related: tuple[Related, ...] = (),
     ) -> Finding:
-        return Finding(self.code, self.name, self.severity, message, location, node, hint, related)
+        # tuple.__new__ is what Finding(...) does after its own argument handling (a rule can
+        # make a finding per node of a big model)
+        return _new_tuple(Finding, (self.code, self.name, self.severity, message, location, node, hint, related))
 
     def examples(self) -> tuple[str | None, str | None]:
         """The failing and passing YAML examples from the documentation."""
