@@ -17,30 +17,31 @@ from toc.model import Link, Model, Stage
 def build_graph(model: Model, stages: dict[str, Stage | None]) -> nx.DiGraph:
     """A directed graph of the model: node ids, and one edge per distinct link.
 
-    Edges to unknown ids and self-links are left out (other rules report them);
-    each edge keeps the first ``Link`` written for it under ``link``. ``stages``
-    is each node's stage by id (``CheckContext.stages``). The graph's ``feedback``
-    attribute says whether any edge is a feedback link.
+    Edges to unknown ids and self-links are left out (other rules report them).
+    ``stages`` is each node's stage by id (``CheckContext.stages``). Two graph
+    attributes say what the edges stand for: ``links`` maps each edge to the
+    first ``Link`` written for it, and ``feedback`` is the set of edges that are
+    feedback links (a link marked ``feedback: true`` that goes forward is still
+    causal; TOC210 reports the mark). Edges carry no data of their own: a
+    dictionary per edge would cost more than the graph's own bookkeeping.
     """
-    graph = nx.DiGraph()
-    # Added in bulk: networkx's per-call add_node/add_edge checks cost more than the work.
-    graph.add_nodes_from(model.nodes)
     nodes = model.nodes
-    edges: dict[tuple[str, str], dict] = {}
+    links: dict[tuple[str, str], Link] = {}
+    feedback: set[tuple[str, str]] = set()
     for source, node in nodes.items():
         for link in node.links:
             target = link.target
-            if target == source or target not in nodes or (source, target) in edges:
+            if target == source or target not in nodes or (source, target) in links:
                 continue
+            links[source, target] = link
             if link.feedback:
-                # A "feedback" link that goes forward is still a causal link (TOC210 reports the mark).
                 before, after = stages[source], stages[target]
-                forward = before is not None and after is not None and after > before
-                edges[source, target] = {"link": link, "feedback": not forward}
-            else:
-                edges[source, target] = {"link": link, "feedback": False}
-    graph.add_edges_from([(source, target, data) for (source, target), data in edges.items()])
-    graph.graph["feedback"] = any(data["feedback"] for data in edges.values())  # see causal_graph
+                if before is None or after is None or after <= before:
+                    feedback.add((source, target))
+    graph = nx.DiGraph(links=links, feedback=feedback)
+    # Added in bulk: networkx's per-call add_node/add_edge checks cost more than the work.
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(links)
     return graph
 
 
@@ -50,11 +51,12 @@ def causal_graph(graph: nx.DiGraph) -> nx.DiGraph:
     A real graph rather than a filtered view: the rules walk it several times,
     and networkx views re-run their filter on every step.
     """
-    if not graph.graph["feedback"]:
+    feedback = graph.graph["feedback"]
+    if not feedback:
         return graph  # nothing to leave out (the usual case): rules only read graphs
-    causal = nx.DiGraph()
+    causal = nx.DiGraph(links=graph.graph["links"], feedback=set())
     causal.add_nodes_from(graph)
-    causal.add_edges_from((u, v, data) for u, v, data in graph.edges(data=True) if not data["feedback"])
+    causal.add_edges_from(edge for edge in graph.edges if edge not in feedback)
     return causal
 
 
@@ -95,11 +97,12 @@ def cycles(graph: nx.DiGraph, order: dict[str, int], components: list[set[str]] 
     ranks node ids (file order) so that the same file always gives the same loop.
     """
     witnesses = []
+    links = graph.graph["links"]
     for component in components if components is not None else tangles(graph):
         start = min(component, key=order.__getitem__)
         inside = graph.subgraph(component)
         path = _shortest_cycle_through(inside, start, order)
-        witnesses.append([graph.edges[u, v]["link"] for u, v in path])
+        witnesses.append([links[edge] for edge in path])
     witnesses.sort(key=lambda links: order[links[0].source])
     return witnesses
 

@@ -52,18 +52,22 @@ def check(context):
         for indicator in node.indicators:
             if indicator.id is None:
                 continue
-            where = indicator.value_locations.get("id", indicator.location)
             if indicator.id in first_seen:
-                first = first_seen[indicator.id]
+                first = _where(first_seen[indicator.id])
                 yield RULE.finding(
                     f'indicator id "{indicator.id}" is already used',
-                    where,
+                    _where(indicator),
                     node=node.id,
                     hint=f"indicator ids are unique in a model; the first is at line {first.line}",
                     related=(Related(first, "first used here"),),
                 )
             else:
-                first_seen[indicator.id] = where
+                first_seen[indicator.id] = indicator
+
+
+def _where(indicator):
+    # (worked out only for a duplicate: a big model has thousands of indicators)
+    return indicator.value_locations.get("id", indicator.location)
 
 
 RULE = Rule("TOC104", "duplicate-indicator-id", Severity.ERROR, "two indicators share one id", __doc__, check)

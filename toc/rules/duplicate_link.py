@@ -40,6 +40,8 @@ from toc.rules.base import Rule
 
 def check(context):
     for node in context.model.nodes.values():
+        if len(node.links) < 2:
+            continue  # (most nodes: nothing to compare)
         first_seen = {}
         for link in node.links:
             if link.target in first_seen:

@@ -50,8 +50,9 @@ def check(context):
     model = context.model
     for reference, message, hint, node in unknown_references(model):
         yield RULE.finding(message, reference.location, node=node, hint=hint)
-    for link in model.links():
-        if link.target not in model.nodes:
+    nodes = model.nodes
+    for link in context.links:
+        if link.target not in nodes:
             yield RULE.finding(
                 f'"{link.source}" leads to "{link.target}", which is not a node',
                 link.value_locations.get("to", link.location),
