@@ -144,7 +144,7 @@ class ModelBuilder(EvaluationReader):
     # ------------------------------------------------------------ top level
     def _top_level(self, root: yaml.MappingNode, model: Model) -> None:
         fields = self._fields(self._pairs(root), fmt.TOP_LEVEL, "top level")
-        for name, (key, value) in fields.items():
+        for name, value in fields.items():
             model.value_locations[name] = self._loc(value)
             if name == "toc":
                 version = self._integer(value, "toc")
@@ -211,7 +211,7 @@ class ModelBuilder(EvaluationReader):
                                node_id, node.value_locations)
         if fields is None:
             return node
-        for name, (field_key, field_value) in fields.items():
+        for name, field_value in fields.items():
             if name in _NODE_TEXT:
                 setattr(node, name, self._text(field_value, name, node_id))
             elif name == "type":
@@ -233,7 +233,7 @@ class ModelBuilder(EvaluationReader):
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):
-            if getattr(node, required) is None and (required not in fields or _is_null(fields[required][1])):
+            if getattr(node, required) is None and (required not in fields or _is_null(fields[required])):
                 self._report(missing_field.RULE, f'node "{node_id}" has no {required}', node.location, node=node_id,
                              hint=_REQUIRED_HINTS[required])
         if node.type is NodeType.OUTCOME and "term" not in fields:
@@ -271,7 +271,7 @@ class ModelBuilder(EvaluationReader):
         fields = self._section(item, "link", "a mapping", fmt.LINK, "link", node_id, link.value_locations)
         if fields is None:
             return None
-        for name, (_, field_value) in fields.items():
+        for name, field_value in fields.items():
             if name == "to":
                 link.target = self._id_text(field_value, "to", node_id) or ""
             elif name == "evidence":
@@ -312,7 +312,7 @@ class ModelBuilder(EvaluationReader):
                 value, "indicators", "indicator", "a mapping with id, measure, source...", fmt.INDICATOR, "indicator",
                 node_id):
             indicator = Indicator(id=None, location=location, value_locations=locations)
-            for name, (_, field_value) in fields.items():
+            for name, field_value in fields.items():
                 if name in _INDICATOR_TEXT:
                     setattr(indicator, name, self._text(field_value, name, node_id))
                 elif name == "id":
@@ -343,7 +343,7 @@ class ModelBuilder(EvaluationReader):
             if fields_given is None:
                 continue
             fields = self._fields(fields_given, fmt.ASSUMPTION, "assumption")
-            for name, (_, field_value) in fields.items():
+            for name, field_value in fields.items():
                 assumption.value_locations[name] = self._loc(field_value)
                 if name == "evidence":
                     assumption.evidence = self._choice(field_value, name, fmt.EVIDENCE_LEVELS, Evidence)
@@ -362,9 +362,9 @@ class ModelBuilder(EvaluationReader):
             return settings
         fields = self._fields(pairs, fmt.CHECK, "check")
         if "ignore" in fields:
-            settings.ignore = self._codes(fields["ignore"][1])
-        if "severity" in fields and not _is_null(fields["severity"][1]):
-            overrides = self._mapping(fields["severity"][1], "severity", "a mapping of rule code to severity")
+            settings.ignore = self._codes(fields["ignore"])
+        if "severity" in fields and not _is_null(fields["severity"]):
+            overrides = self._mapping(fields["severity"], "severity", "a mapping of rule code to severity")
             for code, key, level in overrides or ():
                 if self._valid_codes([(code, key)]):
                     chosen = self._choice(level, "severity", fmt.SEVERITIES, str)
@@ -388,7 +388,7 @@ class ModelBuilder(EvaluationReader):
                 if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or name not in known or name in fields:
                     locations.clear()
                     break
-                fields[name] = (key, item)
+                fields[name] = item
                 mark = item.start_mark  # what _loc makes, without a call per field
                 locations[name] = _new_tuple(Location, (path, mark.line + 1, mark.column + 1))
             else:
@@ -399,18 +399,18 @@ class ModelBuilder(EvaluationReader):
         if pairs is None:
             return None
         fields = self._fields(pairs, section, where, node_id)
-        for name, (_, item) in fields.items():
+        for name, item in fields.items():
             locations[name] = self._loc(item)
         return fields
 
     def _fields(self, pairs, section: tuple[fmt.Field, ...], where: str,
-                node_id: str | None = None) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+                node_id: str | None = None) -> dict[str, yaml.Node]:
         """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
         known = _field_set(section)
         fields = {}
         for name, key, value in pairs:
             if name in known:
-                fields[name] = (key, value)
+                fields[name] = value
                 continue
             names = _field_names(section)
             hint = did_you_mean(name, names)

@@ -24,7 +24,7 @@ class EvaluationReader:
             value, "evaluation", "a mapping with purpose, users, budget, timeline and questions")
         if pairs is None:
             return evaluation
-        for name, (_, field_value) in self._fields(pairs, fmt.EVALUATION, "evaluation").items():
+        for name, field_value in self._fields(pairs, fmt.EVALUATION, "evaluation").items():
             if name == "questions":
                 evaluation.questions = self._questions(field_value)
             elif name == "deliverables":
@@ -40,7 +40,7 @@ class EvaluationReader:
                                                          "a mapping with id, text, kind, nodes and methods",
                                                          fmt.QUESTION, "question"):
             question = Question(id=None, location=location, value_locations=locations)
-            for name, (_, field_value) in fields.items():
+            for name, field_value in fields.items():
                 if name == "id":
                     question.id = self._id_text(field_value, "question id", None)
                 elif name == "kind":
@@ -70,8 +70,8 @@ class EvaluationReader:
             return {}, {}
         pairs = self._mapping(root, "a catalogue file", "a mapping with methods: and/or measures:")
         fields = self._fields(pairs or (), fmt.CATALOGUE_FILE, "catalogue file")
-        methods = self._methods(fields["methods"][1]) if "methods" in fields else {}
-        measures = self._measures(fields["measures"][1]) if "measures" in fields else {}
+        methods = self._methods(fields["methods"]) if "methods" in fields else {}
+        measures = self._measures(fields["measures"]) if "measures" in fields else {}
         return methods, measures
 
     def _methods(self, value: yaml.Node) -> dict[str, Method]:
@@ -100,7 +100,7 @@ class EvaluationReader:
                         self._report(missing_field.RULE, f'{what} "{entry_id}" has no `{field.name}:`',
                                      entry.location, hint=field.doc)
                     continue
-                field_value = fields[field.name][1]
+                field_value = fields[field.name]
                 entry.value_locations[field.name] = self._loc(field_value)
                 setattr(entry, field.name, self._typed(field, field_value))
         return entries

@@ -40,7 +40,7 @@ def read_pathway(builder: ModelBuilder, value: yaml.Node) -> Pathway | None:
     if pairs is None:
         return pathway
     fields = builder._fields(pairs, fmt.PATHWAY, "pathway")
-    for name, (_, entries) in fields.items():
+    for name, entries in fields.items():
         read = None if _is_null(entries) else _entries(builder, entries, name)
         if read:
             setattr(pathway, name, read)
@@ -110,7 +110,7 @@ def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figu
     for location, fields, locations in builder._records(
             value, "figures", "figure", "a mapping with id, measure, value, unit...", fmt.FIGURE, "figure", node_id):
         figure = Figure(id=None, location=location, value_locations=locations)
-        for name, (_, field_value) in fields.items():
+        for name, field_value in fields.items():
             if name == "id":
                 figure.id = builder._id_text(field_value, "figure id", node_id)
             elif name == "value":
@@ -135,7 +135,7 @@ def _comparator(builder: ModelBuilder, value: yaml.Node, node_id: str) -> Compar
         return None
     comparator = Comparator()
     fields = builder._fields(pairs, fmt.COMPARATOR, "comparator", node_id)
-    for name, (_, field_value) in fields.items():
+    for name, field_value in fields.items():
         if name == "value":
             comparator.value = _number(builder, field_value, "comparator value", node_id)
         else:
