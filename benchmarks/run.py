@@ -143,7 +143,10 @@ def phases(path: str) -> None:
 
     from toc.rules.context import CheckContext
 
-    graph = build_graph(model, CheckContext(model).stages)
+    stages = CheckContext(model).stages
+    start = clock()
+    graph = build_graph(model, stages)  # (part of the rules above: shown on its own as a reference)
+    times["graph build"] = clock() - start
     start = clock()
     list(networkx.weakly_connected_components(graph))
     times["graph walk"] = clock() - start
@@ -450,10 +453,14 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
     lines += ["", "## Where `toc check` spends its time (CPU seconds, warm allocator, best of rounds)", "",
               "| nodes | " + " | ".join(PHASES) + " |", "|---:|" + "---:|" * len(PHASES)]
     for size, phases_row in sorted(results["phases"].items()):
-        lines.append(f"| {size:,} | " + " | ".join(f"{phases_row[key]:.3f}" for key in PHASES) + " |")
-    lines += ["", "Both composes are timed alike: the tree is dropped at once, so freeing it is included (*free"
-              " tree* is that freeing alone, as `toc check` pays it after building). *bare walk* and *graph walk*"
-              " are references, not parts of `toc check`: see below.", "", analysis(results, reference)]
+        lines.append(f"| {size:,} | " + " | ".join(
+            f"{phases_row[key]:.3f}" if key in phases_row else "-" for key in PHASES) + " |")
+    lines += ["", "Both composes are timed alike: the tree is dropped at once, so freeing it is included. The"
+              " builder frees each node's part of the tree as soon as it has read it (in a file without"
+              " aliases), so most of that freeing is inside *builder*; *free tree* is what is left to free"
+              " after building. *graph build* is the networkx graph the graph rules read, already counted"
+              " in *rules* and shown on its own. *bare walk* and *graph walk* are references, not parts of"
+              " `toc check`: see below.", "", analysis(results, reference)]
     lines += ["", "## Speed (CPU seconds, best of rounds)", "",
               "| nodes | MB | toc check | libyaml compose | json.loads | ruamel.yaml rt | yamllint | check / compose |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -484,8 +491,10 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-PHASES = ("stock compose", "toc compose", "bare walk", "builder", "free tree", "rules", "report", "graph walk")
-# (free tree: dropping the composed tree after building, which the compose timings include too)
+PHASES = ("stock compose", "toc compose", "bare walk", "builder", "free tree", "rules", "report", "graph build",
+          "graph walk")
+# (free tree: dropping what is left of the composed tree after building; the compose timings include
+# freeing the whole tree, and the builder frees each node's part as it reads it)
 
 
 def analysis(results: dict, reference: int) -> str:
@@ -502,43 +511,50 @@ def analysis(results: dict, reference: int) -> str:
     sizes = sorted(size for tool, size in best if tool == "toc-check")
     low, high = 5_000, sizes[-1]
     lines = ["How to read this, and what bounds each figure:", ""]
+    graph_build = phases.get("graph build")
+    graph_text = (f" The networkx graph that the graph rules read costs {graph_build:.3f} s of the rules"
+                  " (*graph build*)." if graph_build is not None else "")
+    common = (
+        " The baseline is PyYAML's C compose with marks: libyaml's own parsing is the small part of it, and"
+        " most of its time goes to the Python objects PyYAML makes for every value (a node, two marks, its"
+        " text) and to its calls back into Python to resolve each value's tag. toc composes with the same"
+        " C parser and a lighter resolver that gives exactly the same tags, so its own compose, timed the"
+        f" same way, costs {phases['toc compose'] / stock:.2f}x the baseline's. Then come the typed builder"
+        f" ({phases['builder']:.3f} s, which frees each node's part of the tree as it reads it, while it is"
+        " still in the CPU's cache), the rules with the configuration and sorting of their"
+        f" {phases['findings']:,} findings ({phases['rules']:.3f} s) and the report"
+        f" ({phases['report']:.3f} s).{graph_text} For reference, a *bare walk* that visits every composed"
+        " value once, makes one location per value and one dictionary per mapping, and checks nothing,"
+        f" takes {phases['bare walk']:.3f} s: toc's compose plus that walk is {floor / stock:.2f}x the"
+        " baseline.")
     if check / compose > 1.5:
         lines.append(
-            f"- **check vs compose (target 1.5x; {check / compose:.2f}x).** The baseline is PyYAML's C compose"
-            " with marks. The C composer calls back into Python to resolve every value's tag; toc composes"
-            " with the same C parser and a lighter resolver that gives the same tags, so its own compose"
-            f" (timed the same way, freeing the tree included) costs {phases['toc compose'] / stock:.2f}x the"
-            f" baseline's. Then come the typed builder ({phases['builder']:.3f} s), the rules with the"
-            f" configuration and sorting of their {phases['findings']:,} findings ({phases['rules']:.3f} s) and"
-            f" the report ({phases['report']:.3f} s). For reference, a *bare walk* that visits every composed"
-            " value once, makes one location per value and one dictionary per mapping, and checks nothing,"
-            f" takes {phases['bare walk']:.3f} s: compose plus that walk is already {floor / stock:.2f}x the"
-            f" baseline. toc's {after_compose:.3f} s after compose is {after_compose / phases['bare walk']:.1f}x"
-            " the bare walk: the types and choices of every field, ids, a `Location` for every value,"
-            " the networkx graph, about thirty rules and their findings. For 1.5x, builder, rules and"
-            f" report together would have to fall from {after_compose:.2f} s to about {needed:.2f} s"
-            f" ({1 - needed / after_compose:.0%} less). Profiles taken while tuning (cProfile, pyinstrument;"
-            " not part of this script) spread that time over the per-record readers, the graph build and"
-            " the rules that make many findings, with no single function left that would give as much;"
-            " what remains is Python's cost per value and per link. The last changes of that kind each"
-            " gained a percent or two, and the ideas left measured little: locations made lazily from"
-            " the marks and union-find instead of networkx for the pieces saved nothing, and even a tag"
-            " resolver that did no work at all (and so gave wrong tags) would save only about 0.05 s."
-            " A cut of that size would need the per-value work out of Python (a compiled"
-            " builder); toc stays pure Python so that `pip install` needs no compiler on a council"
-            " laptop.")
+            f"- **check vs compose (target 1.5x; {check / compose:.2f}x).**" + common
+            + f" For 1.5x, builder, rules and report together would have to fall from {after_compose:.2f} s"
+            f" to about {needed:.2f} s ({1 - needed / after_compose:.0%} less). What remains is Python's cost"
+            " per value and per link, spread (in profiles taken while tuning with cProfile and pyinstrument,"
+            " not part of this script) over the record readers, the networkx graph and the rules that make"
+            " a finding per node, with no single function left that would give that much. Ideas measured"
+            " while tuning that gave little or nothing: locations made lazily from the marks, union-find"
+            " instead of networkx for the pieces, builtin no-ops for the resolver's path tracking (nothing"
+            " each), and reading text fields in the same pass as the keys (2-6% of the builder, not kept for"
+            " the second path it needs). Even a tag resolver that did no"
+            " work at all (and so gave wrong tags) would save only about 0.06 s. Closing the gap for certain"
+            " would need either the per-value work out of Python (a compiled builder; toc is pure Python so that"
+            " it installs wherever Python does, with no compiler) or the graph rules on plain dictionaries instead of"
+            " networkx, which the design names for them.")
     else:
-        lines.append(
-            f"- **check vs compose (target 1.5x; {check / compose:.2f}x, met).** toc composes with the same C"
-            " parser and a lighter tag resolver than PyYAML's (the same tags for less work), then builds,"
-            " checks and reports.")
+        lines.append(f"- **check vs compose (target 1.5x; {check / compose:.2f}x, met).**" + common
+                     + " The margin is small, and on a machine shared with other work the ratio moves by"
+                     " several hundredths between runs.")
     if ("toc-check", low) in best and high > low:
         growth = best[("toc-check", high)] / best[("toc-check", low)]
         compose_growth = best[("compose", high)] / best[("compose", low)]
         text = (f"- **scaling (target: at most 1.1x the node ratio; {growth:.1f}x).** From {low:,} to {high:,}"
                 f" nodes `toc check` grows {growth:.1f}x and PyYAML's compose alone {compose_growth:.1f}x.")
         if low in by_size and high in by_size:
-            grew = {key: by_size[high][key] / by_size[low][key] for key in PHASES}
+            grew = {key: by_size[high][key] / by_size[low][key] for key in PHASES
+                    if by_size[low].get(key) and key in by_size[high]}
             text += (f" Phase by phase (the table above): toc's compose grows {grew['toc compose']:.1f}x, the"
                      f" builder {grew['builder']:.1f}x, the rules {grew['rules']:.1f}x, and networkx's own search"
                      f" for connected pieces over the model's graph {grew['graph walk']:.1f}x. Composing and"
@@ -567,16 +583,25 @@ def analysis(results: dict, reference: int) -> str:
             return (draw[size]["toc check"] + draw[size]["dot -Tsvg"]) / draw[size]["dot -Tsvg"]
 
         start_up = cold["import yaml, networkx"]
-        lines.append(
+        small_dot, large_dot = draw[smallest]["dot -Tsvg"], draw[largest]["dot -Tsvg"]
+        bounded = all(start_up > 0.1 * draw[size]["dot -Tsvg"] for size in draw)
+        text = (
             "- **render vs dot (target 1.1x).** `toc render -o x.svg` reads and checks the model (the"
             " diagram marks findings), writes DOT, then runs the same `dot` it is compared with. Its cost"
             " is therefore at least `toc check` + `dot`, the last column of the drawing table:"
-            f" {least(smallest):.1f}x at {smallest:,} nodes and {least(largest):.1f}x at {largest:,}. At"
-            f" {smallest:,} nodes, Python's start-up and imports alone ({start_up:.3f} s) are"
-            f" {start_up / draw[smallest]['dot -Tsvg']:.1f}x what `dot` needs for the whole drawing. The ratio"
-            " falls as models grow, because `dot`'s layout grows faster than the model while toc's work"
-            " grows with it. But 1.1x would need reading and checking a model to cost a tenth of laying"
-            " it out, and at these sizes that is not so for any program that loads the file in Python.")
+            f" {least(smallest):.1f}x at {smallest:,} nodes and {least(largest):.1f}x at {largest:,}. 1.1x"
+            " leaves toc a tenth of `dot`'s time for all of its own work. Python's start-up with the imports"
+            f" of PyYAML and networkx alone takes {start_up:.3f} s (the cold-start measurement):"
+            f" {start_up / small_dot:.1f}x `dot`'s whole drawing at {smallest:,} nodes, and"
+            f" {start_up / large_dot:.0%} of it at {largest:,} nodes, where a tenth is {0.1 * large_dot:.3f} s.")
+        if bounded:
+            text += (" So at every size measured, no Python program that reads the model with PyYAML and"
+                     " checks it with networkx, as toc does, can come within 1.1x of `dot`, before it has"
+                     " read a byte of the model.")
+        text += (" Bigger models narrow the gap, because `dot`'s layout grows faster than the model"
+                 f" ({large_dot / small_dot:.0f}x from {smallest:,} to {largest:,} nodes, against"
+                 f" {draw[largest]['toc check'] / draw[smallest]['toc check']:.1f}x for `toc check`).")
+        lines.append(text)
     return "\n".join(lines)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -18,6 +17,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     folded = {choice.casefold(): choice for choice in options}
     if word.casefold() in folded:
         return folded[word.casefold()]
+    import difflib  # (here: a clean model never needs it, and every command would import it)
+
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
