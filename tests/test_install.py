@@ -1,4 +1,5 @@
-"""A non-editable install works from any directory, with no source tree to lean on."""
+"""A non-editable install works from any directory, with no source tree to lean on, and carries
+the workshop page's template, style and script."""
 
 from __future__ import annotations
 
@@ -6,17 +7,22 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
-def test_installed_package_runs_from_elsewhere(tmp_path):
-    source = tmp_path / "source"
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A non-editable install of this tree into a folder of its own, the source tree gone."""
+    work = tmp_path_factory.mktemp("install")
+    source = work / "source"
     shutil.copytree(
         ROOT, source,
         ignore=shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", "build", ".pytest_cache", "out"),
     )
-    target = tmp_path / "site"
+    target = work / "site"
     # No network and no build isolation: dependencies come from the running environment.
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
@@ -24,6 +30,11 @@ def test_installed_package_runs_from_elsewhere(tmp_path):
         check=True, capture_output=True,
     )
     shutil.rmtree(source)  # nothing may depend on the source tree any more
+    return target
+
+
+def test_installed_package_runs_from_elsewhere(installed, tmp_path):
+    target = installed
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     model = elsewhere / "m.toc.yaml"
@@ -50,3 +61,11 @@ def test_installed_package_runs_from_elsewhere(tmp_path):
     checked = subprocess.run([sys.executable, "-m", "toc", "check", "--strict", "area.toc.yaml"], cwd=elsewhere,
                              env=env, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout
+
+
+def test_installed_package_ships_the_page_assets(installed, tmp_path):
+    probe = ("from renderers.html.page import _asset; "
+             "print(*(len(_asset(name)) > 100 for name in ('page.html', 'page.css', 'page.js')))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(installed)})
+    assert result.stdout.split() == ["True", "True", "True"], result.stderr

@@ -54,30 +54,22 @@ _TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
 _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
 _MERGE = _TAG + "merge"
-# Field names of each section table, computed once; the table itself is kept
-# with its names so that its id can never be reused by another tuple.
-_FIELD_NAMES: dict[int, tuple[tuple, tuple[str, ...], frozenset[str]]] = {}
-
-
-# The field names of the sections the builder reads for every node, link and record, by the
-# table's id: looked up where a call to _field_set would cost more than the lookup.
-_FIELD_SETS = {id(section): frozenset(fmt.field_names(section)) for section in fmt.SECTIONS.values()}
+# The field names of every section table in toc.format (as written, for messages, and as a set,
+# for lookups) by the table's id: the builder looks them up for every node, link and record. The
+# tables are module constants, so an id here always means the same table.
+_FIELD_SETS: dict[int, frozenset[str]] = {}
+_FIELD_NAMES: dict[int, tuple[str, ...]] = {}
+for _table in (*fmt.SECTIONS.values(), fmt.CATALOGUE_FILE):
+    _FIELD_NAMES[id(_table)] = fmt.field_names(_table)
+    _FIELD_SETS[id(_table)] = frozenset(_FIELD_NAMES[id(_table)])
 
 
 def _field_names(section: tuple[fmt.Field, ...]) -> tuple[str, ...]:
-    return _cached_names(section)[1]
+    return _FIELD_NAMES.get(id(section)) or fmt.field_names(section)  # (a table made elsewhere: not kept)
 
 
 def _field_set(section: tuple[fmt.Field, ...]) -> frozenset[str]:
-    return _cached_names(section)[2]
-
-
-def _cached_names(section: tuple[fmt.Field, ...]) -> tuple[tuple, tuple[str, ...], frozenset[str]]:
-    cached = _FIELD_NAMES.get(id(section))
-    if cached is None or cached[0] is not section:
-        names = fmt.field_names(section)
-        cached = _FIELD_NAMES[id(section)] = (section, names, frozenset(names))
-    return cached
+    return _FIELD_SETS.get(id(section)) or frozenset(fmt.field_names(section))
 
 
 # ``_new_tuple(Location, (path, line, column))`` is ``Location(path, line, column)`` without
@@ -380,7 +372,7 @@ class ModelBuilder(EvaluationReader):
         section for every node, link and indicator. Anything unusual takes the general path,
         which reports it."""
         if value.__class__ is _MappingNode and value.tag == _MAP and self.editor_lines is None:
-            known = _FIELD_SETS.get(id(section)) or _field_set(section)
+            known = _FIELD_SETS.get(id(section)) or _field_set(section)  # (the lookup inline: per record)
             fields = {}
             path = self.path
             for key, item in value.value:
