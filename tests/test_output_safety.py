@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 
@@ -95,6 +96,102 @@ def test_report_written_to_a_file_is_complete_json(tmp_path, examples_dir):
                     str(examples_dir / "flawed.toc.yaml")], capture_output=True, check=False)
     assert json.loads(target.read_text())["summary"]["files"] == 1
     assert oct(os.stat(target).st_mode & 0o777) == "0o644"
+
+
+def test_character_device_is_written_through_never_replaced():
+    # Run as root (as CI is), replacing /dev/null with a regular file breaks the machine.
+    before = os.stat("/dev/null")
+    write_output("/dev/null", "discarded")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_check_to_dev_null_keeps_the_device(examples_dir):
+    subprocess.run([sys.executable, "-m", "toc", "check", "-o", "/dev/null",
+                    str(examples_dir / "wirral.toc.yaml")], capture_output=True, check=False)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_device_is_one_clean_error_and_stays_a_device():
+    with pytest.raises(OutputError, match="cannot write"):
+        write_output("/dev/full", "x" * 10_000)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_fifo_is_written_through(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    write_output(str(fifo), "through the pipe")
+    assert reader.communicate(timeout=10)[0] == b"through the pipe"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_symlink_is_followed_and_stays_a_link(tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    write_output(str(link), "new")
+    assert link.is_symlink() and real.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "real.md"]
+
+
+def test_existing_file_keeps_its_mode(tmp_path):
+    target = tmp_path / "shared.csv"
+    target.write_text("old")
+    os.chmod(target, 0o640)
+    write_output(str(target), "new")
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+
+
+def test_new_file_honours_the_umask(tmp_path):
+    previous = os.umask(0o077)
+    try:
+        write_output(str(tmp_path / "private.md"), "x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(os.stat(tmp_path / "private.md").st_mode) == 0o600
+
+
+def test_refuses_when_the_file_changed_since_it_was_read(tmp_path):
+    target = tmp_path / "m.toc.yaml"
+    target.write_text("edited while the command ran\n")
+    with pytest.raises(OutputError, match="changed on disk"):
+        write_output(str(target), "formatted\n", unchanged_since=b"what was read\n")
+    assert target.read_text() == "edited while the command ran\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.toc.yaml"]
+
+
+def test_fmt_formats_the_real_file_behind_a_symlink(tmp_path):
+    real = tmp_path / "real.toc.yaml"
+    real.write_text("nodes:\n  a: {label: A, type: activity}\ntoc: 1\n")
+    link = tmp_path / "link.toc.yaml"
+    link.symlink_to(real)
+    subprocess.run([sys.executable, "-m", "toc", "fmt", str(link)], capture_output=True, check=True)
+    assert link.is_symlink()
+    assert real.read_text().startswith("toc: 1\n")
+
+
+def test_terminated_run_removes_its_temporary_file(tmp_path):
+    # SIGTERM (what CI runners and `timeout` send) must clean up like Ctrl-C does.
+    target = tmp_path / "big.txt"
+    code = (
+        "import os, sys, time\n"
+        "from toc import output, cli\n"
+        "real = os.fsync\n"
+        "def slow(fd):\n"
+        "    print('writing', flush=True); time.sleep(30); real(fd)\n"
+        "output.os.fsync = slow\n"
+        "cli.install_signal_handlers()\n"
+        f"output.write_output({str(target)!r}, 'y' * 5_000_000)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "writing"
+    child.send_signal(signal.SIGTERM)
+    child.wait(timeout=10)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_every_write_goes_through_write_output():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 import toc
@@ -42,8 +43,21 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def install_signal_handlers() -> None:
+    """SIGTERM (sent by `timeout`, CI runners, service managers) unwinds like Ctrl-C.
+
+    Unwinding runs the writer's clean-up, so no temporary file is left behind.
+    """
+    def terminate(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
+    if argv is None:  # run as the program, not called from a test or another program
+        install_signal_handlers()
     parser = build_parser(arguments)
     try:
         args = parser.parse_args(arguments)

@@ -1,8 +1,30 @@
-"""Writing outputs without ever leaving a half-written file or overwriting a model."""
+"""Writing outputs without ever losing anything that was there before.
+
+The rules, in the order ``write_output`` applies them:
+
+* ``-`` is standard output.
+* A symbolic link is followed on purpose: the file it points to is written and the
+  link itself stays a link (so ``toc fmt`` on a linked model formats the real file).
+* A character device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
+  written through, never replaced: replacing ``/dev/null`` as root would break the
+  whole machine.
+* Anything else that is not a regular file (a directory, a block device, a socket)
+  is refused with one line.
+* A regular file is replaced atomically: the data goes to a hidden temporary file in
+  the same directory, which is renamed over the target, so readers see the old file
+  or the new one, never a part. The target keeps its permission bits; a new file
+  gets the usual ``0666`` less the umask. The temporary file is removed if the
+  write fails or is interrupted.
+* ``protected`` paths (the input models) are refused, whatever name reaches them.
+* ``unchanged_since`` guards a file the command itself read (``toc fmt``): if the
+  bytes on disk are no longer those bytes, someone saved a newer version while the
+  command ran, and nothing is written.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 
@@ -11,30 +33,54 @@ class OutputError(Exception):
     """An output path that cannot be used: the CLI prints it as one line, exit 2."""
 
 
-def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = ()) -> None:
-    """Write ``data`` to ``path`` atomically; ``-`` means standard output.
-
-    The data goes to a temporary file in the same directory, which is then
-    renamed over the target, so readers see the old file or the new one, never a
-    part. ``protected`` paths (the input models) are refused.
-    """
+def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (),
+                 unchanged_since: bytes | None = None) -> None:
+    """Write ``data`` to ``path`` (see the module's docstring for what happens to what)."""
     if path == "-":
         if isinstance(data, bytes):
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)
         return
-    if os.path.isdir(path):
-        raise OutputError(f"{path}: is a directory; give a file name")
-    for model in protected:
-        if os.path.exists(path) and os.path.exists(model) and os.path.samefile(path, model):
-            raise OutputError(f"{path}: refusing to overwrite the input model")
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise OutputError(f"{path}: directory {directory} does not exist")
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = os.path.realpath(path)  # follows every link in the path, deliberately
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".toc-", suffix=".tmp")
+        status = os.stat(target)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+    if status is not None:
+        for model in protected:
+            if os.path.exists(model) and os.path.samefile(target, model):
+                raise OutputError(f"{path}: refusing to overwrite the input model")
+        if stat.S_ISDIR(status.st_mode):
+            raise OutputError(f"{path}: is a directory; give a file name")
+        if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
+            _write_through(path, target, payload)
+            return
+        if not stat.S_ISREG(status.st_mode):
+            raise OutputError(f"{path}: is not a regular file (a block device or socket); give a file name")
+    directory = os.path.dirname(target)
+    if not os.path.isdir(directory):
+        raise OutputError(f"{path}: directory {os.path.dirname(os.path.abspath(path))} does not exist")
+    _replace_atomically(path, target, payload, status, unchanged_since)
+
+
+def _write_through(path: str, target: str, payload: bytes) -> None:
+    """Write into a device or FIFO in place: no temporary file, no rename."""
+    try:
+        descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(payload)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _replace_atomically(path: str, target: str, payload: bytes, status: os.stat_result | None,
+                        unchanged_since: bytes | None) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".toc-", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror}") from None
     try:
@@ -42,8 +88,10 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
             stream.write(payload)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        os.chmod(temporary, stat.S_IMODE(status.st_mode) if status else 0o666 & ~_umask())
+        if unchanged_since is not None and _current_bytes(target) != unchanged_since:
+            raise OutputError(f"{path}: changed on disk since toc read it; not overwritten (run the command again)")
+        os.replace(temporary, target)
     except BaseException as error:
         try:
             os.unlink(temporary)
@@ -52,3 +100,18 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
         if isinstance(error, OSError):
             raise OutputError(f"{path}: cannot write: {error.strerror}") from None
         raise
+
+
+def _current_bytes(target: str) -> bytes | None:
+    try:
+        with open(target, "rb") as stream:
+            return stream.read()
+    except OSError:
+        return None
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -59,6 +59,7 @@ def run(args) -> int:
     changed = []
     refused = 0
     for path in files:
+        data = None
         if path == "-":
             text = sys.stdin.read()
         else:
@@ -87,7 +88,8 @@ def run(args) -> int:
                 fromfile=path, tofile=f"{path} (formatted)",
             ))
         else:
-            write_output(path, formatted)
+            # Refused if the file changed on disk since it was read: never lose newer work.
+            write_output(path, formatted, unchanged_since=data if isinstance(data, bytes) else None)
     if path != "-" or len(files) > 1:
         verb = "would reformat" if (args.check or args.diff) else "reformatted"
         print(f"{verb} {len(changed)} of {len(files)} file{'s' if len(files) != 1 else ''}"
