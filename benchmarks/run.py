@@ -39,7 +39,7 @@ def _operation(name: str):
         import io
         from contextlib import redirect_stdout
 
-        import renderers.findings  # noqa: F401  (imported by `toc check` itself: not timed)
+        import toc.renderers.findings  # noqa: F401  (imported by `toc check` itself: not timed)
         import toc.checker  # noqa: F401
         import toc.paths  # noqa: F401
         from toc.cli import main
@@ -93,7 +93,7 @@ def phases(path: str) -> None:
 
     import yaml
 
-    from renderers.findings import FORMATS
+    from toc.renderers.findings import FORMATS
     from toc.checker import Selection, check_model, configure
     from toc.findings import REPORT_ORDER
     from toc.limits import Limits

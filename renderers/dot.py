@@ -14,7 +14,7 @@ import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from renderers import style
+from toc.renderers import style
 from toc.findings import Finding
 from toc.model import Link, Model, Node, Stage
 from toc.views import View, visible_links, visible_nodes

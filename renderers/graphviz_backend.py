@@ -10,7 +10,7 @@ import re
 import shutil
 import subprocess
 
-from renderers.dot import html_escape
+from toc.renderers.dot import html_escape
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 

@@ -7,7 +7,7 @@ punctuation character, so labels render verbatim and cannot change the chart.
 
 from __future__ import annotations
 
-from renderers import style
+from toc.renderers import style
 from toc.model import Model, Stage
 from toc.views import View, visible_links, visible_nodes
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from renderers.needs_tables import comparison_table
-from renderers.xlsx import formula_safe, header_style, new_workbook, workbook_bytes
+from toc.renderers.needs_tables import comparison_table
+from toc.renderers.xlsx import formula_safe, header_style, new_workbook, workbook_bytes
 from toc.needs import COLUMNS, Comparison, NeedsRow
 
 _WIDTHS = {"area": 20, "geography": 20, "indicator": 26, "measure": 48, "source": 36, "notes": 36, "model": 36}

@@ -8,7 +8,7 @@ as the model, however many paths there are.
 
 from __future__ import annotations
 
-from renderers import style
+from toc.renderers import style
 from toc.model import Link, Model, Node, Stage
 from toc.views import View, visible_links, visible_nodes
 

@@ -9,8 +9,8 @@ model text is entity-escaped by ``html_escape``.
 
 from __future__ import annotations
 
-from renderers.dot import html_escape
-from renderers.pathway_tables import gap_counts, headline, summary_line
+from toc.renderers.dot import html_escape
+from toc.renderers.pathway_tables import gap_counts, headline, summary_line
 from toc.pathway import Cell, PathwayMatrix, service_label
 
 FONT = "Helvetica"

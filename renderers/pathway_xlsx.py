@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from renderers.pathway_tables import CSV_COLUMNS, GAP, findings_summary, gap_counts, pathway_rows, summary_line
-from renderers.xlsx import formula_safe, header_style, new_workbook, workbook_bytes
+from toc.renderers.pathway_tables import CSV_COLUMNS, GAP, findings_summary, gap_counts, pathway_rows, summary_line
+from toc.renderers.xlsx import formula_safe, header_style, new_workbook, workbook_bytes
 from toc.pathway import PathwayMatrix, service_label
 
 GAP_FILL, DUPLICATE_FILL, HEADER_FILL = "F5B895", "F7EE9A", "0072B2"

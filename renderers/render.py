@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from renderers.dot import DiagramOptions, describe, render_dot
-from renderers.mermaid import render_mermaid
-from renderers.outline import render_outline
+from toc.renderers.dot import DiagramOptions, describe, render_dot
+from toc.renderers.mermaid import render_mermaid
+from toc.renderers.outline import render_outline
 from toc.findings import Finding
 from toc.model import Model
 from toc.views import View
@@ -32,14 +32,14 @@ def render_model(model: Model, request: RenderRequest) -> str | bytes:
     options = DiagramOptions(view=request.view, findings=request.findings, workshop=request.workshop,
                              page=request.page, group_by=request.group_by)
     if request.output_format == "html":
-        from renderers.html import render_html
+        from toc.renderers.html import render_html
 
         # The page always carries the findings: its overlay is a toggle, on by default.
         return render_html(model, request.page_findings, options)
     source = render_dot(model, options)
     if request.output_format == "dot":
         return source
-    from renderers.graphviz_backend import add_svg_title, run_dot
+    from toc.renderers.graphviz_backend import add_svg_title, run_dot
 
     image = run_dot(source, request.output_format)
     if request.output_format == "svg":

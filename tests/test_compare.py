@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT
-from renderers.compare import render_csv, render_markdown, render_xlsx
+from toc.renderers.compare import render_csv, render_markdown, render_xlsx
 from toc.checker import check_text
 from toc.cli import main
 from toc.compare import compare_models

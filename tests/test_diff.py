@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from renderers.diff import render_json, render_markdown, render_text
+from toc.renderers.diff import render_json, render_markdown, render_text
 from toc.checker import check_file, check_text
 from toc.cli import main
 from toc.diff import diff_models

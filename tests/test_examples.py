@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from renderers.findings import render_json
+from toc.renderers.findings import render_json
 from toc.checker import check_file
 
 MODELS = sorted(path.name for path in EXAMPLES.glob("*.toc.yaml"))

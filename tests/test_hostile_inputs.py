@@ -52,8 +52,10 @@ def findings_of(path) -> list[tuple[str, int, int]]:
     ("flow", "toc: 1\nnodes: " + "[" * 10_000 + "]" * 10_000 + "\n", [("TOC006", 2, 1007)]),
     # 10,000 levels of block indentation would be a 50 MB file: TOC006 for its size.
     ("block mapping", "toc: 1\nnodes:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(3_000)),
-     [("TOC006", 1002, 1001)]),
-    ("compact lists", "toc: 1\nnodes:\n  " + "- " * 100_000 + "x\n", [("TOC006", 3, 2001)]),
+     [("TOC006", 1001, 1004)]),
+    ("compact lists", "toc: 1\nnodes:\n  " + "- " * 100_000 + "x\n", [("TOC006", 3, 1999)]),
+    # The root mapping and 1,000 brackets: one level more than the reader accepts.
+    ("one level too deep", "toc: 1\nnodes: " + "[" * 1_000 + "]" * 1_000 + "\n", [("TOC006", 2, 1007)]),
     ("one million brackets", "toc: 1\nnodes: " + "[" * 1_000_000 + "\n", [("TOC006", 2, 1007)]),
 ])
 def test_deep_nesting_is_a_limit_finding_not_a_crash(tmp_path, name, text, expected):
@@ -62,12 +64,25 @@ def test_deep_nesting_is_a_limit_finding_not_a_crash(tmp_path, name, text, expec
     assert findings_of(path) == expected
 
 
-def test_depth_limit_can_be_raised(tmp_path):
+def test_deepest_nesting_the_reader_accepts_is_read_in_full(tmp_path):
     path = tmp_path / "deep.toc.yaml"
-    path.write_text("toc: 1\nnodes: " + "[" * 30_000 + "]" * 30_000 + "\n")
-    result = run_toc("check", "--format", "json", str(path), env={"TOC_MAX_DEPTH": "40000"})
-    # Read in full on a big enough stack: the finding is now about the value itself.
-    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == ["TOC004"]
+    path.write_text("toc: 1\nnodes: " + "[" * 999 + "]" * 999 + "\n")  # 1,000 levels with the root
+    # Read in full: the finding is about the value itself, not its depth.
+    assert findings_of(path) == [("TOC004", 2, 8)]
+
+
+def test_depth_limit_can_be_lowered(tmp_path):
+    path = tmp_path / "deep.toc.yaml"
+    path.write_text("toc: 1\nnodes: " + "[" * 60 + "]" * 60 + "\n")
+    result = run_toc("check", "--format", "json", str(path), env={"TOC_MAX_DEPTH": "50"})
+    # The 50th bracket opens the 51st level (the root mapping is the first).
+    assert [(f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]] == [("TOC006", 2, 57)]
+
+
+def test_depth_limit_cannot_be_raised_past_the_reader(tmp_path, examples_dir):
+    result = run_toc("check", str(examples_dir / "wirral.toc.yaml"), env={"TOC_MAX_DEPTH": "40000"})
+    assert result.returncode == 2
+    assert "TOC_MAX_DEPTH='40000': can be at most 1,000" in result.stderr
 
 
 @pytest.mark.parametrize("variable", ["TOC_MAX_FILE_MB", "TOC_MAX_NODES", "TOC_MAX_DEPTH", "TOC_MAX_ALIAS_EXPANSION"])
@@ -185,3 +200,13 @@ def test_a_directory_fifo_or_missing_file_as_the_model(tmp_path, command):
 def test_empty_and_whitespace_files():
     assert [f.code for f in check("")] == ["TOC005"]
     assert [f.code for f in check("\n\n   \n# only a comment\n")] == ["TOC005"]
+
+
+def test_deep_nesting_without_libyaml_is_a_limit_finding(tmp_path):
+    # PyYAML built without libyaml reads with Python's recursion: still a finding, never a crash.
+    path = tmp_path / "deep.toc.yaml"
+    path.write_text("toc: 1\nnodes: " + "[" * 5_000 + "]" * 5_000 + "\n")
+    code = ("import sys, yaml; del yaml.CSafeLoader; from toc.cli import main; "
+            "sys.exit(main(['check', '--format', 'json', sys.argv[1]]))")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert [(f["code"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [("TOC006", 1)]

@@ -4,6 +4,7 @@ the workshop page's template, style and script."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,7 @@ def test_installed_package_runs_from_elsewhere(installed, tmp_path):
     model.write_text("toc: 1\nnodes:\n  a: {type: activity, label: A, leads_to: [b]}\n  b: {type: output, label: B}\n")
     env = {**os.environ, "PYTHONPATH": str(target)}
     where = subprocess.run(
-        [sys.executable, "-c", "import toc, renderers, models; print(toc.__file__)"],
+        [sys.executable, "-c", "import toc, toc.renderers, toc.models; print(toc.__file__)"],
         cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
     )
     assert where.stdout.startswith(str(target))
@@ -64,8 +65,46 @@ def test_installed_package_runs_from_elsewhere(installed, tmp_path):
 
 
 def test_installed_package_ships_the_page_assets(installed, tmp_path):
-    probe = ("from renderers.html.page import _asset; "
+    probe = ("from toc.renderers.html.page import _asset; "
              "print(*(len(_asset(name)) > 100 for name in ('page.html', 'page.css', 'page.js')))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(installed)})
     assert result.stdout.split() == ["True", "True", "True"], result.stderr
+
+
+def test_only_toc_is_installed_as_an_import_package(installed):
+    top_level = sorted(path.name for path in installed.iterdir() if not path.name.endswith(".dist-info"))
+    assert top_level == ["bin", "toc"]
+    assert [path.name for path in installed.glob("*.dist-info")][0].startswith("theory_of_change-")
+
+
+def test_works_beside_unrelated_renderers_and_models_packages(installed, tmp_path):
+    # Other distributions own the top-level names `renderers` and `models` (one is on the
+    # package index); toc must neither import them nor be broken by them.
+    beside = tmp_path / "site"
+    shutil.copytree(installed, beside)
+    for name in ("renderers", "models"):
+        (beside / name).mkdir()
+        (beside / name / "__init__.py").write_text("raise ImportError('an unrelated package')\n")
+    model = tmp_path / "m.toc.yaml"
+    model.write_text("toc: 1\nnodes:\n  a: {type: activity, label: A, leads_to: [b]}\n  b: {type: output, label: B}\n")
+    env = {**os.environ, "PYTHONPATH": str(beside)}
+    for arguments in (["render", "m.toc.yaml", "-o", "m.md"], ["init", "-t", "blank", "new.toc.yaml"],
+                      ["check", "new.toc.yaml"]):
+        result = subprocess.run([sys.executable, "-m", "toc", *arguments], cwd=tmp_path, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, (arguments, result.stderr)
+    assert (tmp_path / "m.md").read_text().startswith("# ")
+
+
+def test_the_first_hint_in_help_works_after_install(installed, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    help_text = subprocess.run([sys.executable, "-m", "toc", "--help"], cwd=tmp_path, env=env,
+                               capture_output=True, text=True, check=True).stdout
+    hint = re.search(r"Start with[^`]*`([^`]*)`", help_text).group(1)
+    for command in hint.split(" && "):
+        words = command.split()
+        assert words[0] == "toc"
+        result = subprocess.run([sys.executable, "-m", "toc", *words[1:]], cwd=tmp_path, env=env,
+                                capture_output=True, text=True)
+        assert result.returncode == 0, (command, result.stderr)

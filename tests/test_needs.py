@@ -8,8 +8,8 @@ import textwrap
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from renderers.needs_tables import render_needs_csv, render_needs_markdown, render_needs_text
-from renderers.needs_xlsx import render_needs_xlsx
+from toc.renderers.needs_tables import render_needs_csv, render_needs_markdown, render_needs_text
+from toc.renderers.needs_xlsx import render_needs_xlsx
 from toc.checker import check_file, check_text
 from toc.cli import main
 from toc.needs import compare, compile_dataset, format_number

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from toc.findings import REPORT_ORDER, Finding, Severity
-from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading import load_file, load_text
 from toc.model import Model
@@ -48,15 +47,13 @@ def check_model(model: Model, selection: Selection = Selection()) -> list[Findin
 
 def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None) -> FileReport:
     """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
-    with collector_paused():
-        return _report(load_file(path, limits), selection)
+    return _report(load_file(path, limits), selection)
 
 
 def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),
                limits: Limits | None = None) -> FileReport:
     """Check a model given as text (tests, editors, tools)."""
-    with collector_paused():
-        return _report(load_text(text, path, limits), selection)
+    return _report(load_text(text, path, limits), selection)
 
 
 def _report(result, selection: Selection) -> FileReport:

@@ -20,7 +20,8 @@ from toc.output import OutputError
 
 DESCRIPTION = """\
 toc turns theories of change written as YAML into something you can check,
-draw, compare and evaluate. Start with `toc check examples/`.
+draw, compare and evaluate. Start with a commented starter model and its checks:
+`toc init our-area.toc.yaml && toc check our-area.toc.yaml`; then `toc COMMAND --help`.
 """
 
 

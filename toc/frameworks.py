@@ -18,7 +18,7 @@ FRAMEWORK_SUFFIX = ".toc.yaml"
 
 
 def _directory():
-    return resources.files("models") / "frameworks"
+    return resources.files("toc.models") / "frameworks"
 
 
 @cache

@@ -27,9 +27,8 @@ class Limits:
     # Elements read a second time through YAML aliases (*anchor). Plain files
     # read nothing twice; the cap stops "billion laughs" files.
     max_alias_expansion: int = 100_000
-    # Levels of nested lists and mappings. Real models nest fewer than ten; the
-    # YAML composer recurses once per level, so without a cap a file of brackets
-    # could exhaust the stack.
+    # Levels of nested lists and mappings. Real models nest fewer than ten. The YAML
+    # reader (libyaml) refuses more than 1,000 itself, so this can be lowered, not raised.
     max_depth: int = 1_000
 
     @classmethod
@@ -39,15 +38,18 @@ class Limits:
             max_file_bytes=_env_int("TOC_MAX_FILE_MB", defaults.max_file_bytes // (1024 * 1024)) * 1024 * 1024,
             max_nodes=_env_int("TOC_MAX_NODES", defaults.max_nodes),
             max_alias_expansion=_env_int("TOC_MAX_ALIAS_EXPANSION", defaults.max_alias_expansion),
-            max_depth=_env_int("TOC_MAX_DEPTH", defaults.max_depth),
+            max_depth=_env_int("TOC_MAX_DEPTH", defaults.max_depth, most=defaults.max_depth,
+                               why="the YAML reader refuses deeper nesting itself"),
         )
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_int(name: str, default: int, most: int | None = None, why: str = "") -> int:
     value = os.environ.get(name)
     if value is None or not value.strip():
         return default
     text = value.strip().replace("_", "")
     if not (text.isascii() and text.isdigit()) or int(text) == 0:
         raise InvalidLimit(f"{name}={value!r}: give a positive whole number (default {default})")
+    if most is not None and int(text) > most:
+        raise InvalidLimit(f"{name}={value!r}: can be at most {most:,} ({why}); it can only lower the limit")
     return int(text)

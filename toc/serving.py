@@ -19,7 +19,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from renderers.dot import DiagramOptions
+from toc.renderers.dot import DiagramOptions
 
 # How often a waiting browser's request looks at the file again.
 WATCH_INTERVAL = 0.2
@@ -58,7 +58,7 @@ class LivePage:
 
     def _render(self, version: int) -> str:
         # Whatever state the file is in mid-edit, the browser gets a page saying so.
-        from renderers.html import render_html, render_unloadable_html
+        from toc.renderers.html import render_html, render_unloadable_html
         from toc.checker import check_file
         from toc.loading import UnreadableInput
 

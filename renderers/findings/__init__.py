@@ -3,10 +3,10 @@
 Each renderer is a pure function from file reports to a string.
 """
 
-from renderers.findings.github import render_github
-from renderers.findings.json import render_json
-from renderers.findings.sarif import render_sarif
-from renderers.findings.text import render_text
+from toc.renderers.findings.github import render_github
+from toc.renderers.findings.json import render_json
+from toc.renderers.findings.sarif import render_sarif
+from toc.renderers.findings.text import render_text
 
 FORMATS = {
     "text": render_text,

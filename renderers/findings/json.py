@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from renderers.findings.summary import counts
+from toc.renderers.findings.summary import counts
 
 SCHEMA_ID = "toc-findings/1"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renderers.findings.summary import summary_line
+from toc.renderers.findings.summary import summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"

@@ -1,6 +1,6 @@
 """The interactive workshop page (`toc render -o model.html`, `toc serve`)."""
 
-from renderers.html.page import render_html, render_unloadable_html
-from renderers.html.panel import SECTIONS, page_data
+from toc.renderers.html.page import render_html, render_unloadable_html
+from toc.renderers.html.panel import SECTIONS, page_data
 
 __all__ = ["SECTIONS", "page_data", "render_html", "render_unloadable_html"]

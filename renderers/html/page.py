@@ -23,9 +23,9 @@ from dataclasses import replace
 from importlib import resources
 from string import Template
 
-from renderers import style
-from renderers.dot import DiagramOptions, describe, render_dot
-from renderers.html.panel import page_data, unloadable_page_data
+from toc.renderers import style
+from toc.renderers.dot import DiagramOptions, describe, render_dot
+from toc.renderers.html.panel import page_data, unloadable_page_data
 from toc.findings import Finding
 from toc.model import Model
 
@@ -37,7 +37,7 @@ LIVE_POLL_SECONDS = 25
 def render_html(model: Model, findings: list[Finding] | tuple[Finding, ...] = (),
                 options: DiagramOptions = DiagramOptions(), live_version: int | None = None) -> str:
     """The page for a loaded model; ``live_version`` set means served by `toc serve`."""
-    from renderers.graphviz_backend import add_svg_title, run_dot
+    from toc.renderers.graphviz_backend import add_svg_title, run_dot
 
     # The findings overlay is drawn by the page's script (it can be toggled), not by Graphviz.
     source = render_dot(model, replace(options, findings=None))
@@ -116,4 +116,4 @@ def _legend() -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("renderers.html").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("toc.renderers.html").joinpath(name).read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from renderers.dot import describe, dot_ids
+from toc.renderers.dot import describe, dot_ids
 from toc.findings import Finding
 from toc.model import Availability, Indicator, Link, Model, Node
 

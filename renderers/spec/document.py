@@ -9,8 +9,8 @@ proportionality, deliverables and an annex of open issues.
 
 from __future__ import annotations
 
-from renderers.outline import render_outline
-from renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+from toc.renderers.outline import render_outline
+from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 from toc.evaluation.catalogue import Catalogue
 from toc.evaluation.plan import NOT_IN_A_QUESTION, EvaluationPlan
 from toc.findings import Finding, Severity

@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 
-from renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 # openpyxl stamps the save time here whatever the properties say.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 
 _STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #1a1a1a; max-width: 70rem; margin: 2rem auto; padding: 0 1rem; }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 
 
 def render_markdown(blocks: list[Block]) -> str:

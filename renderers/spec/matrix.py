@@ -48,7 +48,7 @@ def render_matrix_xlsx(plan: EvaluationPlan, title: str) -> bytes:
     workbook.properties.created = workbook.properties.modified = fixed
     buffer = io.BytesIO()
     workbook.save(buffer)
-    from renderers.spec.docx import _reproducible
+    from toc.renderers.spec.docx import _reproducible
 
     return _reproducible(buffer.getvalue())
 

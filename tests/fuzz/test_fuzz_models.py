@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from renderers.render import RenderRequest, render_model
+from toc.renderers.render import RenderRequest, render_model
 from toc.checker import check_text
 
 settings.register_profile("short", max_examples=50, deadline=None,
@@ -52,9 +52,9 @@ def _render(output_format: str):
 
 
 def _spec(path: str, text: str) -> str | None:
-    from renderers.spec.document import build_specification
-    from renderers.spec.markdown import render_markdown
-    from renderers.spec.matrix import render_matrix_csv
+    from toc.renderers.spec.document import build_specification
+    from toc.renderers.spec.markdown import render_markdown
+    from toc.renderers.spec.matrix import render_matrix_csv
     from toc.evaluation.catalogue import catalogue_for
     from toc.evaluation.plan import plan_evaluation
 
@@ -71,7 +71,7 @@ _REFERENCE = (EXAMPLES / "wirral.toc.yaml").read_text(encoding="utf-8")
 
 
 def _diff(path: str, text: str) -> str | None:
-    from renderers.diff import render_json, render_text
+    from toc.renderers.diff import render_json, render_text
     from toc.diff import diff_models
 
     new = check_text(text, path)

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ElementTree
 import pydot
 import pytest
 
-from renderers.dot import render_dot
-from renderers.mermaid import render_mermaid
-from renderers.outline import render_outline
+from toc.renderers.dot import render_dot
+from toc.renderers.mermaid import render_mermaid
+from toc.renderers.outline import render_outline
 from toc.loading import load_text
 
 HOSTILE = [

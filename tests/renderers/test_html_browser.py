@@ -240,7 +240,7 @@ def test_script_labels_show_as_text_and_run_nothing(browser, tmp_path):
 
 
 def test_a_file_that_does_not_load_shows_its_findings(browser, tmp_path):
-    from renderers.html import render_unloadable_html
+    from toc.renderers.html import render_unloadable_html
     from toc.checker import check_text
 
     report = check_text(textwrap.dedent("toc: 1\nnodes: [\n"), "broken.toc.yaml")

@@ -10,8 +10,8 @@ import textwrap
 import pytest
 
 from conftest import EXAMPLES
-from renderers.html.page import embed_json, inline_svg, script_hash
-from renderers.html.panel import SECTIONS, PanelContext, node_data, page_data, unloadable_page_data
+from toc.renderers.html.page import embed_json, inline_svg, script_hash
+from toc.renderers.html.panel import SECTIONS, PanelContext, node_data, page_data, unloadable_page_data
 from toc.checker import check_file, check_text
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
@@ -163,7 +163,7 @@ def test_inline_svg_drops_the_prolog_and_keeps_the_size_for_zooming():
 
 @needs_dot
 def test_page_is_deterministic_self_contained_and_allows_only_its_own_script():
-    from renderers.html import render_html
+    from toc.renderers.html import render_html
 
     model, findings = wirral()
     page = render_html(model, findings)
@@ -189,7 +189,7 @@ def _contrast(foreground: str, background: str) -> float:
 
 @pytest.mark.parametrize("name", ["text", "muted", "accent", "error", "warning", "info", "upstream", "downstream"])
 def test_page_colours_pass_wcag_aa_on_white_and_on_the_toolbar(name):
-    from renderers.html.page import _asset
+    from toc.renderers.html.page import _asset
 
     colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})", _asset("page.css")))
     for background in ("#ffffff", colours["soft"]):

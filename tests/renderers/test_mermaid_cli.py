@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from renderers.mermaid import render_mermaid
+from toc.renderers.mermaid import render_mermaid
 from toc.loading import load_file
 
 MMDC = ROOT / ".tools" / "mermaid" / "node_modules" / ".bin" / "mmdc"

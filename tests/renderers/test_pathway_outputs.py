@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from conftest import EXAMPLES, ROOT
-from renderers.pathway_dot import render_pathway_dot
-from renderers.pathway_tables import render_pathway_csv, render_pathway_markdown, render_pathway_text
-from renderers.pathway_xlsx import render_pathway_xlsx
+from toc.renderers.pathway_dot import render_pathway_dot
+from toc.renderers.pathway_tables import render_pathway_csv, render_pathway_markdown, render_pathway_text
+from toc.renderers.pathway_xlsx import render_pathway_xlsx
 from toc.checker import check_file, check_text
 from toc.cli import main
 from toc.pathway import build_matrix

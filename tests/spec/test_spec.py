@@ -9,9 +9,9 @@ import zipfile
 import pytest
 
 from conftest import EXAMPLES
-from renderers.spec.blocks import Heading
-from renderers.spec.document import build_specification, matrix_rows
-from renderers.spec.markdown import _cell, render_markdown
+from toc.renderers.spec.blocks import Heading
+from toc.renderers.spec.document import build_specification, matrix_rows
+from toc.renderers.spec.markdown import _cell, render_markdown
 from toc.checker import check_file
 from toc.cli import main
 from toc.evaluation.catalogue import catalogue_for

@@ -50,7 +50,7 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from renderers.findings import FORMATS
+    from toc.renderers.findings import FORMATS
     from toc.checker import Selection, check_file, failed
     from toc.findings import Severity
     from toc.paths import model_files

@@ -37,7 +37,7 @@ def checked_model(path: str, doing: str, note: str):
 
     report = check_file(path)
     if report.model is None:
-        from renderers.findings import render_text
+        from toc.renderers.findings import render_text
 
         sys.stderr.write(render_text([report]))
         print(f"toc: cannot {doing} {path}: it does not load (see the findings above)", file=sys.stderr)

@@ -41,8 +41,8 @@ _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".xlsx":
 
 
 def run(args) -> int:
-    from renderers.compare import FORMATS
-    from renderers.findings import FORMATS as FINDING_FORMATS
+    from toc.renderers.compare import FORMATS
+    from toc.renderers.findings import FORMATS as FINDING_FORMATS
     from toc.checker import check_file
     from toc.compare import compare_models
     from toc.output import write_output

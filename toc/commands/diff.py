@@ -52,8 +52,8 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from renderers.diff import FORMATS, render_text
-    from renderers.findings import FORMATS as FINDING_FORMATS
+    from toc.renderers.diff import FORMATS, render_text
+    from toc.renderers.findings import FORMATS as FINDING_FORMATS
     from toc.diff import diff_models
     from toc.output import write_output
 

@@ -44,7 +44,7 @@ def register(commands) -> None:
 def template_text(name: str) -> str:
     from importlib import resources
 
-    return (resources.files("models") / "templates" / f"{name}.toc.yaml").read_text(encoding="utf-8")
+    return (resources.files("toc.models") / "templates" / f"{name}.toc.yaml").read_text(encoding="utf-8")
 
 
 def run(args) -> int:

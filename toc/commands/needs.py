@@ -41,7 +41,7 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from renderers.findings import render_text
+    from toc.renderers.findings import render_text
     from toc.checker import check_file
     from toc.needs import compare, compile_dataset
     from toc.paths import model_files
@@ -74,18 +74,18 @@ def run(args) -> int:
 
 def _render(rows, comparison, title: str, output_format: str) -> str | bytes:
     if output_format == "csv":
-        from renderers.needs_tables import render_needs_csv
+        from toc.renderers.needs_tables import render_needs_csv
 
         return render_needs_csv(rows)
     if output_format == "md":
-        from renderers.needs_tables import render_needs_markdown
+        from toc.renderers.needs_tables import render_needs_markdown
 
         return render_needs_markdown(rows, comparison, title)
     if output_format == "xlsx":
-        from renderers.needs_xlsx import render_needs_xlsx
+        from toc.renderers.needs_xlsx import render_needs_xlsx
 
         return render_needs_xlsx(rows, comparison, title)
-    from renderers.needs_tables import render_needs_text
+    from toc.renderers.needs_tables import render_needs_text
 
     return render_needs_text(rows, comparison, title)
 

@@ -66,31 +66,31 @@ def run(args) -> int:
 
 def _render(matrix, title: str, output_format: str, args) -> str | bytes:
     if output_format == "txt":
-        from renderers.pathway_tables import render_pathway_text
+        from toc.renderers.pathway_tables import render_pathway_text
 
         to_terminal = args.output == "-" and sys.stdout.isatty()
         width = args.width or (shutil.get_terminal_size((120, 24)).columns if to_terminal else 120)
         colour = to_terminal and not os.environ.get("NO_COLOR")
         return render_pathway_text(matrix, title, width=width, colour=colour)
     if output_format == "md":
-        from renderers.pathway_tables import render_pathway_markdown
+        from toc.renderers.pathway_tables import render_pathway_markdown
 
         return render_pathway_markdown(matrix, title)
     if output_format == "csv":
-        from renderers.pathway_tables import render_pathway_csv
+        from toc.renderers.pathway_tables import render_pathway_csv
 
         return render_pathway_csv(matrix)
     if output_format == "xlsx":
-        from renderers.pathway_xlsx import render_pathway_xlsx
+        from toc.renderers.pathway_xlsx import render_pathway_xlsx
 
         return render_pathway_xlsx(matrix, title)
-    from renderers.pathway_dot import render_pathway_dot
+    from toc.renderers.pathway_dot import render_pathway_dot
 
     source = render_pathway_dot(matrix, title)
     if output_format == "dot":
         return source
-    from renderers.graphviz_backend import add_svg_title, run_dot
-    from renderers.pathway_tables import summary_line
+    from toc.renderers.graphviz_backend import add_svg_title, run_dot
+    from toc.renderers.pathway_tables import summary_line
 
     image = run_dot(source, output_format)
     if output_format == "svg":

@@ -41,8 +41,8 @@ def register(commands) -> None:
 def run(args) -> int:
     import os
 
-    from renderers.dot import DiagramOptions
-    from renderers.graphviz_backend import INSTALL_HINT, dot_available
+    from toc.renderers.dot import DiagramOptions
+    from toc.renderers.graphviz_backend import INSTALL_HINT, dot_available
     from toc.serving import LivePage, PageServer
 
     if not os.path.isfile(args.model):

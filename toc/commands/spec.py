@@ -42,7 +42,7 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from renderers.spec.document import build_specification
+    from toc.renderers.spec.document import build_specification
     from toc.evaluation.catalogue import catalogue_for
     from toc.evaluation.plan import plan_evaluation
 
@@ -61,11 +61,11 @@ def run(args) -> int:
     protected = (args.model, *(os.path.join(os.path.dirname(args.model), ref.id) for ref in model.catalogues))
     write_output(args.output, _render(blocks, output_format, model), protected=protected)
     if matrix_format == "csv":
-        from renderers.spec.matrix import render_matrix_csv
+        from toc.renderers.spec.matrix import render_matrix_csv
 
         write_output(args.matrix, render_matrix_csv(plan), protected=protected)
     elif matrix_format == "xlsx":
-        from renderers.spec.matrix import render_matrix_xlsx
+        from toc.renderers.spec.matrix import render_matrix_xlsx
 
         write_output(args.matrix, render_matrix_xlsx(plan, f"Evaluation matrix: {model.display_name}"),
                      protected=protected)
@@ -74,22 +74,22 @@ def run(args) -> int:
 
 def _render(blocks, output_format: str, model) -> str | bytes:
     if output_format == "md":
-        from renderers.spec.markdown import render_markdown
+        from toc.renderers.spec.markdown import render_markdown
 
         return render_markdown(blocks)
     image = _diagram(model, "svg" if output_format == "html" else "png")
     if output_format == "html":
-        from renderers.spec.html import render_html
+        from toc.renderers.spec.html import render_html
 
         return render_html(blocks, image.decode("utf-8") if image else None)
-    from renderers.spec.docx import render_docx
+    from toc.renderers.spec.docx import render_docx
 
     return render_docx(blocks, image)
 
 
 def _diagram(model, image_format: str) -> bytes | None:
-    from renderers.graphviz_backend import dot_available
-    from renderers.render import RenderRequest, render_model
+    from toc.renderers.graphviz_backend import dot_available
+    from toc.renderers.render import RenderRequest, render_model
 
     if not dot_available():
         print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "

@@ -49,7 +49,7 @@ def load_catalogue_text(text: str, path: str, limits: Limits | None = None) -> C
 @cache
 def shipped_files() -> tuple[CatalogueFile, ...]:
     """The catalogues that come with toc (read once per process)."""
-    package = resources.files("models")
+    package = resources.files("toc.models")
     return tuple(
         load_catalogue_text(package.joinpath(name).read_text(encoding="utf-8"), os.path.join("models", name))
         for name in SHIPPED_FILES

@@ -15,8 +15,8 @@ from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading.build import ModelBuilder
 from toc.loading.lines import EditorLines, needs_editor_lines
-from toc.loading.nesting import STACK_BUDGET_LEVELS, composed_depth, deepest_level, nesting_bound, run_with_stack_for
-from toc.loading.parse import _Loader, compose
+from toc.loading.nesting import READER_MAX_DEPTH, composed_depth
+from toc.loading.parse import compose
 from toc.loading.source import UnreadableInput, decode, read_bytes
 from toc.model import Location, Model
 from toc.rules import limit_exceeded
@@ -91,20 +91,13 @@ def _read_catalogues(model: Model, limits: Limits) -> list[Finding]:
 
 
 def _compose_within_depth(text: str, path: str, limits: Limits):
-    """``compose``, refusing nesting deeper than ``limits.max_depth`` without ever overflowing the stack."""
-    bound = nesting_bound(text)
-    if bound > STACK_BUDGET_LEVELS:
-        depth, mark = deepest_level(text, _Loader, limits.max_depth)
-        if depth > limits.max_depth:
-            return _too_deep(text, path, mark, limits)
-        bound = depth
-    try:
-        root = run_with_stack_for(bound, compose, text, path)
-    except (RuntimeError, MemoryError, ValueError):  # no thread with that stack could start
-        return limit_exceeded.RULE.finding(
-            "YAML nested too deeply to read with the memory available", Location(path, 1, 1),
-            hint="nest lists and mappings less deeply")
-    if bound > limits.max_depth and not isinstance(root, Finding):
+    """``compose``, refusing nesting deeper than ``limits.max_depth`` (TOC006).
+
+    The reader itself refuses nesting past ``READER_MAX_DEPTH`` (see toc.loading.nesting),
+    so the composed tree is measured only when a lower limit was asked for.
+    """
+    root = compose(text, path)
+    if limits.max_depth < READER_MAX_DEPTH and root is not None and not isinstance(root, Finding):
         depth, mark = composed_depth(root, limits.max_depth)
         if depth > limits.max_depth:
             return _too_deep(text, path, mark, limits)

@@ -13,7 +13,8 @@ from toc.findings import Finding
 from toc.loading.lines import needs_editor_lines
 from toc.loading.source import location_of_offset
 from toc.model import Location
-from toc.rules import yaml_syntax
+from toc.loading.nesting import READER_DEPTH_ERROR, READER_MAX_DEPTH
+from toc.rules import limit_exceeded, yaml_syntax
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIRST_CHARACTERS = _BaseLoader.yaml_implicit_resolvers  # first character -> [(tag, pattern)]
@@ -83,6 +84,10 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
         else:
             location = Location(path, mark.line + 1, mark.column + 1)
         problem = error.problem or error.context or "invalid YAML"
+        if READER_DEPTH_ERROR in problem:
+            return limit_exceeded.RULE.finding(
+                f"lists and mappings nested more than {READER_MAX_DEPTH} levels deep", location,
+                hint="a model nests a few levels: look for unclosed [ or { brackets")
         if "another document" in problem:
             problem = "a second YAML document (---) in one file"
         context = f"{error.context or ''} {problem}"
@@ -100,8 +105,10 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
         )
     except yaml.YAMLError as error:  # pragma: no cover - libyaml raises only the two above
         return yaml_syntax.RULE.finding(f"invalid YAML: {error}", Location(path, 1, 1))
-    except RecursionError:
-        return yaml_syntax.RULE.finding("YAML nested too deeply to read", Location(path, 1, 1))
+    except RecursionError:  # only the pure-Python reader (PyYAML built without libyaml) recurses
+        return limit_exceeded.RULE.finding(
+            "lists and mappings nested too deeply for the YAML reader", Location(path, 1, 1),
+            hint="a model nests a few levels: look for unclosed [ or { brackets")
 
 
 def _hint(text: str, location: Location, problem: str) -> str | None:
