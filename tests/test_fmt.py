@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES, ROOT
 from toc.cli import main
-from toc.formatting import FormatRefused, format_text
+from toc.reformat import FormatRefused, format_text
 from toc.loading import load_text
 from toc.meaning import meaning
 

@@ -9,15 +9,15 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES, ROOT
-from toc import format as fmt
+from toc import fields
 from toc.cli import main
-from toc.schema import json_schema
+from toc.json_schema import json_schema
 
 FORMAT_DOC = (ROOT / "docs" / "format.md").read_text()
 
 
 @pytest.mark.parametrize(
-    "section, name", [(section, field.name) for section, fields in fmt.SECTIONS.items() for field in fields]
+    "section, name", [(section, field.name) for section, fields in fields.SECTIONS.items() for field in fields]
 )
 def test_every_field_is_documented(section, name):
     assert f"| `{name}` |" in FORMAT_DOC, f"docs/format.md does not document the {section} field `{name}`"

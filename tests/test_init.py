@@ -7,7 +7,7 @@ import pytest
 from toc.checker import check_file
 from toc.cli import main
 from toc.commands.init import TEMPLATES
-from toc.formatting import format_text
+from toc.reformat import format_text
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))

@@ -85,7 +85,7 @@ def _diff(path: str, text: str) -> str | None:
 
 def _fmt(path: str, text: str) -> str | None:
     """fmt either refuses with a located reason or gives text whose findings are the original's."""
-    from toc.formatting import FormatRefused, format_text
+    from toc.reformat import FormatRefused, format_text
 
     try:
         formatted = format_text(text)

@@ -45,7 +45,7 @@ def register(commands) -> None:
 
 def run(args) -> int:
     from toc.commands.common import UsageError
-    from toc.formatting import FormatRefused, format_text
+    from toc.reformat import FormatRefused, format_text
     from toc.loading.source import decode, read_bytes
     from toc.limits import Limits
     from toc.output import write_output

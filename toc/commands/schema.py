@@ -18,7 +18,7 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from toc.schema import json_schema
+    from toc.json_schema import json_schema
 
     write_output(args.output, json.dumps(json_schema(), indent=2) + "\n")
     return 0

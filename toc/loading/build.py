@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import yaml
 from yaml.constructor import SafeConstructor
 
-from toc import format as fmt
+from toc import fields as field_tables
 from toc.findings import Finding, Related
 from toc.limits import Limits
 from toc.loading.evaluation import EvaluationReader
@@ -54,22 +54,22 @@ _TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
 _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
 _MERGE = _TAG + "merge"
-# The field names of every section table in toc.format (as written, for messages, and as a set,
+# The field names of every section table in toc.fields (as written, for messages, and as a set,
 # for lookups) by the table's id: the builder looks them up for every node, link and record. The
 # tables are module constants, so an id here always means the same table.
 _FIELD_SETS: dict[int, frozenset[str]] = {}
 _FIELD_NAMES: dict[int, tuple[str, ...]] = {}
-for _table in (*fmt.SECTIONS.values(), fmt.CATALOGUE_FILE):
-    _FIELD_NAMES[id(_table)] = fmt.field_names(_table)
+for _table in (*field_tables.SECTIONS.values(), field_tables.CATALOGUE_FILE):
+    _FIELD_NAMES[id(_table)] = field_tables.field_names(_table)
     _FIELD_SETS[id(_table)] = frozenset(_FIELD_NAMES[id(_table)])
 
 
-def _field_names(section: tuple[fmt.Field, ...]) -> tuple[str, ...]:
-    return _FIELD_NAMES.get(id(section)) or fmt.field_names(section)  # (a table made elsewhere: not kept)
+def _field_names(section: tuple[field_tables.Field, ...]) -> tuple[str, ...]:
+    return _FIELD_NAMES.get(id(section)) or field_tables.field_names(section)  # (a table made elsewhere: not kept)
 
 
-def _field_set(section: tuple[fmt.Field, ...]) -> frozenset[str]:
-    return _FIELD_SETS.get(id(section)) or frozenset(fmt.field_names(section))
+def _field_set(section: tuple[field_tables.Field, ...]) -> frozenset[str]:
+    return _FIELD_SETS.get(id(section)) or frozenset(field_tables.field_names(section))
 
 
 # ``_new_tuple(Location, (path, line, column))`` is ``Location(path, line, column)`` without
@@ -84,7 +84,7 @@ _KEY_TAGS = _TEXT_TAGS
 
 # Where a field belongs when it is written in the wrong place.
 _HOME_OF_FIELD = {}
-for _section, _fields in fmt.SECTIONS.items():
+for _section, _fields in field_tables.SECTIONS.items():
     for _field in _fields:
         _HOME_OF_FIELD.setdefault(_field.name, _section)
 
@@ -135,12 +135,12 @@ class ModelBuilder(EvaluationReader):
 
     # ------------------------------------------------------------ top level
     def _top_level(self, root: yaml.MappingNode, model: Model) -> None:
-        fields = self._fields(self._pairs(root), fmt.TOP_LEVEL, "top level")
+        fields = self._fields(self._pairs(root), field_tables.TOP_LEVEL, "top level")
         for name, value in fields.items():
             model.value_locations[name] = self._loc(value)
             if name == "toc":
                 version = self._integer(value, "toc")
-                if version is not None and version != fmt.FORMAT_VERSION:
+                if version is not None and version != field_tables.FORMAT_VERSION:
                     self._report(invalid_value.RULE, f"unsupported format version {version}: this toc reads version 1",
                                  self._loc(value), hint="write `toc: 1`")
                 model.format_version = version
@@ -199,7 +199,7 @@ class ModelBuilder(EvaluationReader):
             self._report(missing_field.RULE, f'node "{node_id}" has no fields: it needs type and label',
                          node.location, node=node_id)
             return node
-        fields = self._section(value, f'node "{node_id}"', "a mapping with type, label...", fmt.NODE, "node",
+        fields = self._section(value, f'node "{node_id}"', "a mapping with type, label...", field_tables.NODE, "node",
                                node_id, node.value_locations)
         if fields is None:
             return node
@@ -207,9 +207,9 @@ class ModelBuilder(EvaluationReader):
             if name in _NODE_TEXT:
                 setattr(node, name, self._text(field_value, name, node_id))
             elif name == "type":
-                node.type = self._choice(field_value, "type", fmt.NODE_TYPES, NodeType, node_id)
+                node.type = self._choice(field_value, "type", field_tables.NODE_TYPES, NodeType, node_id)
             elif name == "term":
-                node.term = self._choice(field_value, "term", fmt.TERMS, Term, node_id)
+                node.term = self._choice(field_value, "term", field_tables.TERMS, Term, node_id)
             elif name == "leads_to":
                 node.links = self._links(node_id, field_value)
             elif name == "indicators":
@@ -260,14 +260,14 @@ class ModelBuilder(EvaluationReader):
 
     def _link_mapping(self, node_id: str, item: yaml.MappingNode, location: Location) -> Link | None:
         link = Link(source=node_id, target="", location=location)
-        fields = self._section(item, "link", "a mapping", fmt.LINK, "link", node_id, link.value_locations)
+        fields = self._section(item, "link", "a mapping", field_tables.LINK, "link", node_id, link.value_locations)
         if fields is None:
             return None
         for name, field_value in fields.items():
             if name == "to":
                 link.target = self._id_text(field_value, "to", node_id) or ""
             elif name == "evidence":
-                link.evidence = self._choice(field_value, "evidence", fmt.EVIDENCE_LEVELS, Evidence, node_id)
+                link.evidence = self._choice(field_value, "evidence", field_tables.EVIDENCE_LEVELS, Evidence, node_id)
             elif name == "feedback":
                 link.feedback = bool(self._boolean(field_value, "feedback", node_id))
             elif name == "assumptions":
@@ -281,7 +281,7 @@ class ModelBuilder(EvaluationReader):
         return link if link.target else None
 
     def _records(self, value: yaml.Node, plural: str, singular: str, expected: str,
-                 section: tuple[fmt.Field, ...], where: str, node_id: str | None = None):
+                 section: tuple[field_tables.Field, ...], where: str, node_id: str | None = None):
         """(location, known fields, where each field's value is) of each mapping in a list of records
         (indicators, questions, figures): a value that is not a list, or an item that is not a
         mapping, is reported once."""
@@ -301,7 +301,7 @@ class ModelBuilder(EvaluationReader):
     def _indicators(self, node_id: str, value: yaml.Node) -> list[Indicator]:
         indicators = []
         for location, fields, locations in self._records(
-                value, "indicators", "indicator", "a mapping with id, measure, source...", fmt.INDICATOR, "indicator",
+                value, "indicators", "indicator", "a mapping with id, measure, source...", field_tables.INDICATOR, "indicator",
                 node_id):
             indicator = Indicator(id=None, location=location, value_locations=locations)
             for name, field_value in fields.items():
@@ -310,7 +310,7 @@ class ModelBuilder(EvaluationReader):
                 elif name == "id":
                     indicator.id = self._id_text(field_value, "indicator id", node_id)
                 elif name == "availability":
-                    indicator.availability = self._choice(field_value, name, fmt.AVAILABILITY, Availability, node_id)
+                    indicator.availability = self._choice(field_value, name, field_tables.AVAILABILITY, Availability, node_id)
                 elif name == "instrument":
                     indicator.instrument = self._id_text(field_value, "instrument", node_id)
                 else:  # baseline, target
@@ -334,13 +334,13 @@ class ModelBuilder(EvaluationReader):
             fields_given = self._mapping(item, f'assumption "{assumption_id}"', "a mapping with text, evidence, criticality")
             if fields_given is None:
                 continue
-            fields = self._fields(fields_given, fmt.ASSUMPTION, "assumption")
+            fields = self._fields(fields_given, field_tables.ASSUMPTION, "assumption")
             for name, field_value in fields.items():
                 assumption.value_locations[name] = self._loc(field_value)
                 if name == "evidence":
-                    assumption.evidence = self._choice(field_value, name, fmt.EVIDENCE_LEVELS, Evidence)
+                    assumption.evidence = self._choice(field_value, name, field_tables.EVIDENCE_LEVELS, Evidence)
                 elif name == "criticality":
-                    assumption.criticality = self._choice(field_value, name, fmt.CRITICALITY_LEVELS, Criticality)
+                    assumption.criticality = self._choice(field_value, name, field_tables.CRITICALITY_LEVELS, Criticality)
                 else:
                     assumption.text = self._text(field_value, name)
             if assumption.text is None:
@@ -352,20 +352,20 @@ class ModelBuilder(EvaluationReader):
         pairs = None if _is_null(value) else self._mapping(value, "check", "a mapping with ignore and severity")
         if pairs is None:
             return settings
-        fields = self._fields(pairs, fmt.CHECK, "check")
+        fields = self._fields(pairs, field_tables.CHECK, "check")
         if "ignore" in fields:
             settings.ignore = self._codes(fields["ignore"])
         if "severity" in fields and not _is_null(fields["severity"]):
             overrides = self._mapping(fields["severity"], "severity", "a mapping of rule code to severity")
             for code, key, level in overrides or ():
                 if self._valid_codes([(code, key)]):
-                    chosen = self._choice(level, "severity", fmt.SEVERITIES, str)
+                    chosen = self._choice(level, "severity", field_tables.SEVERITIES, str)
                     if chosen is not None:
                         settings.severity[code] = chosen
         return settings
 
     # ------------------------------------------------------ value readers
-    def _section(self, value: yaml.Node, what: str, expected: str, section: tuple[fmt.Field, ...], where: str,
+    def _section(self, value: yaml.Node, what: str, expected: str, section: tuple[field_tables.Field, ...], where: str,
                  node_id: str | None, locations: dict[str, Location]):
         """``_fields(_mapping(value))`` in one pass for the usual mapping (plain, new, known
         keys), with each field's value location put in ``locations``: the builder reads a
@@ -395,7 +395,7 @@ class ModelBuilder(EvaluationReader):
             locations[name] = self._loc(item)
         return fields
 
-    def _fields(self, pairs, section: tuple[fmt.Field, ...], where: str,
+    def _fields(self, pairs, section: tuple[field_tables.Field, ...], where: str,
                 node_id: str | None = None) -> dict[str, yaml.Node]:
         """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
         known = _field_set(section)
@@ -600,13 +600,13 @@ class ModelBuilder(EvaluationReader):
 
 
 # The node fields read as text by the builder itself, tried first (labels, groups...).
-_NODE_TEXT = frozenset(f.name for f in fmt.NODE if f.kind == "text") - set(pathway_fields.NODE_FIELDS)
+_NODE_TEXT = frozenset(f.name for f in field_tables.NODE if f.kind == "text") - set(pathway_fields.NODE_FIELDS)
 # The indicator fields read as text, tried first (most of an indicator is text).
-_INDICATOR_TEXT = frozenset(f.name for f in fmt.INDICATOR if f.kind == "text")
-assert {f.name for f in fmt.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline", "target"}, \
+_INDICATOR_TEXT = frozenset(f.name for f in field_tables.INDICATOR if f.kind == "text")
+assert {f.name for f in field_tables.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline", "target"}, \
     "read the new indicator field in ModelBuilder._indicators"
 _REQUIRED_HINTS = {
-    "type": "add `type:` with one of " + " | ".join(fmt.NODE_TYPES),
+    "type": "add `type:` with one of " + " | ".join(field_tables.NODE_TYPES),
     "label": "add `label:` with the words for the box",
 }
 _TEXT_HINT = "text containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from toc import format as fmt
+from toc import fields as field_tables
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
 from toc.model import Evaluation, Location, Measure, Method, Question, Reference
@@ -24,7 +24,7 @@ class EvaluationReader:
             value, "evaluation", "a mapping with purpose, users, budget, timeline and questions")
         if pairs is None:
             return evaluation
-        for name, field_value in self._fields(pairs, fmt.EVALUATION, "evaluation").items():
+        for name, field_value in self._fields(pairs, field_tables.EVALUATION, "evaluation").items():
             if name == "questions":
                 evaluation.questions = self._questions(field_value)
             elif name == "deliverables":
@@ -38,13 +38,13 @@ class EvaluationReader:
         seen: dict[str, Location] = {}
         for location, fields, locations in self._records(value, "questions", "question",
                                                          "a mapping with id, text, kind, nodes and methods",
-                                                         fmt.QUESTION, "question"):
+                                                         field_tables.QUESTION, "question"):
             question = Question(id=None, location=location, value_locations=locations)
             for name, field_value in fields.items():
                 if name == "id":
                     question.id = self._id_text(field_value, "question id", None)
                 elif name == "kind":
-                    question.kind = self._choice(field_value, name, fmt.QUESTION_KINDS, str)
+                    question.kind = self._choice(field_value, name, field_tables.QUESTION_KINDS, str)
                 elif name in ("nodes", "methods"):
                     setattr(question, name, self._id_list(field_value, name))
                 else:
@@ -69,18 +69,18 @@ class EvaluationReader:
         if root is None:
             return {}, {}
         pairs = self._mapping(root, "a catalogue file", "a mapping with methods: and/or measures:")
-        fields = self._fields(pairs or (), fmt.CATALOGUE_FILE, "catalogue file")
+        fields = self._fields(pairs or (), field_tables.CATALOGUE_FILE, "catalogue file")
         methods = self._methods(fields["methods"]) if "methods" in fields else {}
         measures = self._measures(fields["measures"]) if "measures" in fields else {}
         return methods, measures
 
     def _methods(self, value: yaml.Node) -> dict[str, Method]:
-        return self._entries(value, "method", fmt.METHOD, Method)
+        return self._entries(value, "method", field_tables.METHOD, Method)
 
     def _measures(self, value: yaml.Node) -> dict[str, Measure]:
-        return self._entries(value, "measure", fmt.MEASURE, Measure)
+        return self._entries(value, "measure", field_tables.MEASURE, Measure)
 
-    def _entries(self, value: yaml.Node, what: str, section: tuple[fmt.Field, ...], cls) -> dict:
+    def _entries(self, value: yaml.Node, what: str, section: tuple[field_tables.Field, ...], cls) -> dict:
         if _is_null(value):
             return {}
         pairs = self._mapping(value, f"{what}s", f"a mapping of {what} id to {what}")
@@ -105,7 +105,7 @@ class EvaluationReader:
                 setattr(entry, field.name, self._typed(field, field_value))
         return entries
 
-    def _typed(self, field: fmt.Field, value: yaml.Node):
+    def _typed(self, field: field_tables.Field, value: yaml.Node):
         if field.kind == "choice":
             return self._choice(value, field.name, field.choices, str)
         if field.kind == "choices":
@@ -146,5 +146,5 @@ class EvaluationReader:
 _QUESTION_HINTS = {
     "id": "give it a short id, e.g. `id: q1`",
     "text": "write the question: `text: Did parents' relationships improve?`",
-    "kind": "add `kind:` with one of " + " | ".join(fmt.QUESTION_KINDS),
+    "kind": "add `kind:` with one of " + " | ".join(field_tables.QUESTION_KINDS),
 }

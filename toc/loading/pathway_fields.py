@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from toc import format as fmt
+from toc import fields as field_tables
 from toc.loading.wording import a as _a
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
@@ -39,7 +39,7 @@ def read_pathway(builder: ModelBuilder, value: yaml.Node) -> Pathway | None:
     pairs = builder._mapping(value, "pathway", "a mapping with levels and populations")
     if pairs is None:
         return pathway
-    fields = builder._fields(pairs, fmt.PATHWAY, "pathway")
+    fields = builder._fields(pairs, field_tables.PATHWAY, "pathway")
     for name, entries in fields.items():
         read = None if _is_null(entries) else _entries(builder, entries, name)
         if read:
@@ -72,9 +72,9 @@ def read_node_field(builder: ModelBuilder, node: Node, name: str, value: yaml.No
     elif name == "populations":
         node.populations = builder._references(value, "populations", node.id)
     elif name == "delivery":
-        node.delivery = builder._choice(value, name, fmt.DELIVERY_MODES, str, node.id)
+        node.delivery = builder._choice(value, name, field_tables.DELIVERY_MODES, str, node.id)
     elif name == "eif_rating":
-        node.eif_rating = builder._choice(value, name, fmt.EIF_RATINGS, str, node.id)
+        node.eif_rating = builder._choice(value, name, field_tables.EIF_RATINGS, str, node.id)
     elif name == "figures":
         node.figures = _figures(builder, node.id, value)
     else:
@@ -108,7 +108,7 @@ def check_node(builder: ModelBuilder, node: Node, given: dict) -> None:
 def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figure]:
     figures = []
     for location, fields, locations in builder._records(
-            value, "figures", "figure", "a mapping with id, measure, value, unit...", fmt.FIGURE, "figure", node_id):
+            value, "figures", "figure", "a mapping with id, measure, value, unit...", field_tables.FIGURE, "figure", node_id):
         figure = Figure(id=None, location=location, value_locations=locations)
         for name, field_value in fields.items():
             if name == "id":
@@ -134,7 +134,7 @@ def _comparator(builder: ModelBuilder, value: yaml.Node, node_id: str) -> Compar
     if pairs is None:
         return None
     comparator = Comparator()
-    fields = builder._fields(pairs, fmt.COMPARATOR, "comparator", node_id)
+    fields = builder._fields(pairs, field_tables.COMPARATOR, "comparator", node_id)
     for name, field_value in fields.items():
         if name == "value":
             comparator.value = _number(builder, field_value, "comparator value", node_id)

@@ -4,7 +4,7 @@ Formatting is pure (text in, text out) and happens in two steps:
 
 1. **Key order.** Within each block mapping the format knows (the top level, a
    node, a link, an indicator, an assumption, `check:`), keys are put in the order
-   of the field tables in ``toc.format``; unknown keys keep their relative order
+   of the field tables in ``toc.fields``; unknown keys keep their relative order
    after the known ones. This works on *lines*, using the positions libyaml gives
    each node, so a comment or blank line travels with the key below it (the way
    people write them) and nothing is ever re-flowed. Flow mappings
@@ -26,7 +26,7 @@ import re
 
 import yaml
 
-from toc import format as fmt
+from toc import fields
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -177,7 +177,7 @@ class _Arranger:
             if value_start == key.start_mark.line and place is None:
                 body = self.lines[start:end]
             blocks.append((key, body))
-        rank = {name: index for index, name in enumerate(fmt.field_names(fmt.SECTIONS[section]))}
+        rank = {name: index for index, name in enumerate(fields.field_names(fields.SECTIONS[section]))}
         ordered = sorted(range(len(blocks)), key=lambda i: rank.get(blocks[i][0].value, len(rank)))
         prefix, suffix = self.lines[lo:starts[0]], self.lines[ends[-1]:hi]
         if ordered[0] != 0:

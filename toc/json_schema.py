@@ -1,4 +1,4 @@
-"""A JSON Schema (draft-07) of the model format, built from ``toc.format``.
+"""A JSON Schema (draft-07) of the model format, built from ``toc.fields``.
 
 Editors use it for completion and inline errors (see the README). The loader is
 the authority: the schema describes the same fields, but only `toc check` knows
@@ -7,14 +7,14 @@ about links, stages and positions.
 
 from __future__ import annotations
 
-from toc import format as fmt
+from toc import fields
 
 _TEXT = {"type": ["string", "number", "boolean"]}
-_ID = {"type": ["string", "number"], "pattern": fmt.ID_PATTERN}
+_ID = {"type": ["string", "number"], "pattern": fields.ID_PATTERN}
 _CODES = {"type": "array", "items": {"type": "string", "pattern": "^TOC[0-9]*$"}}
 
 
-def _field_schema(field: fmt.Field) -> dict:
+def _field_schema(field: fields.Field) -> dict:
     simple = {
         "text": _TEXT,
         "id": _ID,
@@ -36,7 +36,7 @@ def _field_schema(field: fmt.Field) -> dict:
     return {"description": field.doc, **schema}
 
 
-def _object(section: tuple[fmt.Field, ...], overrides: dict[str, dict] | None = None) -> dict:
+def _object(section: tuple[fields.Field, ...], overrides: dict[str, dict] | None = None) -> dict:
     overrides = overrides or {}
     properties = {}
     for field in section:
@@ -51,49 +51,49 @@ def _object(section: tuple[fmt.Field, ...], overrides: dict[str, dict] | None = 
 def _entries(definition: str) -> dict:
     return {
         "type": ["object", "null"],
-        "propertyNames": {"pattern": fmt.ID_PATTERN},
+        "propertyNames": {"pattern": fields.ID_PATTERN},
         "additionalProperties": {"$ref": f"#/definitions/{definition}"},
     }
 
 
 def json_schema() -> dict:
-    link = _object(fmt.LINK)
-    indicator = _object(fmt.INDICATOR)
-    assumption = _object(fmt.ASSUMPTION)
+    link = _object(fields.LINK)
+    indicator = _object(fields.INDICATOR)
+    assumption = _object(fields.ASSUMPTION)
     node = _object(
-        fmt.NODE,
+        fields.NODE,
         {
             "leads_to": {"type": ["array", "null"], "items": {"anyOf": [_ID, {"$ref": "#/definitions/link"}]}},
             "indicators": {"type": ["array", "null"], "items": {"$ref": "#/definitions/indicator"}},
             "figures": {"type": ["array", "null"], "items": {"$ref": "#/definitions/figure"}},
-            "eif_rating": {"enum": list(fmt.EIF_RATINGS) + [2, 3, 4]},  # YAML reads `eif_rating: 3` as a number
+            "eif_rating": {"enum": list(fields.EIF_RATINGS) + [2, 3, 4]},  # YAML reads `eif_rating: 3` as a number
         },
     )
     node["allOf"] = [
         {"if": {"properties": {"type": {"const": "outcome"}}}, "then": {"required": ["term"]}},
     ]
     check = _object(
-        fmt.CHECK,
+        fields.CHECK,
         {
             "severity": {
                 "type": "object",
                 "propertyNames": {"pattern": "^TOC[0-9]*$"},
-                "additionalProperties": {"enum": list(fmt.SEVERITIES)},
+                "additionalProperties": {"enum": list(fields.SEVERITIES)},
             }
         },
     )
     top = _object(
-        fmt.TOP_LEVEL,
+        fields.TOP_LEVEL,
         {
-            "toc": {"const": fmt.FORMAT_VERSION},
+            "toc": {"const": fields.FORMAT_VERSION},
             "nodes": {
                 "type": "object",
-                "propertyNames": {"pattern": fmt.ID_PATTERN},
+                "propertyNames": {"pattern": fields.ID_PATTERN},
                 "additionalProperties": {"$ref": "#/definitions/node"},
             },
             "assumptions": {
                 "type": "object",
-                "propertyNames": {"pattern": fmt.ID_PATTERN},
+                "propertyNames": {"pattern": fields.ID_PATTERN},
                 "additionalProperties": {"$ref": "#/definitions/assumption"},
             },
             "check": {"$ref": "#/definitions/check"},
@@ -104,13 +104,13 @@ def json_schema() -> dict:
         },
     )
     evaluation = _object(
-        fmt.EVALUATION, {"questions": {"type": ["array", "null"], "items": {"$ref": "#/definitions/question"}}}
+        fields.EVALUATION, {"questions": {"type": ["array", "null"], "items": {"$ref": "#/definitions/question"}}}
     )
-    entries = {"type": ["object", "null"], "propertyNames": {"pattern": fmt.ID_PATTERN},
+    entries = {"type": ["object", "null"], "propertyNames": {"pattern": fields.ID_PATTERN},
                "additionalProperties": _TEXT}
-    pathway = _object(fmt.PATHWAY, {"levels": entries, "populations": entries})
-    figure = _object(fmt.FIGURE, {"comparator": {"$ref": "#/definitions/comparator"}})
-    comparator = _object(fmt.COMPARATOR)
+    pathway = _object(fields.PATHWAY, {"levels": entries, "populations": entries})
+    figure = _object(fields.FIGURE, {"comparator": {"$ref": "#/definitions/comparator"}})
+    comparator = _object(fields.COMPARATOR)
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "Theory of change model (toc format 1)",
@@ -122,9 +122,9 @@ def json_schema() -> dict:
             "assumption": assumption,
             "check": check,
             "evaluation": evaluation,
-            "question": _object(fmt.QUESTION),
-            "method": _object(fmt.METHOD),
-            "measure": _object(fmt.MEASURE),
+            "question": _object(fields.QUESTION),
+            "method": _object(fields.METHOD),
+            "measure": _object(fields.MEASURE),
             "pathway": pathway,
             "figure": figure,
             "comparator": comparator,
