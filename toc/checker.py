@@ -47,13 +47,13 @@ def check_model(model: Model, selection: Selection = Selection()) -> list[Findin
 
 def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None) -> FileReport:
     """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
-    return _report(load_file(path, limits), selection)
+    return _report(load_file(path, limits, RULES.keys()), selection)
 
 
 def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),
                limits: Limits | None = None) -> FileReport:
     """Check a model given as text (tests, editors, tools)."""
-    return _report(load_text(text, path, limits), selection)
+    return _report(load_text(text, path, limits, RULES.keys()), selection)
 
 
 def _report(result, selection: Selection) -> FileReport:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import operator
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from toc.model import Location
@@ -44,6 +45,25 @@ class Finding(NamedTuple):
 
     def with_severity(self, severity: Severity) -> Finding:
         return self._replace(severity=severity)
+
+
+@dataclass(frozen=True)
+class FindingKind:
+    """What a finding is: its stable code and name, and the severity it is reported at.
+
+    Rules (toc.rules) are finding kinds with documentation and, for graph rules, a
+    check; the loader's kinds (toc.loading.finding_kinds) are declared below the rules
+    so that loading never imports them. Only the checker's configuration changes a
+    finding's severity afterwards.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+
+    def finding(self, message: str, location: Location, *, node: str | None = None, hint: str | None = None,
+                related: tuple[Related, ...] = ()) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, location, node, hint, related)
 
 
 # The order of findings in every report: by place (a Location sorts by path, line, column), then

@@ -247,7 +247,7 @@ class Model:
     catalogue_measures: dict[str, Measure] = field(default_factory=dict)
     # Position of each top-level key's value (e.g. "nodes"), for model-wide findings.
     value_locations: dict[str, Location] = field(default_factory=dict)
-    pathway: Pathway | None = None  # None: not written, the defaults apply (toc.pathway.levels_and_populations)
+    pathway: Pathway | None = None  # None: not written, the defaults apply (levels_and_populations)
     # Shared frameworks the model builds on (`uses:`), see toc.frameworks.
     uses: tuple[Reference, ...] = ()
 
@@ -395,3 +395,29 @@ class Pathway:
     location: Location
     levels: tuple[PathwayEntry, ...] | None = None
     populations: tuple[PathwayEntry, ...] | None = None
+
+
+# EIF-style levels of need, from least to most intensive.
+DEFAULT_LEVELS = (
+    PathwayEntry("universal", "Universal"),
+    PathwayEntry("targeted", "Targeted"),
+    PathwayEntry("specialist", "Specialist"),
+)
+# The groups of families named in the Kirklees case study, plus all parents.
+DEFAULT_POPULATIONS = (
+    PathwayEntry("all-parents", "All parents"),
+    PathwayEntry("separating", "Separating and separated parents"),
+    PathwayEntry("lgbtq", "LGBTQ+ parents"),
+    PathwayEntry("minority-ethnic", "Minority ethnic parents"),
+    PathwayEntry("mental-health", "Parents with mental health difficulties"),
+    PathwayEntry("send", "Parents of children with SEND"),
+    PathwayEntry("fathers-carers", "Fathers and carers"),
+)
+
+
+def levels_and_populations(model: Model) -> tuple[tuple[PathwayEntry, ...], tuple[PathwayEntry, ...]]:
+    """The model's own levels and populations, each list falling back to the default."""
+    pathway = model.pathway
+    levels = pathway.levels if pathway and pathway.levels else DEFAULT_LEVELS
+    populations = pathway.populations if pathway and pathway.populations else DEFAULT_POPULATIONS
+    return levels, populations

@@ -15,33 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toc.model import Location, Model, Node, PathwayEntry
-
-# EIF-style levels of need, from least to most intensive.
-DEFAULT_LEVELS = (
-    PathwayEntry("universal", "Universal"),
-    PathwayEntry("targeted", "Targeted"),
-    PathwayEntry("specialist", "Specialist"),
-)
-# The groups of families named in the Kirklees case study, plus all parents.
-DEFAULT_POPULATIONS = (
-    PathwayEntry("all-parents", "All parents"),
-    PathwayEntry("separating", "Separating and separated parents"),
-    PathwayEntry("lgbtq", "LGBTQ+ parents"),
-    PathwayEntry("minority-ethnic", "Minority ethnic parents"),
-    PathwayEntry("mental-health", "Parents with mental health difficulties"),
-    PathwayEntry("send", "Parents of children with SEND"),
-    PathwayEntry("fathers-carers", "Fathers and carers"),
-)
-
-
-def levels_and_populations(model: Model) -> tuple[tuple[PathwayEntry, ...], tuple[PathwayEntry, ...]]:
-    """The model's own levels and populations, each list falling back to the default."""
-    pathway = model.pathway
-    levels = pathway.levels if pathway and pathway.levels else DEFAULT_LEVELS
-    populations = pathway.populations if pathway and pathway.populations else DEFAULT_POPULATIONS
-    return levels, populations
-
+# The defaults are model facts (the loader checks services against them); re-exported here.
+from toc.model import DEFAULT_LEVELS, DEFAULT_POPULATIONS, Location, Model, Node, PathwayEntry, levels_and_populations
 
 def uses_pathway(model: Model) -> bool:
     """Whether the model maps a pathway at all: a `pathway:` section or at least one service."""

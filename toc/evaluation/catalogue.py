@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from toc.findings import Finding
-from toc.limits import Limits
+from toc.loading.catalogue_files import CatalogueFile, load_catalogue_text
 from toc.model import Measure, Method, Model
 
 SHIPPED_FILES = ("methods.yaml", "measures.yaml")
@@ -23,27 +22,6 @@ SHIPPED_FILES = ("methods.yaml", "measures.yaml")
 class Catalogue:
     methods: dict[str, Method] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
-
-
-@dataclass
-class CatalogueFile:
-    path: str
-    methods: dict[str, Method]
-    measures: dict[str, Measure]
-    findings: list[Finding]
-
-
-def load_catalogue_text(text: str, path: str, limits: Limits | None = None) -> CatalogueFile:
-    from toc.loading.build import ModelBuilder
-    from toc.loading.parse import compose
-    from toc.rules import RULES
-
-    root = compose(text, path)
-    if isinstance(root, Finding):
-        return CatalogueFile(path, {}, {}, [root])
-    builder = ModelBuilder(path, limits or Limits(), RULES.keys())
-    methods, measures = builder.build_catalogue(root)
-    return CatalogueFile(path, methods, measures, builder.findings)
 
 
 @cache

@@ -15,7 +15,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from toc import fields as field_tables
-from toc.findings import Finding, Related
+from toc.findings import Finding, FindingKind, Related
 from toc.limits import Limits
 from toc.loading.evaluation import EvaluationReader
 from toc.loading.wording import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP
@@ -23,7 +23,7 @@ from toc.loading.wording import TAG as _TAG
 from toc.loading.wording import a as _a
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
-from toc.loading import pathway_fields
+import toc.loading.pathway_fields as pathway_fields
 from toc.model import (
     Assumption,
     Availability,
@@ -39,21 +39,15 @@ from toc.model import (
     Reference,
     Term,
 )
-from toc.rules import (
-    duplicate_key,
-    invalid_value,
-    limit_exceeded,
-    missing_field,
-    unknown_field,
-)
-from toc.rules.base import Rule
 from toc.suggest import closest, did_you_mean
+from toc.loading.finding_kinds import DUPLICATE_KEY, INVALID_VALUE, LIMIT_EXCEEDED, MISSING_FIELD, UNKNOWN_FIELD
 
 _ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, _TAG + "map", _TAG + "seq"})
 _TEXT_TAGS = frozenset({STR, INT, FLOAT, BOOL, TIMESTAMP})
 _CONSTRUCTOR = SafeConstructor()
 _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
 _MERGE = _TAG + "merge"
+_CODE_FORM = re.compile(r"TOC[0-9]*")
 # The field names of every section table in toc.fields (as written, for messages, and as a set,
 # for lookups) by the table's id: the builder looks them up for every node, link and record. The
 # tables are module constants, so an id here always means the same table.
@@ -106,10 +100,12 @@ class ModelBuilder(EvaluationReader):
     # a collection be read twice, so only then are the collections read counted.
     aliases_possible = True
 
-    def __init__(self, path: str, limits: Limits, known_codes: Iterable[str]):
+    def __init__(self, path: str, limits: Limits, known_codes: Iterable[str] | None = None):
         self.path = path
         self.limits = limits
-        self.known_codes = tuple(sorted(known_codes))
+        # The rule codes `ignore:` may name, handed in by the checker (loading knows no rules);
+        # without them a code is only checked for its form.
+        self.known_codes = None if known_codes is None else tuple(sorted(known_codes))
         self.findings: list[Finding] = []
         self._seen_collections: set[int] = set()
         self._alias_expansion = 0
@@ -118,11 +114,11 @@ class ModelBuilder(EvaluationReader):
     def build(self, root: yaml.Node | None) -> Model | None:
         start = Location(self.path, 1, 1)
         if root is None:
-            self._report(missing_field.RULE, "the file is empty: a model needs at least `toc: 1` and `nodes:`", start,
+            self._report(MISSING_FIELD, "the file is empty: a model needs at least `toc: 1` and `nodes:`", start,
                          hint="start from one of the examples/ models, or see docs/format.md")
             return None
         if not isinstance(root, yaml.MappingNode):
-            self._report(invalid_value.RULE, f"a model is a mapping of fields (toc:, title:, nodes:...), not {_describe(root)}",
+            self._report(INVALID_VALUE, f"a model is a mapping of fields (toc:, title:, nodes:...), not {_describe(root)}",
                          self._loc(root))
             return None
         model = Model(path=self.path, location=start)
@@ -141,7 +137,7 @@ class ModelBuilder(EvaluationReader):
             if name == "toc":
                 version = self._integer(value, "toc")
                 if version is not None and version != field_tables.FORMAT_VERSION:
-                    self._report(invalid_value.RULE, f"unsupported format version {version}: this toc reads version 1",
+                    self._report(INVALID_VALUE, f"unsupported format version {version}: this toc reads version 1",
                                  self._loc(value), hint="write `toc: 1`")
                 model.format_version = version
             elif name == "nodes":
@@ -165,10 +161,10 @@ class ModelBuilder(EvaluationReader):
             else:
                 setattr(model, name, self._text(value, name))
         if "toc" not in fields:
-            self._report(missing_field.RULE, "missing `toc: 1` (the format version) at the top of the file",
+            self._report(MISSING_FIELD, "missing `toc: 1` (the format version) at the top of the file",
                          model.location, hint="add `toc: 1` as the first line")
         if "nodes" not in fields:
-            self._report(missing_field.RULE, "missing `nodes:`: a model needs its boxes", model.location)
+            self._report(MISSING_FIELD, "missing `nodes:`: a model needs its boxes", model.location)
 
     def _nodes(self, value: yaml.Node, model: Model) -> None:
         if _is_null(value):
@@ -177,7 +173,7 @@ class ModelBuilder(EvaluationReader):
         if pairs is None:
             return
         if len(pairs) > self.limits.max_nodes:
-            self._report(limit_exceeded.RULE, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
+            self._report(LIMIT_EXCEEDED, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
         if not self.aliases_possible:
@@ -196,7 +192,7 @@ class ModelBuilder(EvaluationReader):
     def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
         node = Node(id=node_id, location=self._loc(key))
         if _is_null(value):
-            self._report(missing_field.RULE, f'node "{node_id}" has no fields: it needs type and label',
+            self._report(MISSING_FIELD, f'node "{node_id}" has no fields: it needs type and label',
                          node.location, node=node_id)
             return node
         fields = self._section(value, f'node "{node_id}"', "a mapping with type, label...", field_tables.NODE, "node",
@@ -226,13 +222,13 @@ class ModelBuilder(EvaluationReader):
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):
             if getattr(node, required) is None and (required not in fields or _is_null(fields[required])):
-                self._report(missing_field.RULE, f'node "{node_id}" has no {required}', node.location, node=node_id,
+                self._report(MISSING_FIELD, f'node "{node_id}" has no {required}', node.location, node=node_id,
                              hint=_REQUIRED_HINTS[required])
         if node.type is NodeType.OUTCOME and "term" not in fields:
-            self._report(missing_field.RULE, f'outcome "{node_id}" has no term', node.location, node=node_id,
+            self._report(MISSING_FIELD, f'outcome "{node_id}" has no term', node.location, node=node_id,
                          hint="add `term: short`, `term: medium` or `term: long`")
         elif "term" in fields and node.type is not None and node.type is not NodeType.OUTCOME:
-            self._report(invalid_value.RULE, f'term applies only to outcomes; "{node_id}" is {_a(node.type.value)}',
+            self._report(INVALID_VALUE, f'term applies only to outcomes; "{node_id}" is {_a(node.type.value)}',
                          node.value_locations["term"], node=node_id, hint="remove `term:` or change the type to outcome")
         pathway_fields.check_node(self, node, fields)
         return node
@@ -242,7 +238,7 @@ class ModelBuilder(EvaluationReader):
             return []
         if not isinstance(value, yaml.SequenceNode):
             hint = f"write a list: leads_to: [{value.value}]" if isinstance(value, yaml.ScalarNode) else None
-            self._report(invalid_value.RULE, f"leads_to should be a list of ids or links, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"leads_to should be a list of ids or links, not {_describe(value)}",
                          self._loc(value), node=node_id, hint=hint)
             return []
         links = []
@@ -275,7 +271,7 @@ class ModelBuilder(EvaluationReader):
             else:
                 link.assumption = self._text(field_value, name, node_id)
         if "to" not in fields:
-            self._report(missing_field.RULE, f'a link from "{node_id}" has no `to:`', location, node=node_id,
+            self._report(MISSING_FIELD, f'a link from "{node_id}" has no `to:`', location, node=node_id,
                          hint="name the node it leads to: {to: some-id, assumption: ...}")
             return None
         return link if link.target else None
@@ -288,7 +284,7 @@ class ModelBuilder(EvaluationReader):
         if _is_null(value):
             return
         if not isinstance(value, yaml.SequenceNode):
-            self._report(invalid_value.RULE, f"{plural} should be a list of {plural}, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"{plural} should be a list of {plural}, not {_describe(value)}",
                          self._loc(value), node=node_id, hint=f"start each {singular} with '- id: ...'")
             return
         what = _a(singular)
@@ -316,7 +312,7 @@ class ModelBuilder(EvaluationReader):
                 else:  # baseline, target
                     setattr(indicator, name, self._scalar(field_value, name, node_id))
             if "id" not in fields:
-                self._report(missing_field.RULE, f'an indicator of "{node_id}" has no id', location, node=node_id,
+                self._report(MISSING_FIELD, f'an indicator of "{node_id}" has no id', location, node=node_id,
                              hint="give it a short id, e.g. `id: confidence-survey`")
             indicators.append(indicator)
         return indicators
@@ -344,7 +340,7 @@ class ModelBuilder(EvaluationReader):
                 else:
                     assumption.text = self._text(field_value, name)
             if assumption.text is None:
-                self._report(missing_field.RULE, f'assumption "{assumption_id}" has no text', assumption.location,
+                self._report(MISSING_FIELD, f'assumption "{assumption_id}" has no text', assumption.location,
                              hint="state the assumption in a sentence: `text: ...`")
 
     def _check_settings(self, value: yaml.Node) -> CheckSettings:
@@ -411,14 +407,14 @@ class ModelBuilder(EvaluationReader):
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
-            self._report(unknown_field.RULE, f"unknown field `{name}` in {_a(where)}", self._loc(key),
+            self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
                          node=node_id, hint=hint or f"fields here: {', '.join(names)}")
         return fields
 
     def _mapping(self, value: yaml.Node, what: str, expected: str, node_id: str | None = None):
         """The (key text, key node, value node) triples of a mapping, or None if it is not one."""
         if not isinstance(value, yaml.MappingNode):
-            self._report(invalid_value.RULE, f"{what} should be {expected}, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"{what} should be {expected}, not {_describe(value)}",
                          self._loc(value), node=node_id)
             return None
         if not self._tag_allowed(value, node_id):
@@ -442,16 +438,16 @@ class ModelBuilder(EvaluationReader):
     def _usable_key(self, key: yaml.Node, first_keys: dict[str, yaml.Node]) -> bool:
         """Whether a key that is not plain new text is still read (reporting why not)."""
         if isinstance(key, yaml.ScalarNode) and key.tag == _MERGE:
-            self._report(unknown_field.RULE, "merge keys (<<) are not supported", self._loc(key),
+            self._report(UNKNOWN_FIELD, "merge keys (<<) are not supported", self._loc(key),
                          hint="write the fields out in full; anchors and aliases on whole values do work")
             return False
         if not isinstance(key, yaml.ScalarNode) or key.tag not in _ALLOWED_TAGS:
-            self._report(invalid_value.RULE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
+            self._report(INVALID_VALUE, f"a key must be plain text, not {_describe(key)}", self._loc(key))
             return False
         name = key.value
         if name in first_keys:
             first = self._loc(first_keys[name])
-            self._report(duplicate_key.RULE, f"`{name}` is given twice; the second is ignored", self._loc(key),
+            self._report(DUPLICATE_KEY, f"`{name}` is given twice; the second is ignored", self._loc(key),
                          hint=f"first given at line {first.line}; merge the two or rename one",
                          related=(Related(first, f"`{name}` first given here"),))
             return False
@@ -467,7 +463,7 @@ class ModelBuilder(EvaluationReader):
         if id(collection) in self._seen_collections:
             self._alias_expansion += len(collection.value) + 1
             if self._alias_expansion > self.limits.max_alias_expansion:
-                self._report(limit_exceeded.RULE,
+                self._report(LIMIT_EXCEEDED,
                              f"YAML aliases expand to more than {self.limits.max_alias_expansion} elements",
                              self._loc(collection),
                              hint="write repeated content out, or raise TOC_MAX_ALIAS_EXPANSION")
@@ -479,7 +475,7 @@ class ModelBuilder(EvaluationReader):
         if value.tag in _ALLOWED_TAGS:
             return True
         shown = "!!" + value.tag[len(_TAG):] if value.tag.startswith(_TAG) else value.tag
-        self._report(invalid_value.RULE, f"YAML tag `{shown}` is not allowed: toc reads plain values only",
+        self._report(INVALID_VALUE, f"YAML tag `{shown}` is not allowed: toc reads plain values only",
                      self._loc(value), node=node_id, hint="remove the tag; toc never runs or converts tagged values")
         return False
 
@@ -490,7 +486,7 @@ class ModelBuilder(EvaluationReader):
         if _is_null(value):
             return None
         if self._tag_allowed(value, node_id):
-            self._report(invalid_value.RULE, f"`{name}` should be text, not {_describe(value)}", self._loc(value),
+            self._report(INVALID_VALUE, f"`{name}` should be text, not {_describe(value)}", self._loc(value),
                          node=node_id, hint=_TEXT_HINT if isinstance(value, yaml.MappingNode) else None)
         return None
 
@@ -498,7 +494,7 @@ class ModelBuilder(EvaluationReader):
         text = self._text(value, what, node_id)
         if text is None:
             if _is_null(value):
-                self._report(invalid_value.RULE, f"empty {what}", self._loc(value), node=node_id)
+                self._report(INVALID_VALUE, f"empty {what}", self._loc(value), node=node_id)
             return None
         if not self._valid_id(text, value, what, node_id):
             return None
@@ -507,7 +503,7 @@ class ModelBuilder(EvaluationReader):
     def _valid_id(self, text: str, where: yaml.Node, what: str, node_id: str | None = None) -> bool:
         if text and _SPACE.search(text) is None:
             return True
-        self._report(invalid_value.RULE, f'{what} "{text}" is not a valid id: ids are one word without spaces',
+        self._report(INVALID_VALUE, f'{what} "{text}" is not a valid id: ids are one word without spaces',
                      self._loc(where), node=node_id, hint=f'use hyphens, e.g. "{"-".join(text.split()) or "my-id"}"')
         return False
 
@@ -518,7 +514,7 @@ class ModelBuilder(EvaluationReader):
         if text in choices:
             return kind._value2member_map_[text] if kind is not str else text
         suggestion = closest(text, choices)
-        self._report(invalid_value.RULE, f'`{name}: {text}` is not one of {" | ".join(choices)}', self._loc(value),
+        self._report(INVALID_VALUE, f'`{name}: {text}` is not one of {" | ".join(choices)}', self._loc(value),
                      node=node_id, hint=f'did you mean "{suggestion}"?' if suggestion else None)
         return None
 
@@ -526,7 +522,7 @@ class ModelBuilder(EvaluationReader):
         if isinstance(value, yaml.ScalarNode) and value.tag == INT:
             return _CONSTRUCTOR.construct_yaml_int(value)
         if self._tag_allowed(value):
-            self._report(invalid_value.RULE, f"`{name}` should be a whole number, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"`{name}` should be a whole number, not {_describe(value)}",
                          self._loc(value))
         return None
 
@@ -534,7 +530,7 @@ class ModelBuilder(EvaluationReader):
         if isinstance(value, yaml.ScalarNode) and value.tag == BOOL:
             return _CONSTRUCTOR.construct_yaml_bool(value)
         if self._tag_allowed(value, node_id):
-            self._report(invalid_value.RULE, f"`{name}` should be true or false, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"`{name}` should be true or false, not {_describe(value)}",
                          self._loc(value), node=node_id)
         return None
 
@@ -548,7 +544,7 @@ class ModelBuilder(EvaluationReader):
         if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:
             return value.value
         if not _is_null(value) and self._tag_allowed(value, node_id):
-            self._report(invalid_value.RULE, f"`{name}` should be a number or text, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"`{name}` should be a number or text, not {_describe(value)}",
                          self._loc(value), node=node_id)
         return None
 
@@ -557,7 +553,7 @@ class ModelBuilder(EvaluationReader):
         if _is_null(value):
             return ()
         if not isinstance(value, yaml.SequenceNode):
-            self._report(invalid_value.RULE, f"ignore should be a list of rule codes, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"ignore should be a list of rule codes, not {_describe(value)}",
                          self._loc(value), node=node_id, hint="e.g. ignore: [TOC303, TOC4]")
             return ()
         written = [(self._text(item, "rule code", node_id), item) for item in self._items(value)]
@@ -566,18 +562,21 @@ class ModelBuilder(EvaluationReader):
     def _valid_codes(self, codes: list[tuple[str, yaml.Node]], node_id: str | None = None) -> bool:
         valid = True
         for code, where in codes:
-            if any(known.startswith(code.upper()) for known in self.known_codes) and code == code.upper():
+            if self.known_codes is None:
+                if _CODE_FORM.fullmatch(code):
+                    continue
+            elif any(known.startswith(code.upper()) for known in self.known_codes) and code == code.upper():
                 continue
             valid = False
-            self._report(invalid_value.RULE, f'unknown rule code "{code}"', self._loc(where), node=node_id,
-                         hint=did_you_mean(code, self.known_codes) or "`toc rules` lists every code")
+            self._report(INVALID_VALUE, f'unknown rule code "{code}"', self._loc(where), node=node_id,
+                         hint=did_you_mean(code, self.known_codes or ()) or "`toc rules` lists every code")
         return valid
 
     def _references(self, value: yaml.Node, name: str, node_id: str) -> tuple[Reference, ...]:
         if _is_null(value):
             return ()
         if not isinstance(value, yaml.SequenceNode):
-            self._report(invalid_value.RULE, f"`{name}` should be a list of ids, not {_describe(value)}",
+            self._report(INVALID_VALUE, f"`{name}` should be a list of ids, not {_describe(value)}",
                          self._loc(value), node=node_id)
             return ()
         found = []
@@ -594,9 +593,9 @@ class ModelBuilder(EvaluationReader):
             return self.editor_lines.location(mark.index)
         return _new_tuple(Location, (self.path, mark.line + 1, mark.column + 1))
 
-    def _report(self, rule: Rule, message: str, location: Location, *, node: str | None = None,
+    def _report(self, kind: FindingKind, message: str, location: Location, *, node: str | None = None,
                 hint: str | None = None, related: tuple[Related, ...] = ()) -> None:
-        self.findings.append(rule.finding(message, location, node=node, hint=hint, related=related))
+        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related))
 
 
 # The node fields read as text by the builder itself, tried first (labels, groups...).

@@ -12,7 +12,7 @@ from toc import fields as field_tables
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
 from toc.model import Evaluation, Location, Measure, Method, Question, Reference
-from toc.rules import duplicate_key, invalid_value, missing_field
+from toc.loading.finding_kinds import DUPLICATE_KEY, INVALID_VALUE, MISSING_FIELD
 
 
 class EvaluationReader:
@@ -51,12 +51,12 @@ class EvaluationReader:
                     setattr(question, name, self._text(field_value, name))
             for required in ("id", "text", "kind"):
                 if required not in fields:
-                    self._report(missing_field.RULE, f"a question has no `{required}:`", question.location,
+                    self._report(MISSING_FIELD, f"a question has no `{required}:`", question.location,
                                  hint=_QUESTION_HINTS[required])
             if question.id is not None:
                 if question.id in seen:
                     first = seen[question.id]
-                    self._report(duplicate_key.RULE, f'question id "{question.id}" is used twice',
+                    self._report(DUPLICATE_KEY, f'question id "{question.id}" is used twice',
                                  question.value_locations["id"], hint=f"first used at line {first.line}; rename one")
                 else:
                     seen[question.id] = question.value_locations["id"]
@@ -69,6 +69,11 @@ class EvaluationReader:
         if root is None:
             return {}, {}
         pairs = self._mapping(root, "a catalogue file", "a mapping with methods: and/or measures:")
+        if pairs and not any(key in ("methods", "measures") for key, _, _ in pairs):
+            # Some other YAML file: say so once, without echoing its keys or values anywhere.
+            self._report(INVALID_VALUE, "not a catalogue file: it has no methods: or measures: section",
+                         self._loc(root), hint="see docs/format.md#catalogue-files")
+            return {}, {}
         fields = self._fields(pairs or (), field_tables.CATALOGUE_FILE, "catalogue file")
         methods = self._methods(fields["methods"]) if "methods" in fields else {}
         measures = self._measures(fields["measures"]) if "measures" in fields else {}
@@ -97,7 +102,7 @@ class EvaluationReader:
             for field in section:
                 if field.name not in fields:
                     if field.required:
-                        self._report(missing_field.RULE, f'{what} "{entry_id}" has no `{field.name}:`',
+                        self._report(MISSING_FIELD, f'{what} "{entry_id}" has no `{field.name}:`',
                                      entry.location, hint=field.doc)
                     continue
                 field_value = fields[field.name]
@@ -122,7 +127,7 @@ class EvaluationReader:
         if _is_null(value):
             return []
         if not isinstance(value, yaml.SequenceNode):
-            self._report(invalid_value.RULE, f"`{name}` should be a list, not {_describe(value)}", self._loc(value),
+            self._report(INVALID_VALUE, f"`{name}` should be a list, not {_describe(value)}", self._loc(value),
                          hint=f"write a list, e.g. {name}: [a, b]")
             return []
         return self._items(value)

@@ -14,7 +14,7 @@ from toc.loading.lines import needs_editor_lines
 from toc.loading.source import location_of_offset
 from toc.model import Location
 from toc.loading.nesting import READER_DEPTH_ERROR, READER_MAX_DEPTH
-from toc.rules import limit_exceeded, yaml_syntax
+from toc.loading.finding_kinds import LIMIT_EXCEEDED, YAML_SYNTAX
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIRST_CHARACTERS = _BaseLoader.yaml_implicit_resolvers  # first character -> [(tag, pattern)]
@@ -85,18 +85,18 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
             location = Location(path, mark.line + 1, mark.column + 1)
         problem = error.problem or error.context or "invalid YAML"
         if READER_DEPTH_ERROR in problem:
-            return limit_exceeded.RULE.finding(
+            return LIMIT_EXCEEDED.finding(
                 f"lists and mappings nested more than {READER_MAX_DEPTH} levels deep", location,
                 hint="a model nests a few levels: look for unclosed [ or { brackets")
         if "another document" in problem:
             problem = "a second YAML document (---) in one file"
         context = f"{error.context or ''} {problem}"
-        return yaml_syntax.RULE.finding(
+        return YAML_SYNTAX.finding(
             f"invalid YAML: {problem}", location, hint=_hint(text, location, context)
         )
     except yaml.reader.ReaderError as error:
         location = location_of_offset(text, error.position, path)
-        return yaml_syntax.RULE.finding(
+        return YAML_SYNTAX.finding(
             f"invalid character U+{error.character:04X} ({error.reason})"
             if isinstance(error.character, int)
             else f"invalid text: {error.reason}",
@@ -104,9 +104,9 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
             hint="remove the control character; it often comes from pasting out of another program",
         )
     except yaml.YAMLError as error:  # pragma: no cover - libyaml raises only the two above
-        return yaml_syntax.RULE.finding(f"invalid YAML: {error}", Location(path, 1, 1))
+        return YAML_SYNTAX.finding(f"invalid YAML: {error}", Location(path, 1, 1))
     except RecursionError:  # only the pure-Python reader (PyYAML built without libyaml) recurses
-        return limit_exceeded.RULE.finding(
+        return LIMIT_EXCEEDED.finding(
             "lists and mappings nested too deeply for the YAML reader", Location(path, 1, 1),
             hint="a model nests a few levels: look for unclosed [ or { brackets")
 

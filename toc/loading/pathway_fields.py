@@ -19,9 +19,10 @@ from toc.loading.wording import a as _a
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
 from toc.findings import Related
-from toc.model import Comparator, Figure, Location, Model, Node, NodeType, Pathway, PathwayEntry
-from toc.rules import invalid_value, missing_field
+from toc.model import (Comparator, Figure, Location, Model, Node, NodeType, Pathway, PathwayEntry,
+                       levels_and_populations)
 from toc.suggest import did_you_mean
+from toc.loading.finding_kinds import INVALID_VALUE, MISSING_FIELD
 
 if TYPE_CHECKING:
     from toc.loading.build import ModelBuilder
@@ -45,7 +46,7 @@ def read_pathway(builder: ModelBuilder, value: yaml.Node) -> Pathway | None:
         if read:
             setattr(pathway, name, read)
         elif read is not None or _is_null(entries):
-            builder._report(missing_field.RULE, f"pathway `{name}:` is empty; leave it out to use the defaults",
+            builder._report(MISSING_FIELD, f"pathway `{name}:` is empty; leave it out to use the defaults",
                             builder._loc(entries))
     return pathway
 
@@ -88,7 +89,7 @@ def check_node(builder: ModelBuilder, node: Node, given: dict) -> None:
     service_fields = [name for name in SERVICE_FIELDS if name in given]
     if service_fields and node.type is not NodeType.ACTIVITY:
         first = service_fields[0]
-        builder._report(invalid_value.RULE,
+        builder._report(INVALID_VALUE,
                         f'`{first}` is a service field, for activities only; "{node.id}" is {_a(node.type.value)}',
                         node.value_locations[first], node=node.id,
                         hint="put services on the pathway as activity nodes, or remove "
@@ -96,11 +97,11 @@ def check_node(builder: ModelBuilder, node: Node, given: dict) -> None:
     elif service_fields:
         for required, example in (("level", "level: targeted"), ("populations", "populations: [all-parents]")):
             if required not in given:
-                builder._report(missing_field.RULE, f'service "{node.id}" has {_fields_text(service_fields)} '
+                builder._report(MISSING_FIELD, f'service "{node.id}" has {_fields_text(service_fields)} '
                                 f"but no {required}", node.location, node=node.id,
                                 hint=f"add `{example}` (the ids from the model's pathway: section or the defaults)")
     if "figures" in given and node.type is not NodeType.NEED:
-        builder._report(invalid_value.RULE, f'figures belong on need nodes; "{node.id}" is {_a(node.type.value)}',
+        builder._report(INVALID_VALUE, f'figures belong on need nodes; "{node.id}" is {_a(node.type.value)}',
                         node.value_locations["figures"], node=node.id,
                         hint="move the figures to the need they describe, or make them an indicator")
 
@@ -121,7 +122,7 @@ def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figu
                 setattr(figure, name, builder._text(field_value, name, node_id))
         for required in ("id", "value"):
             if required not in fields:
-                builder._report(missing_field.RULE, f'a figure of "{node_id}" has no {required}', location,
+                builder._report(MISSING_FIELD, f'a figure of "{node_id}" has no {required}', location,
                                 node=node_id, hint=_FIGURE_HINTS[required])
         figures.append(figure)
     return figures
@@ -142,7 +143,7 @@ def _comparator(builder: ModelBuilder, value: yaml.Node, node_id: str) -> Compar
             comparator.label = builder._text(field_value, name, node_id)
     for required in ("label", "value"):
         if required not in fields:
-            builder._report(missing_field.RULE, f"a comparator has no {required}", builder._loc(value), node=node_id,
+            builder._report(MISSING_FIELD, f"a comparator has no {required}", builder._loc(value), node=node_id,
                             hint="e.g. comparator: {label: England, value: 14.2}")
     return comparator
 
@@ -151,11 +152,11 @@ def _number(builder: ModelBuilder, value: yaml.Node, name: str, node_id: str) ->
     number = builder._scalar(value, name, node_id)
     if isinstance(number, str):
         hint = "write the number alone and the unit in `unit:`" if any(ch.isdigit() for ch in number) else None
-        builder._report(invalid_value.RULE, f"`{name}` should be a number, not {_describe(value)}",
+        builder._report(INVALID_VALUE, f"`{name}` should be a number, not {_describe(value)}",
                         builder._loc(value), node=node_id, hint=hint)
         return None
     if isinstance(number, float) and not math.isfinite(number):  # .nan or .inf would poison every difference
-        builder._report(invalid_value.RULE, f"`{name}` should be a number, not {value.value}", builder._loc(value),
+        builder._report(INVALID_VALUE, f"`{name}` should be a number, not {value.value}", builder._loc(value),
                         node=node_id)
         return None
     return number
@@ -164,8 +165,6 @@ def _number(builder: ModelBuilder, value: yaml.Node, name: str, node_id: str) ->
 # ------------------------------------------------------- after the whole file
 def check_model(builder: ModelBuilder, model: Model) -> None:
     """Levels and populations named by services exist in the model's pathway; figure ids are unique."""
-    from toc.pathway import levels_and_populations
-
     levels, populations = levels_and_populations(model)
     level_ids = [entry.id for entry in levels]
     population_ids = [entry.id for entry in populations]
@@ -174,13 +173,13 @@ def check_model(builder: ModelBuilder, model: Model) -> None:
         if node.type is not NodeType.ACTIVITY:
             continue
         if node.level is not None and node.level not in level_ids:
-            builder._report(invalid_value.RULE, f'unknown level "{node.level}": {where} has {", ".join(level_ids)}',
+            builder._report(INVALID_VALUE, f'unknown level "{node.level}": {where} has {", ".join(level_ids)}',
                             node.value_locations["level"], node=node.id,
                             hint=_either_typo(node.level, level_ids, model.pathway is not None, "levels")
                             or "add the level to pathway: levels:")
         for population in node.populations:
             if population.id not in population_ids:
-                builder._report(invalid_value.RULE, f'unknown population "{population.id}" in {where}',
+                builder._report(INVALID_VALUE, f'unknown population "{population.id}" in {where}',
                                 population.location, node=node.id,
                                 hint=_either_typo(population.id, population_ids, model.pathway is not None,
                                                   "populations")
@@ -192,7 +191,7 @@ def check_model(builder: ModelBuilder, model: Model) -> None:
                 continue
             if figure.id in first_figure:
                 first = first_figure[figure.id]
-                builder._report(invalid_value.RULE, f'figure id "{figure.id}" is used twice in this model',
+                builder._report(INVALID_VALUE, f'figure id "{figure.id}" is used twice in this model',
                                 figure.value_locations.get("id", figure.location), node=node.id,
                                 hint=f"first used at line {first.line}; ids name what is measured, once per area",
                                 related=(Related(first, f'"{figure.id}" first used here'),))

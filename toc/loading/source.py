@@ -8,7 +8,7 @@ import stat
 from toc.findings import Finding
 from toc.limits import Limits
 from toc.model import Location
-from toc.rules import limit_exceeded, yaml_syntax
+from toc.loading.finding_kinds import LIMIT_EXCEEDED, YAML_SYNTAX
 
 
 class UnreadableInput(Exception):
@@ -29,7 +29,7 @@ def read_bytes(path: str, limits: Limits) -> bytes | Finding:
         # Opening a FIFO or a device would block or read forever.
         raise UnreadableInput(f"{path}: is not a regular file")
     if info.st_size > limits.max_file_bytes:
-        return limit_exceeded.RULE.finding(
+        return LIMIT_EXCEEDED.finding(
             f"file is {info.st_size / 1048576:.1f} MB, over the {limits.max_file_bytes // 1048576} MB limit",
             Location(path, 1, 1),
             hint="split the model, or raise the limit with TOC_MAX_FILE_MB if it is genuine",
@@ -44,7 +44,7 @@ def read_bytes(path: str, limits: Limits) -> bytes | Finding:
 def decode(data: bytes, path: str) -> str | Finding:
     """UTF-8 text without a byte-order mark, or a TOC001 finding saying where it is not."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return yaml_syntax.RULE.finding(
+        return YAML_SYNTAX.finding(
             "file is UTF-16 encoded; toc reads UTF-8",
             Location(path, 1, 1),
             hint="save the file as UTF-8 (most editors: 'Save with encoding')",
@@ -57,7 +57,7 @@ def decode(data: bytes, path: str) -> str | Finding:
         line_start = data.rfind(b"\n", 0, error.start) + 1
         line = data.count(b"\n", 0, error.start) + 1
         column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
-        return yaml_syntax.RULE.finding(
+        return YAML_SYNTAX.finding(
             f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
             Location(path, line, column),
             hint="save the file as UTF-8; text pasted from another program may carry a different encoding",

@@ -7,46 +7,32 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from toc.findings import Finding, Related, Severity
-from toc.model import Location
-
-_new_tuple = tuple.__new__
-assert Finding._fields == ("code", "name", "severity", "message", "location", "node", "hint", "related"), \
-    "update Rule.finding for Finding's new fields"
+from toc.findings import Finding, FindingKind
 
 if TYPE_CHECKING:
     from toc.rules.context import CheckContext
 
 
 @dataclass(frozen=True)
-class Rule:
-    """A rule: metadata plus, for graph rules, the function that yields findings.
+class Rule(FindingKind):
+    """A rule: a finding kind with its documentation and, for graph rules, its check.
 
-    Rules only *yield* findings at their default severity; the configuration
-    (command line and the model's ``check:`` section) decides what is shown and how
-    severe it is. Loader rules (TOC0xx) have no ``check``: the loader reports them
-    while reading the file.
+    A rule's check yields findings of its own code at its default severity and reads
+    only the model and the check context, never another rule's findings; the
+    configuration (command line and the model's ``check:`` section) decides, in the
+    checker, what is shown and how severe it is. Loader rules (TOC0xx) have no
+    ``check``: the loader reports their kinds (toc.loading.finding_kinds) while
+    reading the file, and the rule module documents them.
     """
 
-    code: str
-    name: str
-    severity: Severity
     summary: str
     doc: str
     check: Callable[[CheckContext], Iterator[Finding]] | None = field(default=None, compare=False)
 
-    def finding(
-        self,
-        message: str,
-        location: Location,
-        *,
-        node: str | None = None,
-        hint: str | None = None,
-        related: tuple[Related, ...] = (),
-    ) -> Finding:
-        # tuple.__new__ is what Finding(...) does after its own argument handling (a rule can
-        # make a finding per node of a big model)
-        return _new_tuple(Finding, (self.code, self.name, self.severity, message, location, node, hint, related))
+    @classmethod
+    def documenting(cls, kind: FindingKind, summary: str, doc: str) -> Rule:
+        """The rule for a kind of finding that the loader reports."""
+        return cls(kind.code, kind.name, kind.severity, summary, doc)
 
     def examples(self) -> tuple[str | None, str | None]:
         """The failing and passing YAML examples from the documentation."""

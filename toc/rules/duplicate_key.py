@@ -36,7 +36,7 @@ nodes:
 ```
 """
 
-from toc.findings import Severity
+from toc.loading.finding_kinds import DUPLICATE_KEY
 from toc.rules.base import Rule
 
-RULE = Rule("TOC002", "duplicate-key", Severity.ERROR, "a key given twice in one mapping", __doc__)
+RULE = Rule.documenting(DUPLICATE_KEY, "a key given twice in one mapping", __doc__)

@@ -37,7 +37,7 @@ nodes:
 ```
 """
 
-from toc.findings import Severity
+from toc.loading.finding_kinds import INVALID_VALUE
 from toc.rules.base import Rule
 
-RULE = Rule("TOC004", "invalid-value", Severity.ERROR, "wrong type or a value outside its set", __doc__)
+RULE = Rule.documenting(INVALID_VALUE, "wrong type or a value outside its set", __doc__)

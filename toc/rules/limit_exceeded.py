@@ -30,7 +30,7 @@ nodes:
 ```
 """
 
-from toc.findings import Severity
+from toc.loading.finding_kinds import LIMIT_EXCEEDED
 from toc.rules.base import Rule
 
-RULE = Rule("TOC006", "limit-exceeded", Severity.ERROR, "the file is bigger than the configured limits", __doc__)
+RULE = Rule.documenting(LIMIT_EXCEEDED, "the file is bigger than the configured limits", __doc__)

@@ -37,7 +37,7 @@ nodes:
 ```
 """
 
-from toc.findings import Severity
+from toc.loading.finding_kinds import MISSING_FIELD
 from toc.rules.base import Rule
 
-RULE = Rule("TOC005", "missing-field", Severity.ERROR, "a required field is missing", __doc__)
+RULE = Rule.documenting(MISSING_FIELD, "a required field is missing", __doc__)

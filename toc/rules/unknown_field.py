@@ -36,7 +36,7 @@ nodes:
 ```
 """
 
-from toc.findings import Severity
+from toc.loading.finding_kinds import UNKNOWN_FIELD
 from toc.rules.base import Rule
 
-RULE = Rule("TOC003", "unknown-field", Severity.ERROR, "a field the format does not know", __doc__)
+RULE = Rule.documenting(UNKNOWN_FIELD, "a field the format does not know", __doc__)

@@ -32,7 +32,7 @@ nodes:
 ```
 """
 
-from toc.findings import Severity
+from toc.loading.finding_kinds import YAML_SYNTAX
 from toc.rules.base import Rule
 
-RULE = Rule("TOC001", "yaml-syntax", Severity.ERROR, "the file is not valid YAML / not UTF-8", __doc__)
+RULE = Rule.documenting(YAML_SYNTAX, "the file is not valid YAML / not UTF-8", __doc__)
