@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import math
 
 from toc.diff import Change, ModelDiff
 
@@ -21,7 +22,9 @@ def _value(value) -> str:
         return "[" + ", ".join(str(item) for item in value) + "]"
     if isinstance(value, str):
         return f'"{value}"' if " " in value or not value else value
-    return str(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the file writes it
+    return str(value)  # a number; inf and nan as such
 
 
 def _change_text(change: Change, changed: bool = True) -> str:
@@ -57,7 +60,20 @@ def _word_diff(old: str, new: str) -> str:
 
 
 _NOUNS = {"nodes": ("box", "boxes"), "links": ("link", "links"), "indicators": ("indicator", "indicators"),
-          "assumptions": ("assumption", "assumptions"), "findings": ("finding", "findings")}
+          "assumptions": ("assumption", "assumptions"), "findings": ("finding", "findings"),
+          "figures": ("figure", "figures"), "levels": ("pathway level", "pathway levels"),
+          "populations": ("pathway population", "pathway populations"),
+          "questions": ("evaluation question", "evaluation questions"), "methods": ("method", "methods"),
+          "measures": ("measure", "measures"), "evaluation fields": ("evaluation field", "evaluation fields"),
+          "check settings": ("check setting", "check settings")}
+
+# Sections that are a record's own fields: one line per changed field, no headline.
+_FIELD_SECTIONS = ("Model", "Evaluation plan", "Settings for toc check")
+
+
+def _entries(items, headline):
+    return [(item.kind, headline(item), [_change_text(c, item.kind in ("changed", "moved")) for c in item.changes])
+            for item in items]
 
 
 def _sections(diff: ModelDiff):
@@ -78,10 +94,30 @@ def _sections(diff: ModelDiff):
                    for item in diff.assumptions]
     findings = [(item.kind, f"{item.severity} {item.code} {item.name}: {item.message}", [])
                 for item in diff.findings]
-    about = [("changed", change.field, [_change_text(change)]) for change in diff.model]
-    for title, items in (("Model", about), ("Boxes (nodes)", boxes), ("Links", links),
-                         ("Indicators", indicators), ("Shared assumptions", assumptions),
-                         ("Findings of toc check", findings)):
+
+    def fields(changes):
+        return [("changed", change.field, [_change_text(change)]) for change in changes]
+
+    def named(item):
+        return f'"{item.id}": {item.label or "(no name)"}'
+
+    for title, items in (
+        ("Model", fields(diff.model)),
+        ("Boxes (nodes)", boxes),
+        ("Links", links),
+        ("Indicators", indicators),
+        ("Figures (needs assessment)", _entries(
+            diff.figures, lambda item: f'"{item.id}" on "{item.node}": {item.label or "(no measure)"}')),
+        ("Shared assumptions", assumptions),
+        ("Pathway levels", _entries(diff.levels, named)),
+        ("Pathway populations", _entries(diff.populations, named)),
+        ("Evaluation plan", fields(diff.evaluation)),
+        ("Evaluation questions", _entries(diff.questions, named)),
+        ("Methods (the model's own catalogue)", _entries(diff.methods, named)),
+        ("Measures (the model's own catalogue)", _entries(diff.measures, named)),
+        ("Settings for toc check", fields(diff.check)),
+        ("Findings of toc check", findings),
+    ):
         if items:
             yield title, items
 
@@ -94,7 +130,7 @@ def summary(diff: ModelDiff) -> str:
         return "only model details changed"
     words = []
     for name, count in counts.items():
-        section, kind = name.split(" ", 1)
+        section, kind = name.rsplit(" ", 1)  # "evaluation fields changed": the kind is one word
         singular, plural = _NOUNS[section]
         words.append(f"{count} {singular if count == 1 else plural} {kind}")
     return ", ".join(words)
@@ -109,7 +145,7 @@ def render_text(diff: ModelDiff, colour: bool = False) -> str:
         lines += ["", title]
         for kind, headline, details in items:
             sign = _SIGN[kind]
-            if title == "Model":
+            if title in _FIELD_SECTIONS:
                 lines.append(paint(sign, f"  {sign} {details[0]}"))
                 continue
             lines.append(paint(sign, f"  {sign} {kind:<10} {headline}"))
@@ -127,7 +163,7 @@ def render_markdown(diff: ModelDiff) -> str:
     for title, items in _sections(diff):
         lines += ["", f"### {title}", "", "| change | what | details |", "|---|---|---|"]
         for kind, headline, details in items:
-            if title == "Model":
+            if title in _FIELD_SECTIONS:
                 lines.append(f"| {kind} | `{headline}` | {_cell(details[0])} |")
             else:
                 lines.append(f"| {kind} | {_cell(headline)} | {_cell('; '.join(details))} |")
@@ -135,9 +171,23 @@ def render_markdown(diff: ModelDiff) -> str:
 
 
 def render_json(diff: ModelDiff) -> str:
-    document = dataclasses.asdict(diff)
+    document = _finite(dataclasses.asdict(diff))
     document["summary"] = diff.counts()
-    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+    # allow_nan=False: JSON has no Infinity or NaN (most parsers reject them); _finite has
+    # already written such numbers as strings, so this only guards against a regression.
+    return json.dumps(document, indent=2, ensure_ascii=False, default=str, allow_nan=False) + "\n"
+
+
+def _finite(value):
+    """``value`` with every infinite or NaN number as the string "inf", "-inf" or "nan"
+    (YAML's .inf and .nan), which a JSON parser reads. Documented in docs/json-output.md."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
 
 
 FORMATS = {"text": render_text, "markdown": render_markdown, "json": render_json}

@@ -19,6 +19,11 @@ def meaning(model: Model) -> dict:
     return _plain(model)
 
 
+def plain(value):
+    """Any part of a model (a node, a field's value...) as the same plain, location-free data."""
+    return _plain(value)
+
+
 def _plain(value):
     if isinstance(value, Reference):
         return value.id

@@ -88,10 +88,15 @@ def _git_show(argument: str) -> str:
     revision, colon, path = argument[len("git:"):].partition(":")
     if not colon or not revision or not path:
         raise UsageError(f"{argument}: write git:REVISION:PATH, e.g. git:HEAD~1:model.toc.yaml")
+    if revision.startswith("-"):
+        # git would read it as an option (git:--output=FILE:... writes a file), never a revision.
+        raise UsageError(f"{argument}: a revision cannot start with '-'")
     if not path.startswith(("./", "../", "/")):
         path = "./" + path  # git reads paths after the colon from the repository root otherwise
     try:
-        shown = subprocess.run(["git", "show", f"{revision}:{path}"], capture_output=True, check=False)
+        # --end-of-options: whatever follows is a revision, never an option (git 2.24+).
+        shown = subprocess.run(["git", "show", "--end-of-options", f"{revision}:{path}"], capture_output=True,
+                               check=False)
     except FileNotFoundError:
         raise UsageError("git is not installed, so git:REV:PATH cannot be read") from None
     if shown.returncode != 0:
