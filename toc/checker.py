@@ -60,7 +60,7 @@ def _report(result, selection: Selection) -> FileReport:
     findings = list(result.findings)
     if result.model is not None:
         findings.extend(check_model(result.model, selection))
-    configured = configure(findings, result.model, selection)
+    configured = without_superseded(configure(findings, result.model, selection))
     configured.sort(key=REPORT_ORDER)
     return FileReport(result.path, result.model, configured)
 
@@ -88,6 +88,19 @@ def configure(findings: list[Finding], model: Model | None, selection: Selection
                 finding = finding.with_severity(Severity(override))
         shown.append(finding)
     return shown
+
+
+def without_superseded(findings: list[Finding]) -> list[Finding]:
+    """Leave out findings that a shown finding of a superseding rule says more about (Rule.supersedes).
+
+    Applied after the configuration, so a finding is only dropped for one that is shown:
+    ignoring TOC202 brings back TOC204's finding for the same dead end.
+    """
+    superseded = {(finding.about, code) for finding in findings if finding.about is not None
+                  for code in RULES[finding.code].supersedes} if findings else set()
+    if not superseded:
+        return findings
+    return [finding for finding in findings if (finding.about, finding.code) not in superseded]
 
 
 def _nothing_to_apply(model: Model | None, selection: Selection) -> bool:

@@ -42,6 +42,14 @@ class Finding(NamedTuple):
     node: str | None = None  # the node the finding is about, for per-node ignore
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    # What the finding is about when that is not a node (e.g. "pathway-level:targeted"): the
+    # checker drops a finding superseded by another rule's shown finding on the same subject.
+    subject: str | None = None
+
+    @property
+    def about(self) -> str | None:
+        """The node or other thing the finding is about (for supersession)."""
+        return self.subject or self.node
 
     def with_severity(self, severity: Severity) -> Finding:
         return self._replace(severity=severity)
@@ -62,8 +70,8 @@ class FindingKind:
     severity: Severity
 
     def finding(self, message: str, location: Location, *, node: str | None = None, hint: str | None = None,
-                related: tuple[Related, ...] = ()) -> Finding:
-        return Finding(self.code, self.name, self.severity, message, location, node, hint, related)
+                related: tuple[Related, ...] = (), subject: str | None = None) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, location, node, hint, related, subject)
 
 
 # The order of findings in every report: by place (a Location sorts by path, line, column), then

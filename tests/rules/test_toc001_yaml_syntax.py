@@ -37,7 +37,9 @@ def test_byte_order_mark_is_accepted(tmp_path):
 
     path = tmp_path / "bom.toc.yaml"
     path.write_bytes(b"\xef\xbb\xbftoc: 1\nnodes:\n  a: {type: impact, label: A, indicators: [{id: i, source: s, baseline: 1, target: 2}]}\n")
-    assert check_file(str(path)).findings == []
+    report = check_file(str(path))
+    assert report.model is not None and list(report.model.nodes) == ["a"]
+    assert [f.code for f in report.findings if f.code.startswith("TOC0")] == []
 
 
 def test_utf16_is_named(tmp_path):

@@ -14,6 +14,7 @@ from toc.rules import (
     duplicate_indicator_id,
     duplicate_key,
     duplicate_link,
+    empty_pathway_level,
     forward_feedback,
     framework_outcome_not_addressed,
     indicator_not_collected,
@@ -82,6 +83,7 @@ RULES: dict[str, Rule] = {
         # Support pathways (TOC6xx).
         pathway_gap,
         pathway_duplication,
+        empty_pathway_level,
         # Shared frameworks (TOC7xx).
         framework_outcome_not_addressed,
     )

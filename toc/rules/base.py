@@ -28,6 +28,10 @@ class Rule(FindingKind):
     summary: str
     doc: str
     check: Callable[[CheckContext], Iterator[Finding]] | None = field(default=None, compare=False)
+    # Codes whose findings about the same node (or subject) say less than this rule's: the
+    # checker drops them when this rule's finding is shown, and only then (so ignoring this
+    # code never hides theirs).
+    supersedes: tuple[str, ...] = ()
 
     @classmethod
     def documenting(cls, kind: FindingKind, summary: str, doc: str) -> Rule:

@@ -58,4 +58,5 @@ def check(context):
         )
 
 
-RULE = Rule("TOC202", "dead-end", Severity.WARNING, "a node that leads nowhere", __doc__, check)
+RULE = Rule("TOC202", "dead-end", Severity.WARNING, "a node that leads nowhere", __doc__, check,
+            supersedes=("TOC204",))

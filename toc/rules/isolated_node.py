@@ -6,8 +6,8 @@ A node that leads nowhere and that nothing leads to.
 ## Why it matters
 A box on its own is not part of the theory: nothing explains how it comes
 about or what it contributes. Often it is a workshop sticky note that was never
-connected. Other structural rules stay quiet about isolated nodes, so this is
-the one finding to fix.
+connected. While this finding is shown, TOC203 unsupported-outcome and TOC204
+no-path-to-impact leave the node out, so this is the one finding to fix.
 
 ## Example
 ```yaml
@@ -60,4 +60,5 @@ def check(context):
         )
 
 
-RULE = Rule("TOC201", "isolated-node", Severity.ERROR, "a node with no links at all", __doc__, check)
+RULE = Rule("TOC201", "isolated-node", Severity.ERROR, "a node with no links at all", __doc__, check,
+            supersedes=("TOC203", "TOC204"))

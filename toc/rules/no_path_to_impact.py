@@ -2,9 +2,10 @@
 
 ## What it finds
 A node whose links never arrive at an impact (or, in a model without impacts,
-at a long-term outcome). Nodes that lead nowhere at all are reported as
-TOC202 dead-end instead; this rule finds the chains that go somewhere, but
-never to the end.
+at a long-term outcome). A node that leads nowhere at all is also TOC202
+dead-end (or TOC201 isolated-node), which says more: when that finding is
+shown, this one is left out for the same node; ignore TOC202 and this rule
+still reports it.
 
 ## Why it matters
 Every activity and outcome should contribute to the impact the programme is
@@ -74,12 +75,7 @@ def check(context):
     arrives = reaching(context.causal, context.end_points)
     goal = "an impact" if context.has_impact else "a long-term outcome"
     for node_id, node in context.model.nodes.items():
-        if (
-            node_id in arrives
-            or node_id in context.isolated
-            or node_id in context.dead_ends
-            or node.type is None
-        ):
+        if node_id in arrives or node.type is None:
             continue
         yield RULE.finding(
             f'no chain from {node.kind} "{node_id}" reaches {goal}',

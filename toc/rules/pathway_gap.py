@@ -3,8 +3,9 @@
 ## What it finds
 In a model that maps its support pathway (a `pathway:` section, or activities
 with `level:` and `populations:`), each cell of levels x populations with no
-service in it (info), and each level with no service at all (a warning,
-reported once instead of a gap per population).
+service in it. A level with no service at all is also TOC603
+empty-pathway-level, reported once for the level: while that finding is shown,
+the level's cells are left out here.
 
 ## Why it matters
 Families whose needs escalate, or who belong to a group no service is designed
@@ -17,8 +18,8 @@ say why that cell needs no service of its own.
 ```yaml
 toc: 1
 pathway:
-  levels: {universal: Universal, specialist: Specialist}
-  populations: {all-parents: All parents}
+  levels: {universal: Universal}
+  populations: {all-parents: All parents, young-parents: Young parents}
 nodes:
   workshops:
     type: activity
@@ -36,20 +37,14 @@ nodes:
 ```yaml
 toc: 1
 pathway:
-  levels: {universal: Universal, specialist: Specialist}
-  populations: {all-parents: All parents}
+  levels: {universal: Universal}
+  populations: {all-parents: All parents, young-parents: Young parents}
 nodes:
   workshops:
     type: activity
     label: Healthy relationships workshops
     level: universal
-    populations: [all-parents]
-    leads_to: [supported]
-  couple-therapy:
-    type: activity
-    label: Specialist couple therapy
-    level: specialist
-    populations: [all-parents]
+    populations: [all-parents, young-parents]
     leads_to: [supported]
   supported:
     type: outcome
@@ -67,23 +62,13 @@ def check(context):
     model = context.model
     if not uses_pathway(model):
         return
-    matrix = context.pathway_matrix
-    empty = {level.id for level in matrix.empty_levels}
-    for level in matrix.empty_levels:
-        yield RULE.finding(
-            f'no service at all at pathway level "{level.label}"',
-            entry_location(model, level),
-            hint=f"add the services offered at this level as activities with `level: {level.id}`, "
-            "or drop the level from pathway: levels:",
-        ).with_severity(Severity.WARNING)
-    for cell in matrix.gaps:
-        if cell.level.id in empty:
-            continue
+    for cell in context.pathway_matrix.gaps:
         yield RULE.finding(
             f'no service for "{cell.population.label}" at level "{cell.level.label}"',
             entry_location(model, cell.population, cell.level, level_id=cell.level.id),
             hint=f"a gap in the pathway: commission or name a service with `level: {cell.level.id}` and "
             f"`{cell.population.id}` in its populations",
+            subject=f"pathway-level:{cell.level.id}",
         )
 
 
