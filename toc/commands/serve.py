@@ -13,11 +13,18 @@ examples:
   toc serve examples/wirral.toc.yaml              then open http://127.0.0.1:8765/
   toc serve model.toc.yaml --port 9000
   toc serve model.toc.yaml --port 0               any free port (the address is printed)
-  toc serve model.toc.yaml --host 0.0.0.0         let other machines see it (think first)
+  toc serve model.toc.yaml --host 0.0.0.0 --allow-host my-laptop.local
+                                                  let other machines see it (think first)
 
 Edit and save the file in any editor: the open page redraws itself within a
 second. A model saved with errors shows its findings on the page. Only this
 computer can see the page unless --host says otherwise. Ctrl+C stops it.
+
+Browsers may ask for the page by an IP address (http://192.168.1.20:8765/),
+by localhost, or by a name given with --allow-host; other names are refused,
+so that a web page elsewhere cannot read the model by pointing a name of its
+own at this computer (DNS rebinding).
+
 To share a page instead, write a file: toc render model.toc.yaml -o model.html
 """
 DEFAULT_PORT = 8765
@@ -33,7 +40,10 @@ def register(commands) -> None:
     parser.add_argument("--port", metavar="N", type=int, default=DEFAULT_PORT,
                         help=f"port to listen on (default {DEFAULT_PORT}; 0 picks a free one)")
     parser.add_argument("--host", metavar="H", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1: this computer only)")
+                        help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: every network)")
+    parser.add_argument("--allow-host", metavar="NAME", action="append", default=[],
+                        help="a host name browsers may use to reach the page, besides IP addresses and "
+                             "localhost (repeatable); other names are refused, against DNS rebinding")
     parser.add_argument("--workshop", action="store_true", help="large type and fewer details, for projecting")
     parser.set_defaults(run=run)
 
@@ -43,17 +53,21 @@ def run(args) -> int:
 
     from toc.renderers.dot import DiagramOptions
     from toc.renderers.graphviz_backend import INSTALL_HINT, dot_available
-    from toc.serving import LivePage, PageServer
+    from toc.serving import LivePage, PageServer, valid_host_name
 
     if not os.path.isfile(args.model):
         raise UsageError(f"{args.model}: no such file")
     if not 0 <= args.port <= 65535:
         raise UsageError(f"--port {args.port}: give a port from 1 to 65535 (or 0 for any free one)")
+    for name in args.allow_host:
+        if not valid_host_name(name):
+            raise UsageError(f'--allow-host "{name}": give a host name such as my-laptop.local '
+                             "(no port, scheme or wildcard; IP addresses are always allowed)")
     if not dot_available():
         raise UsageError(INSTALL_HINT)
     page = LivePage(args.model, DiagramOptions(workshop=args.workshop))
     try:
-        server = PageServer(args.host, args.port, page)
+        server = PageServer(args.host, args.port, page, allowed_hosts=args.allow_host)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             raise UsageError(f"port {args.port} on {args.host} is already in use; "
@@ -63,8 +77,9 @@ def run(args) -> int:
     with server:
         print(f"Serving {args.model} at {server.url} (redraws on save; Ctrl+C to stop)", flush=True)
         if not server.loopback_only:
-            print(f"toc: note: listening on {args.host}: other computers on the network can read this model",
-                  file=sys.stderr, flush=True)
+            names = ", ".join(args.allow_host) or "none: add them with --allow-host"
+            print(f"toc: note: listening on {args.host}: other computers on the network can read this model "
+                  f"(by this computer's IP address, or by the allowed names: {names})", file=sys.stderr, flush=True)
         try:
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
