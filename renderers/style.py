@@ -21,29 +21,20 @@ class NodeStyle:
 
 
 NODE_STYLES = {
-    Stage.NEED: NodeStyle("note", "#D55E00", "#FBE0CF", "Need"),
-    Stage.INPUT: NodeStyle("cylinder", "#7A7A7A", "#EDEDED", "Input"),
-    Stage.ACTIVITY: NodeStyle("box", "#0072B2", "#D3E6F3", "Activity"),
-    Stage.OUTPUT: NodeStyle("component", "#3A93C9", "#E4F3FB", "Output"),
-    Stage.SHORT_TERM_OUTCOME: NodeStyle("box", "#009E73", "#E3F5EF", "Short-term outcome"),
-    Stage.MEDIUM_TERM_OUTCOME: NodeStyle("box", "#009E73", "#C5EADD", "Medium-term outcome"),
-    Stage.LONG_TERM_OUTCOME: NodeStyle("box", "#007A59", "#A6DECB", "Long-term outcome"),
-    Stage.IMPACT: NodeStyle("doubleoctagon", "#B07A00", "#FBE6BD", "Impact"),
+    Stage.NEED: NodeStyle("note", "#D55E00", "#FBE0CF", Stage.NEED.title.capitalize()),
+    Stage.INPUT: NodeStyle("cylinder", "#7A7A7A", "#EDEDED", Stage.INPUT.title.capitalize()),
+    Stage.ACTIVITY: NodeStyle("box", "#0072B2", "#D3E6F3", Stage.ACTIVITY.title.capitalize()),
+    Stage.OUTPUT: NodeStyle("component", "#3A93C9", "#E4F3FB", Stage.OUTPUT.title.capitalize()),
+    Stage.SHORT_TERM_OUTCOME: NodeStyle("box", "#009E73", "#E3F5EF", Stage.SHORT_TERM_OUTCOME.title.capitalize()),
+    Stage.MEDIUM_TERM_OUTCOME: NodeStyle("box", "#009E73", "#C5EADD", Stage.MEDIUM_TERM_OUTCOME.title.capitalize()),
+    Stage.LONG_TERM_OUTCOME: NodeStyle("box", "#007A59", "#A6DECB", Stage.LONG_TERM_OUTCOME.title.capitalize()),
+    Stage.IMPACT: NodeStyle("doubleoctagon", "#B07A00", "#FBE6BD", Stage.IMPACT.title.capitalize()),
 }
 UNKNOWN_NODE = NodeStyle("box", "#555555", "#FFFFFF", "Unknown type")
 # Outcomes get rounded corners so that box shapes of activities and outcomes differ.
 ROUNDED = {Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME, Stage.LONG_TERM_OUTCOME}
 
-COLUMN_TITLES = {
-    Stage.NEED: "Needs",
-    Stage.INPUT: "Inputs",
-    Stage.ACTIVITY: "Activities",
-    Stage.OUTPUT: "Outputs",
-    Stage.SHORT_TERM_OUTCOME: "Short-term outcomes",
-    Stage.MEDIUM_TERM_OUTCOME: "Medium-term outcomes",
-    Stage.LONG_TERM_OUTCOME: "Long-term outcomes",
-    Stage.IMPACT: "Impact",
-}
+COLUMN_TITLES = {stage: stage.column_title for stage in Stage}
 
 UNMEASURED_COLOUR = "#C0392B"
 FEEDBACK_COLOUR = "#CC79A7"

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from toc.model import Availability, Criticality, Evidence, NodeType, Term
+
 FORMAT_VERSION = 1
 
-NODE_TYPES = ("need", "input", "activity", "output", "outcome", "impact")
-TERMS = ("short", "medium", "long")
-EVIDENCE_LEVELS = ("none", "weak", "moderate", "strong")
-CRITICALITY_LEVELS = ("low", "medium", "high")
-AVAILABILITY = ("collected", "partner", "not-collected")
+# The typed model's enums are the one list of each set of values.
+NODE_TYPES = tuple(member.value for member in NodeType)
+TERMS = tuple(member.value for member in Term)
+EVIDENCE_LEVELS = tuple(member.value for member in Evidence)
+CRITICALITY_LEVELS = tuple(member.value for member in Criticality)
+AVAILABILITY = tuple(member.value for member in Availability)
 SEVERITIES = ("error", "warning", "info")
 # Evaluation planning (the `evaluation:` section and the method and measure catalogues).
 QUESTION_KINDS = ("process", "impact", "economic")

@@ -80,18 +80,25 @@ class Stage(enum.IntEnum):
 
     @property
     def title(self) -> str:
-        return _STAGE_TITLES[self]
+        """In a sentence: "short-term outcome"."""
+        return _STAGE_TITLES[self][0]
+
+    @property
+    def column_title(self) -> str:
+        """Over a diagram's column or a table: "Short-term outcomes"."""
+        return _STAGE_TITLES[self][1]
 
 
+# The one place stages are named: (in a sentence, over a column).
 _STAGE_TITLES = {
-    Stage.NEED: "need",
-    Stage.INPUT: "input",
-    Stage.ACTIVITY: "activity",
-    Stage.OUTPUT: "output",
-    Stage.SHORT_TERM_OUTCOME: "short-term outcome",
-    Stage.MEDIUM_TERM_OUTCOME: "medium-term outcome",
-    Stage.LONG_TERM_OUTCOME: "long-term outcome",
-    Stage.IMPACT: "impact",
+    Stage.NEED: ("need", "Needs"),
+    Stage.INPUT: ("input", "Inputs"),
+    Stage.ACTIVITY: ("activity", "Activities"),
+    Stage.OUTPUT: ("output", "Outputs"),
+    Stage.SHORT_TERM_OUTCOME: ("short-term outcome", "Short-term outcomes"),
+    Stage.MEDIUM_TERM_OUTCOME: ("medium-term outcome", "Medium-term outcomes"),
+    Stage.LONG_TERM_OUTCOME: ("long-term outcome", "Long-term outcomes"),
+    Stage.IMPACT: ("impact", "Impact"),
 }
 
 _STAGE_OF_TYPE = {

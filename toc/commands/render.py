@@ -6,6 +6,7 @@ import argparse
 import os
 
 from toc.commands.common import UsageError, checked_model, refuse_binary_on_terminal
+from toc.fields import NODE_TYPES
 from toc.output import write_output
 from toc.suggest import did_you_mean
 
@@ -25,7 +26,7 @@ assumptions on its links and its findings (`toc serve` shows it live).
 The same model always gives byte-identical output.
 """
 RENDER_FORMATS = ("dot", "svg", "png", "pdf", "mmd", "md", "txt", "html")
-NODE_TYPE_CHOICES = ("need", "input", "activity", "output", "outcome", "impact")
+
 
 
 def register(commands) -> None:
@@ -48,7 +49,7 @@ def register(commands) -> None:
     direction = parser.add_mutually_exclusive_group()
     direction.add_argument("--upstream", action="store_true", help="with --focus: only what leads to it")
     direction.add_argument("--downstream", action="store_true", help="with --focus: only what it leads to")
-    parser.add_argument("--hide", metavar="TYPE", nargs="+", default=[], choices=NODE_TYPE_CHOICES,
+    parser.add_argument("--hide", metavar="TYPE", nargs="+", default=[], choices=NODE_TYPES,
                         help="leave out nodes of these types, e.g. --hide need input")
     parser.add_argument("--group-by", metavar="FIELD", choices=("group", "type", "term"),
                         help="draw a box around nodes that share this field (e.g. group: strand or agency)")
