@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from toc import fields as field_tables
 from toc.findings import Finding
@@ -134,28 +135,28 @@ class ModelDiff:
 
     @property
     def is_empty(self) -> bool:
-        return not any(items for _, items in self._lists()) and not (self.model or self.evaluation or self.check)
+        return not any(items for _, items in self._parts()) and not self.model
 
-    def _lists(self):
-        return (("node", self.nodes), ("link", self.links), ("indicator", self.indicators),
-                ("figure", self.figures), ("assumption", self.assumptions), ("level", self.levels),
-                ("population", self.populations), ("question", self.questions), ("method", self.methods),
-                ("measure", self.measures), ("finding", self.findings))
+    def _parts(self):
+        """Every part but the model's own fields, in the order the renderers show them."""
+        return (("nodes", self.nodes), ("links", self.links), ("indicators", self.indicators),
+                ("figures", self.figures), ("assumptions", self.assumptions), ("levels", self.levels),
+                ("populations", self.populations), ("evaluation fields", self.evaluation),
+                ("questions", self.questions), ("methods", self.methods), ("measures", self.measures),
+                ("check settings", self.check), ("findings", self.findings))
 
     def counts(self) -> dict[str, int]:
-        """How many of each kind of change, for the summary line (only kinds that occur).
+        """How many of each kind of change, for the summary line (only kinds that occur):
+        "nodes changed", "evaluation fields changed"...
 
         Changed fields of the model itself are not counted ("only model details changed");
         those of the evaluation plan and of check's settings are, since they change what is
         evaluated and what check reports."""
         tally: dict[str, int] = {}
-        for section, items in self._lists():
+        for section, items in self._parts():
             for item in items:
-                key = f"{section}s {item.kind}"
+                key = f"{section} {getattr(item, 'kind', 'changed')}"  # a field's Change has no kind
                 tally[key] = tally.get(key, 0) + 1
-        for key, items in (("evaluation fields changed", self.evaluation), ("check settings changed", self.check)):
-            if items:
-                tally[key] = len(items)
         return tally
 
 
@@ -233,7 +234,7 @@ def _field_changes(old, new, section: str) -> list[Change]:
 def _entries(before: dict, after: dict, compare: Callable, owner: str = "node") -> Iterator[tuple]:
     """Records matched by key, each ``key: (where, record)``: yields (kind, key, where, record,
     changes) for each removed, moved, changed and then added record. ``where`` is what holds
-    the record (a figure's need) or its place (a level's position); a record whose ``where``
+    the record (an indicator's box) or its place (a level's position); a record whose ``where``
     differs is "moved", with a change of ``owner``."""
     for key, (where, record) in before.items():
         if key not in after:
@@ -334,7 +335,7 @@ def _indicators(model: Model, renamed: dict[str, str] | None = None):
 
 
 def _indicator_changes(old: Model, new: Model, renamed: dict[str, str]) -> list[IndicatorChange]:
-    compare = lambda a, b: _field_changes(a, b, "indicator")  # noqa: E731
+    compare = partial(_field_changes, section="indicator")
     return [IndicatorChange(key, node, kind, indicator.measure, changes)
             for kind, key, node, indicator, changes in _entries(_indicators(old, renamed), _indicators(new), compare)]
 
@@ -356,7 +357,7 @@ def _figures(model: Model, renamed: dict[str, str] | None = None):
 
 
 def _figure_changes(old: Model, new: Model, renamed: dict[str, str]) -> list[EntryChange]:
-    compare = lambda a, b: _field_changes(a, b, "figure")  # noqa: E731
+    compare = partial(_field_changes, section="figure")
     return [EntryChange(figure_id, kind, figure.measure, node=node_id, changes=changes)
             for kind, (node_id, figure_id), _, figure, changes
             in _entries(_figures(old, renamed), _figures(new), compare)]
@@ -364,7 +365,7 @@ def _figure_changes(old: Model, new: Model, renamed: dict[str, str]) -> list[Ent
 
 # ------------------------------------------------------- the other sections
 def _assumption_changes(old: Model, new: Model) -> list[NodeChange]:
-    compare = lambda a, b: _field_changes(a, b, "assumption")  # noqa: E731
+    compare = partial(_field_changes, section="assumption")
     before = {key: (None, item) for key, item in old.assumptions.items()}
     after = {key: (None, item) for key, item in new.assumptions.items()}
     return [NodeChange(key, kind, assumption.text, "assumption", changes=changes)
@@ -378,8 +379,8 @@ def _pathway_changes(old: Model, new: Model) -> tuple[list[EntryChange], list[En
     def compare(a, b):
         return [] if a.label == b.label else [Change("label", a.label, b.label)]
 
-    (old_levels, old_populations), (new_levels, new_populations) = levels_and_populations(old), \
-        levels_and_populations(new)
+    old_levels, old_populations = levels_and_populations(old)
+    new_levels, new_populations = levels_and_populations(new)
     levels = _entries({e.id: (place, e) for place, e in enumerate(old_levels, 1)},
                       {e.id: (place, e) for place, e in enumerate(new_levels, 1)}, compare, owner="position")
     populations = _entries({e.id: (None, e) for e in old_populations}, {e.id: (None, e) for e in new_populations},
@@ -396,7 +397,7 @@ def _question_changes(old: Model, new: Model) -> list[EntryChange]:
                 found.setdefault(question.id, (None, question))
         return found
 
-    compare = lambda a, b: _field_changes(a, b, "question")  # noqa: E731
+    compare = partial(_field_changes, section="question")
     return [EntryChange(key, kind, question.text, changes=changes)
             for kind, key, _, question, changes in _entries(questions(old), questions(new), compare)]
 
@@ -404,7 +405,7 @@ def _question_changes(old: Model, new: Model) -> list[EntryChange]:
 def _catalogue_changes(old: dict, new: dict, section: str) -> list[EntryChange]:
     """The model's own methods: or measures: (what the file says, not the shipped catalogue
     or the files named in catalogues:, whose paths are compared as a field of the model)."""
-    compare = lambda a, b: _field_changes(a, b, section)  # noqa: E731
+    compare = partial(_field_changes, section=section)
     before = {key: (None, item) for key, item in old.items()}
     after = {key: (None, item) for key, item in new.items()}
     return [EntryChange(key, kind, item.name, changes=changes)

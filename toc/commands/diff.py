@@ -22,12 +22,15 @@ was at revision REV. As a git difftool, once:
   git config difftool.toc.cmd 'toc diff "$LOCAL" "$REMOTE"'
 then: git difftool -y -t toc HEAD~1 -- model.toc.yaml
 
-It reports boxes added, removed, renamed (same type and label, new id),
-relabelled, retyped or moved to another stage; links added or removed or with
-a changed assumption or evidence; indicators added, removed, moved or changed
-(baseline, target, source...); shared assumptions; and the findings of
-`toc check` that the change introduced or resolved. Comments, key order and
-layout are not changes.
+It compares every field of the format (docs/format.md): boxes added, removed,
+renamed (same type and label, new id) or changed (label, type and stage,
+methods, service details such as delivery...); links; indicators added,
+removed, moved or changed (instrument, baseline, target...); needs figures;
+shared assumptions; pathway levels and populations; the evaluation plan and
+its questions; the model's own methods and measures; catalogues and check
+settings; and the findings of `toc check` that the change introduced or
+resolved. Comments, key order and layout are not changes. In JSON, infinite
+and NaN numbers are the strings "inf", "-inf" and "nan".
 
 exit codes: 0 done (with --exit-code: no changes), 1 changes found (only with
 --exit-code) or a model cannot be read, 2 usage error.
