@@ -8,6 +8,7 @@ docs/format.md documents every field listed here. Add a field here first.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from toc.model import Availability, Criticality, Evidence, NodeType, Term
 
@@ -35,7 +36,8 @@ EIF_RATINGS = ("2", "2+", "3", "3+", "4", "4+", "NL2", "NE")
 ID_PATTERN = r"^\S+$"
 
 
-@dataclass(frozen=True)
+# eq=False: a field is itself, so a table hashes cheaply (by identity) as a cache key.
+@dataclass(frozen=True, eq=False)
 class Field:
     name: str
     # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | section
@@ -218,4 +220,11 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
 
 
 def field_names(section: tuple[Field, ...]) -> tuple[str, ...]:
+    """The section's field names in canonical order."""
     return tuple(f.name for f in section)
+
+
+@cache
+def names_of(section: tuple[Field, ...]) -> frozenset[str]:
+    """The section's field names as a set, for the loader's lookups (kept per table)."""
+    return frozenset(field_names(section))

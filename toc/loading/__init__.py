@@ -60,7 +60,6 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
         builder = ModelBuilder(path, limits, known_codes)
         if needs_editor_lines(text):
             builder.editor_lines = EditorLines(text, path)
-        builder.aliases_possible = "*" in text
         model = builder.build(root)
         findings = builder.findings
         if model is not None and model.catalogues:

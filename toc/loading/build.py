@@ -48,33 +48,7 @@ _CONSTRUCTOR = SafeConstructor()
 _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
 _MERGE = _TAG + "merge"
 _CODE_FORM = re.compile(r"TOC[0-9]*")
-# The field names of every section table in toc.fields (as written, for messages, and as a set,
-# for lookups) by the table's id: the builder looks them up for every node, link and record. The
-# tables are module constants, so an id here always means the same table.
-_FIELD_SETS: dict[int, frozenset[str]] = {}
-_FIELD_NAMES: dict[int, tuple[str, ...]] = {}
-for _table in (*field_tables.SECTIONS.values(), field_tables.CATALOGUE_FILE):
-    _FIELD_NAMES[id(_table)] = field_tables.field_names(_table)
-    _FIELD_SETS[id(_table)] = frozenset(_FIELD_NAMES[id(_table)])
-
-
-def _field_names(section: tuple[field_tables.Field, ...]) -> tuple[str, ...]:
-    return _FIELD_NAMES.get(id(section)) or field_tables.field_names(section)  # (a table made elsewhere: not kept)
-
-
-def _field_set(section: tuple[field_tables.Field, ...]) -> frozenset[str]:
-    return _FIELD_SETS.get(id(section)) or frozenset(field_tables.field_names(section))
-
-
-# ``_new_tuple(Location, (path, line, column))`` is ``Location(path, line, column)`` without
-# NamedTuple's argument handling: the builder makes one for every value it reads.
-_new_tuple = tuple.__new__
-assert Location._fields == ("path", "line", "column"), "update ModelBuilder._loc for Location's new fields"
-_ScalarNode = yaml.ScalarNode
-_MappingNode = yaml.MappingNode
 _MAP = _TAG + "map"
-# Tags a key may have and still be read by _pairs' quick test (text, or a word like `yes`).
-_KEY_TAGS = _TEXT_TAGS
 
 # Where a field belongs when it is written in the wrong place.
 _HOME_OF_FIELD = {}
@@ -90,15 +64,10 @@ class _LimitReached(Exception):
 class ModelBuilder(EvaluationReader):
     """Builds one ``Model`` from a composed YAML document; ``findings`` collects problems.
 
-    When ``aliases_possible`` is False, ``build`` takes each node's part out of the
-    composed tree as it reads it (so that it is freed at once): the tree is read once.
     """
 
     # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
     editor_lines = None
-    # Whether the file may hold aliases (set False when its text has no "*"): only then can
-    # a collection be read twice, so only then are the collections read counted.
-    aliases_possible = True
 
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str] | None = None):
         self.path = path
@@ -176,14 +145,7 @@ class ModelBuilder(EvaluationReader):
             self._report(LIMIT_EXCEEDED, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
-        if not self.aliases_possible:
-            # Each node's part of the composed tree is then referred to only here: taking it out
-            # of the tree lets it be freed as soon as it is read, while it is still in the CPU's
-            # cache, and the model grows into the memory it leaves.
-            value.value = []
-        pairs.reverse()  # read in file order by popping from the end
-        while pairs:
-            node_id, key, node_value = pairs.pop()
+        for node_id, key, node_value in pairs:
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
             self._valid_id(node_id, key, "node id")
             model.nodes[node_id] = self._node(node_id, key, node_value)
@@ -363,26 +325,7 @@ class ModelBuilder(EvaluationReader):
     # ------------------------------------------------------ value readers
     def _section(self, value: yaml.Node, what: str, expected: str, section: tuple[field_tables.Field, ...], where: str,
                  node_id: str | None, locations: dict[str, Location]):
-        """``_fields(_mapping(value))`` in one pass for the usual mapping (plain, new, known
-        keys), with each field's value location put in ``locations``: the builder reads a
-        section for every node, link and indicator. Anything unusual takes the general path,
-        which reports it."""
-        if value.__class__ is _MappingNode and value.tag == _MAP and self.editor_lines is None:
-            known = _FIELD_SETS.get(id(section)) or _field_set(section)  # (the lookup inline: per record)
-            fields = {}
-            path = self.path
-            for key, item in value.value:
-                name = key.value
-                if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or name not in known or name in fields:
-                    locations.clear()
-                    break
-                fields[name] = item
-                mark = item.start_mark  # what _loc makes, without a call per field
-                locations[name] = _new_tuple(Location, (path, mark.line + 1, mark.column + 1))
-            else:
-                if self.aliases_possible:
-                    self._count_visit(value)
-                return fields
+        """``_fields(_mapping(value))``, with each field's value location put in ``locations``."""
         pairs = self._mapping(value, what, expected, node_id)
         if pairs is None:
             return None
@@ -394,13 +337,13 @@ class ModelBuilder(EvaluationReader):
     def _fields(self, pairs, section: tuple[field_tables.Field, ...], where: str,
                 node_id: str | None = None) -> dict[str, yaml.Node]:
         """Known fields of a mapping's pairs by name; unknown ones reported with a suggestion."""
-        known = _field_set(section)
+        known = field_tables.names_of(section)
         fields = {}
         for name, key, value in pairs:
             if name in known:
                 fields[name] = value
                 continue
-            names = _field_names(section)
+            names = field_tables.field_names(section)
             hint = did_you_mean(name, names)
             home = _HOME_OF_FIELD.get(name)
             if not hint and home and home != where:
@@ -422,13 +365,12 @@ class ModelBuilder(EvaluationReader):
         return self._pairs(value)
 
     def _pairs(self, mapping: yaml.MappingNode) -> list[tuple[str, yaml.Node, yaml.Node]]:
-        if self.aliases_possible:
-            self._count_visit(mapping)
+        self._count_visit(mapping)
         first_keys: dict[str, yaml.Node] = {}
         pairs = []
         for key, value in mapping.value:
-            # The usual key, plain text, passes two tests; anything else is looked at closely.
-            if key.__class__ is not _ScalarNode or key.tag not in _KEY_TAGS or key.value in first_keys:
+            # The usual key, plain new text, is read as it is; anything else is looked at closely.
+            if not isinstance(key, yaml.ScalarNode) or key.tag not in _TEXT_TAGS or key.value in first_keys:
                 if not self._usable_key(key, first_keys):
                     continue
             first_keys[key.value] = key
@@ -454,8 +396,7 @@ class ModelBuilder(EvaluationReader):
         return True  # a scalar key of another allowed type (a number, a date...): read as its text
 
     def _items(self, sequence: yaml.SequenceNode) -> list[yaml.Node]:
-        if self.aliases_possible:
-            self._count_visit(sequence)
+        self._count_visit(sequence)
         return sequence.value if self._tag_allowed(sequence) else []
 
     def _count_visit(self, collection: yaml.Node) -> None:
@@ -481,7 +422,7 @@ class ModelBuilder(EvaluationReader):
 
     def _text(self, value: yaml.Node, name: str, node_id: str | None = None) -> str | None:
         """Text as written: `label: No` stays "No", `version: 1.10` stays "1.10"."""
-        if value.__class__ is _ScalarNode and value.tag in _TEXT_TAGS:
+        if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:
             return value.value
         if _is_null(value):
             return None
@@ -591,7 +532,7 @@ class ModelBuilder(EvaluationReader):
         mark = value.start_mark
         if self.editor_lines is not None:
             return self.editor_lines.location(mark.index)
-        return _new_tuple(Location, (self.path, mark.line + 1, mark.column + 1))
+        return Location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, kind: FindingKind, message: str, location: Location, *, node: str | None = None,
                 hint: str | None = None, related: tuple[Related, ...] = ()) -> None:

@@ -18,54 +18,23 @@ from toc.loading.finding_kinds import LIMIT_EXCEEDED, YAML_SYNTAX
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIRST_CHARACTERS = _BaseLoader.yaml_implicit_resolvers  # first character -> [(tag, pattern)]
-_STR = _BaseLoader.DEFAULT_SCALAR_TAG
-_SEQ = _BaseLoader.DEFAULT_SEQUENCE_TAG
-_MAP = _BaseLoader.DEFAULT_MAPPING_TAG
-# Plain values as short as this are remembered with their tag (keys, types, terms, numbers),
-# up to a bound on how many, so that a hostile file cannot grow the memo without end.
-_REMEMBERED_LENGTH = 40
-_REMEMBERED_COUNT = 20_000
-_PLAIN_TAGS: dict[str, str] = {}
-assert None not in _FIRST_CHARACTERS and not _BaseLoader.yaml_path_resolvers, "_LocatedLoader.resolve assumes neither"
+assert None not in _FIRST_CHARACTERS and not _BaseLoader.yaml_path_resolvers, "_Loader.resolve assumes neither"
 
 
-def _resolve_plain(loader, value: str, implicit) -> str:
-    tag = _BaseLoader.resolve(loader, yaml.ScalarNode, value, implicit)
-    if len(value) <= _REMEMBERED_LENGTH and len(_PLAIN_TAGS) < _REMEMBERED_COUNT:
-        _PLAIN_TAGS[value] = tag
-    return tag
+class _Loader(_BaseLoader):
+    """libyaml's safe loader, resolving each value's tag by the same rules with less work.
 
-
-class _LocatedLoader(_BaseLoader):
-    """libyaml's safe loader, resolving each value's tag with the same rules for less work.
-
-    The C composer calls back into Python to resolve the tag of every value (a
-    third of the time of composing a model). Most values need no pattern at all:
-    a key or a label that starts with a character no implicit type starts with
-    is text, and the short words that recur (field names, types, terms) are
-    resolved once. The tags are exactly PyYAML's (tests/test_parse.py).
+    The C composer calls back into Python to resolve the tag of every value, and that
+    call was a third of the time of composing a model. Most values need no pattern
+    at all: a key or label that starts with a character no implicit type (number,
+    boolean, null, date) starts with is text. The tags are exactly PyYAML's
+    (tests/test_parse.py).
     """
 
-    # No path resolvers are registered, so there is no path to track.
-    def descend_resolver(self, current_node, current_index):
-        pass
-
-    def ascend_resolver(self):
-        pass
-
-    def resolve(self, kind, value, implicit, _scalar=yaml.ScalarNode, _first=_FIRST_CHARACTERS,
-                _remembered=_PLAIN_TAGS.get, _resolve=_resolve_plain):
-        # (The defaults bind what the composer's 300,000 calls would otherwise look up.)
-        if kind is _scalar:
-            # Plain, and it may be a number, a boolean, null (or empty: null too). ``value[0]``,
-            # not ``value[:1]``: a slice is one more object per value.
-            if implicit[0] and (value[0] in _first if value else True):
-                return _remembered(value) or _resolve(self, value, implicit)
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
-
-
-_Loader = _LocatedLoader
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _FIRST_CHARACTERS:
+            return _BaseLoader.DEFAULT_SCALAR_TAG
+        return _BaseLoader.resolve(self, kind, value, implicit)
 
 
 def compose(text: str, path: str) -> yaml.Node | None | Finding:
