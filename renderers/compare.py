@@ -1,15 +1,19 @@
-"""Rendering a ``toc.compare.Comparison`` as Markdown, CSV (the coverage matrix) or XLSX. Pure."""
+"""Rendering a ``toc.compare.Comparison`` as Markdown, CSV (the coverage matrix) or XLSX. Pure.
+
+Every area name, id, label, path and indicator field is model text: in Markdown it
+goes through ``markdown_text`` (so ids are plain text, not code spans, which cannot
+be escaped), in CSV and XLSX through the one spreadsheet writer.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from toc.compare import Comparison
+from toc.renderers.escape import markdown_text
+from toc.renderers.spreadsheet import add_sheet, csv_text, header_style, new_workbook, workbook_bytes
 
 
 def _cell(text) -> str:
-    return str(text if text is not None else "").replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(str(text if text is not None else ""), starts_line=False)
 
 
 def coverage_table(comparison: Comparison) -> list[list[str]]:
@@ -36,7 +40,7 @@ def render_markdown(comparison: Comparison) -> str:
     shared = [row for row in comparison.outcomes if row.shared]
     unique = [row for row in comparison.outcomes if not row.shared]
     lines = [f"# Comparison of {len(names)} models", ""]
-    lines += [f"- **{_cell(area.name)}**: `{area.path}`" for area in comparison.areas]
+    lines += [f"- **{_cell(area.name)}**: {_cell(area.path)}" for area in comparison.areas]
     lines += ["", f"**{len(shared)}** outcomes shared by two or more areas, **{len(unique)}** unique to one area. "
               "Outcomes are matched by framework id (`maps_to`), then by node id; similar labels are listed "
               "separately and never merged.", ""]
@@ -45,7 +49,7 @@ def render_markdown(comparison: Comparison) -> str:
               "|---|---|" + "---|" * len(names)]
     for row in comparison.outcomes:
         marks = [("✓ " + ", ".join(row.nodes[n])) if n in row.nodes else "" for n in names]
-        lines.append(f"| {_cell(row.label)} (`{row.key}`) | {row.matched_by} | "
+        lines.append(f"| {_cell(row.label)} ({_cell(row.key)}) | {row.matched_by} | "
                      + " | ".join(_cell(m) for m in marks) + " |")
     lines += ["", "## Possible matches by label (not merged)", ""]
     if comparison.possible_matches:
@@ -64,7 +68,7 @@ def render_markdown(comparison: Comparison) -> str:
                   "|---|---|---|---|---|---|"]
         for row in indicator_table(comparison)[1:]:
             outcome, area, _node, indicator, measure, source, availability = row
-            lines.append(f"| `{outcome}` | {_cell(area)} | `{indicator}` | {_cell(measure)} | {_cell(source)} | "
+            lines.append(f"| {_cell(outcome)} | {_cell(area)} | {_cell(indicator)} | {_cell(measure)} | {_cell(source)} | "
                          f"{_cell(availability)} |")
     else:
         lines.append("None yet: no shared outcome is measured in two or more areas.")
@@ -77,7 +81,7 @@ def render_markdown(comparison: Comparison) -> str:
             lines += ["| catalogue id | " + " | ".join(_cell(n) for n in names) + " | areas |",
                       "|---|" + "---|" * len(names) + "---|"]
             for catalogue_id, users in use.items():
-                lines.append(f"| `{catalogue_id}` | " + " | ".join("✓" if n in users else "" for n in names)
+                lines.append(f"| {_cell(catalogue_id)} | " + " | ".join("✓" if n in users else "" for n in names)
                              + f" | {len(users)} |")
         else:
             lines.append(none)
@@ -93,54 +97,21 @@ def render_markdown(comparison: Comparison) -> str:
 
 def render_csv(comparison: Comparison) -> str:
     """The coverage matrix, one outcome per row: for a spreadsheet or a regional dataset."""
-    stream = io.StringIO()
-    csv.writer(stream, lineterminator="\n").writerows(coverage_table(comparison))
-    return stream.getvalue()
+    return csv_text(coverage_table(comparison))
 
 
 def render_xlsx(comparison: Comparison) -> bytes:
     """A workbook with Coverage, Poolable indicators and Possible matches sheets (needs openpyxl)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
+    workbook = new_workbook(f"Comparison of {len(comparison.areas)} models")
     sheets = [("Coverage", coverage_table(comparison)), ("Poolable indicators", indicator_table(comparison)),
               ("Possible matches", [["similarity", "area", "node", "label", "area", "node", "label"]]
                + [[m.similarity, *m.first, *m.second] for m in comparison.possible_matches]),
               ("Measures and methods", [["kind", "catalogue id", "areas"]]
                + [["instrument", key, ", ".join(users)] for key, users in comparison.instruments.items()]
                + [["method", key, ", ".join(users)] for key, users in comparison.methods.items()])]
-    for index, (title, rows) in enumerate(sheets):
-        sheet = book.active if index == 0 else book.create_sheet()
-        sheet.title = title
-        for row in rows:
-            sheet.append(row)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-    stream = io.BytesIO()
-    book.save(stream)
-    return _deterministic_zip(stream.getvalue())
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    # openpyxl stamps the time into docProps/core.xml and the zip entries; fix both so the
-    # same models always give the same bytes.
-    import re
-    import zipfile
-
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in sorted(source.infolist(), key=lambda i: i.filename):
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"<dcterms:(created|modified)([^>]*)>[^<]*</dcterms:\1>",
-                                 rb"<dcterms:\1\2>2000-01-01T00:00:00Z</dcterms:\1>", content)
-            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, content)
-    return out.getvalue()
+    for title, rows in sheets:
+        header_style(add_sheet(workbook, title, rows))
+    return workbook_bytes(workbook)
 
 
 FORMATS = {"markdown": render_markdown, "csv": render_csv, "xlsx": render_xlsx}

@@ -27,10 +27,14 @@ _ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->"}
 
 
 def escape(text: str) -> str:
-    """Label text with ASCII punctuation as #code; entities (letters, digits, spaces, non-ASCII kept)."""
+    """Label text with ASCII punctuation as #code; entities (letters, digits, spaces, non-ASCII kept).
+
+    Characters that do not print (control and bidirectional characters) become entities too,
+    so the file shows nothing hidden in a terminal or an editor.
+    """
     out = []
     for char in text.replace("\r", "").replace("\n", " "):
-        if char.isascii() and not char.isalnum() and char not in " -":
+        if (char.isascii() and not char.isalnum() and char not in " -") or not char.isprintable():
             out.append(f"#{ord(char)};")
         else:
             out.append(char)

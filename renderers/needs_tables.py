@@ -1,11 +1,13 @@
-"""The needs dataset as CSV (tidy), Markdown and a terminal table (side by side): pure."""
+"""The needs dataset as CSV (tidy), Markdown and a terminal table (side by side): pure.
+
+Model text reaches each through its one escaping function (``toc.renderers.escape``).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from toc.needs import COLUMNS, Comparison, NeedsRow, format_number
+from toc.renderers.escape import markdown_text, terminal_text
+from toc.renderers.spreadsheet import csv_text
 
 
 def dataset_values(row: NeedsRow) -> list[str]:
@@ -18,12 +20,7 @@ def dataset_values(row: NeedsRow) -> list[str]:
 
 
 def render_needs_csv(rows: list[NeedsRow]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(_formula_safe(value) for value in dataset_values(row))
-    return buffer.getvalue()
+    return csv_text([COLUMNS, *(dataset_values(row) for row in rows)])
 
 
 def comparison_cell(row: NeedsRow | None, show_year: bool) -> str:
@@ -54,7 +51,7 @@ def comparison_table(comparison: Comparison) -> tuple[list[str], list[list[str]]
 
 def render_needs_markdown(rows: list[NeedsRow], comparison: Comparison, title: str) -> str:
     header, body = comparison_table(comparison)
-    out = [f"# {_md(title)}", "",
+    out = [f"# {markdown_text(title, starts_line=False)}", "",
            f"{len(rows)} figures, {len(comparison.rows)} indicators, {len(comparison.places)} places. "
            "Each cell is the value and, in brackets, its difference from the comparator "
            "(in the indicator's unit).", "",
@@ -63,7 +60,7 @@ def render_needs_markdown(rows: list[NeedsRow], comparison: Comparison, title: s
            "|" + "---|" * len(header)]
     out += ["| " + " | ".join(_md(cell) for cell in line) + " |" for line in body]
     if comparison.notes:
-        out += ["", "Notes:", ""] + [f"- {_md(note)}" for note in comparison.notes]
+        out += ["", "Notes:", ""] + [f"- {markdown_text(note)}" for note in comparison.notes]
     out += ["", "## All figures", "",
             "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     out += ["| " + " | ".join(_md(value) for value in dataset_values(row)) + " |" for row in rows]
@@ -72,15 +69,16 @@ def render_needs_markdown(rows: list[NeedsRow], comparison: Comparison, title: s
 
 def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str) -> str:
     """Places side by side for the terminal; what each indicator measures is listed under the table."""
-    header = ["indicator", "comparator", *comparison.places]
+    header = ["indicator", "comparator", *map(terminal_text, comparison.places)]
     body = []
     for row in comparison.rows:
         show_year = len({shown.year for shown in row.values.values()}) > 1
-        body.append([row.indicator, row.comparator or "",
-                     *(comparison_cell(row.values.get(place), show_year) for place in comparison.places)])
+        body.append([terminal_text(row.indicator), terminal_text(row.comparator or ""),
+                     *(terminal_text(comparison_cell(row.values.get(place), show_year))
+                       for place in comparison.places)])
     widths = [max(len(line[index]) for line in [header, *body]) for index in range(len(header))]
-    out = [title, f"{len(rows)} figures, {len(comparison.rows)} indicators, {len(comparison.places)} places; "
-           "each cell is the value (difference from the comparator)", ""]
+    out = [terminal_text(title), f"{len(rows)} figures, {len(comparison.rows)} indicators, "
+           f"{len(comparison.places)} places; each cell is the value (difference from the comparator)", ""]
     out.append("  ".join(cell.ljust(w) for cell, w in zip(header, widths)).rstrip())
     out.append("  ".join("-" * w for w in widths))
     out += ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in body]
@@ -88,27 +86,12 @@ def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str) 
     for row in comparison.rows:
         years = sorted({shown.year for shown in row.values.values() if shown.year})
         details = ", ".join(part for part in (row.unit, "/".join(years)) if part)
-        out.append(f"  {row.indicator}: {row.measure or ''}" + (f" ({details})" if details else ""))
+        out.append(terminal_text(f"  {row.indicator}: {row.measure or ''}" + (f" ({details})" if details else "")))
     if comparison.notes:
-        out += [""] + [f"note: {note}" for note in comparison.notes]
+        out += [""] + [terminal_text(f"note: {note}") for note in comparison.notes]
     out += ["", "The full dataset, with sources and notes: -o needs.csv, needs.xlsx or needs.md"]
     return "\n".join(out) + "\n"
 
 
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
-
-
-def _formula_safe(value: str) -> str:
-    # A number like -3.2 is fine; text starting with = + - @ would run as a formula.
-    if value[:1] in ("=", "+", "-", "@") and not _is_number(value):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    return markdown_text(text, starts_line=False)  # every use is a table cell

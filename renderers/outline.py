@@ -4,11 +4,18 @@ It lists the boxes by column, then every chain: starting from each node that
 nothing leads to, it follows every link. A node reached a second time is named
 with "(continued above)" instead of being repeated, so the outline stays as long
 as the model, however many paths there are.
+
+Model text is written through one function per format: ``markdown_text`` for .md
+(no links, images or HTML from a label), ``terminal_text`` for .txt, which is
+often printed to a terminal (no control characters). Either keeps it on one line.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from toc.renderers import style
+from toc.renderers.escape import markdown_text, terminal_text
 from toc.model import Link, Model, Node, Stage
 from toc.views import View, visible_links, visible_nodes
 
@@ -16,13 +23,16 @@ from toc.views import View, visible_links, visible_nodes
 def render_outline(model: Model, view: View = View(), markdown: bool = True) -> str:
     nodes = visible_nodes(model, view)
     links = visible_links(model, nodes)
+    # `show` is for text inside a line, `show_line` for text that starts one (it may not start a list).
+    show = partial(markdown_text, starts_line=False) if markdown else _plain
+    show_line = markdown_text if markdown else _plain
     bold = (lambda text: f"**{text}**") if markdown else (lambda text: text)
-    lines = [f"# {model.display_name}" if markdown else model.display_name]
+    lines = [f"# {show(model.display_name)}" if markdown else show(model.display_name)]
     details = " · ".join(part for part in (model.area, model.version, model.horizon) if part)
     if details:
-        lines += ["", details]
+        lines += ["", show_line(details)]
     if model.description:
-        lines += ["", " ".join(model.description.split())]
+        lines += ["", show_line(model.description)]
 
     lines += ["", "## The boxes, by column" if markdown else "THE BOXES, BY COLUMN"]
     for stage in Stage:
@@ -31,11 +41,11 @@ def render_outline(model: Model, view: View = View(), markdown: bool = True) -> 
             continue
         lines += ["", f"### {style.COLUMN_TITLES[stage]}" if markdown else style.COLUMN_TITLES[stage].upper(), ""]
         for node in members:
-            lines.append(f"- {bold(_one_line(node.label or node.id))} ({node.id}){_measurement(node)}")
+            lines.append(f"- {bold(show(node.label or node.id))} ({show(node.id)}){_measurement(node, show)}")
     untyped = [node for node in nodes if node.stage is None]
     if untyped:
         lines += ["", "### Without a valid type" if markdown else "WITHOUT A VALID TYPE", ""]
-        lines += [f"- {bold(_one_line(node.label or node.id))} ({node.id})" for node in untyped]
+        lines += [f"- {bold(show(node.label or node.id))} ({show(node.id)})" for node in untyped]
 
     lines += ["", "## Chains" if markdown else "CHAINS", ""]
     lines.append("Each chain starts from a box that nothing leads to and follows every link.")
@@ -52,19 +62,19 @@ def render_outline(model: Model, view: View = View(), markdown: bool = True) -> 
     # Nodes only reachable around a loop have no start; begin from them afterwards.
     for start in starts + [node.id for node in nodes]:
         if start not in expanded:
-            _walk(start, None, by_id, outgoing, expanded, lines, 0)
+            _walk(start, None, by_id, outgoing, expanded, lines, 0, show)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _walk(node_id, via: Link | None, by_id, outgoing, expanded, lines, depth) -> None:
+def _walk(node_id, via: Link | None, by_id, outgoing, expanded, lines, depth, show) -> None:
     # Iterative depth-first walk: models can be deeper than Python's recursion limit.
     stack = [(node_id, via, depth)]
     while stack:
         current, link, level = stack.pop()
         node = by_id[current]
-        text = f"{node.kind.capitalize()}: {_one_line(node.label or current)}"
+        text = f"{node.kind.capitalize()}: {show(node.label or current)}"
         if link is not None:
-            text = ("feeds back to " if link.feedback else "leads to ") + text + _reason(link)
+            text = ("feeds back to " if link.feedback else "leads to ") + text + _reason(link, show)
         if current in expanded:
             lines.append("  " * level + f"- {text} (continued above)")
             continue
@@ -72,31 +82,31 @@ def _walk(node_id, via: Link | None, by_id, outgoing, expanded, lines, depth) ->
         lines.append("  " * level + f"- {text}")
         for child in reversed(outgoing[current]):
             if child.feedback:
-                lines.append("  " * (level + 1) + f"- feeds back to {_one_line(by_id[child.target].label or child.target)}"
-                             + _reason(child))
+                lines.append("  " * (level + 1) + f"- feeds back to {show(by_id[child.target].label or child.target)}"
+                             + _reason(child, show))
             else:
                 stack.append((child.target, child, level + 1))
 
 
-def _reason(link: Link) -> str:
+def _reason(link: Link, show) -> str:
     parts = []
     if link.assumption:
-        parts.append(f"because {_one_line(link.assumption).rstrip('.')}")
+        parts.append(f"because {show(link.assumption.strip().rstrip('.'))}")
     if link.assumptions:
-        parts.append("resting on " + ", ".join(reference.id for reference in link.assumptions))
+        parts.append("resting on " + ", ".join(show(reference.id) for reference in link.assumptions))
     if link.evidence:
         parts.append(f"evidence: {link.evidence.value}")
     return f" ({'; '.join(parts)})" if parts else ""
 
 
-def _measurement(node: Node) -> str:
+def _measurement(node: Node, show) -> str:
     if node.indicators:
-        measures = "; ".join(_one_line(i.measure or i.id or "?") for i in node.indicators)
+        measures = "; ".join(show(i.measure or i.id or "?") for i in node.indicators)
         return f": measured by {measures}"
     if node.is_outcome_or_impact:
         return ": NOT MEASURED"
     return ""
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def _plain(text: str) -> str:
+    return terminal_text(" ".join(text.split()))

@@ -3,17 +3,18 @@
 Rows are populations, columns are levels from least to most intensive, as on
 EIF's Support Pathway Model. Every cell lists its services; a gap says GAP and
 duplicated services are marked, so the picture reads at a glance and in
-greyscale, with or without colour.
+greyscale, with or without colour. Model text reaches each format through its
+one escaping function (``toc.renderers.escape``).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 
 from toc.model import Node
 from toc.pathway import Cell, PathwayMatrix, service_label
+from toc.renderers.escape import markdown_text, terminal_text
+from toc.renderers.spreadsheet import csv_text
 
 CSV_COLUMNS = ("level", "population", "status", "service", "label", "provider", "delivery", "area", "eif_rating",
                "duplicates")
@@ -86,19 +87,21 @@ def render_pathway_text(matrix: PathwayMatrix, title: str, width: int = 120, col
     rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
     heavy = "+" + "+".join("=" * (w + 2) for w in widths) + "+"
 
-    out = [title, summary_line(matrix), *filter(None, [headline(matrix)]), "", rule]
-    out += _table_row(["population"] + [level.label for level in matrix.levels], widths, [None] * (columns + 1))
+    out = [terminal_text(title), summary_line(matrix), *map(terminal_text, filter(None, [headline(matrix)])), "", rule]
+    out += _table_row(["population"] + [terminal_text(level.label) for level in matrix.levels], widths,
+                      [None] * (columns + 1))
     out.append(heavy)
     for population in matrix.populations:
         cells = matrix.row(population.id)
-        texts = [_wrap(population.label, first_width)] + [_cell_lines(cell, cell_width) for cell in cells]
+        texts = [_wrap(terminal_text(population.label), first_width)]
+        texts += [_cell_lines(cell, cell_width) for cell in cells]
         styles = [None] + [_cell_style(cell, colour) for cell in cells]
         out += _table_rows(texts, widths, styles)
         out.append(rule)
     out += _table_row(["gaps"] + gap_counts(matrix), widths, [None] * (columns + 1))
     out.append(rule)
     out.append("")
-    out += findings_summary(matrix) or ["No gaps and no duplication."]
+    out += [terminal_text(line) for line in findings_summary(matrix)] or ["No gaps and no duplication."]
     out.append("Key: GAP = no service in the cell; ! = duplicated (same level, population and delivery).")
     return "\n".join(out) + "\n"
 
@@ -109,7 +112,7 @@ def _cell_lines(cell: Cell, width: int) -> list[str]:
     lines = []
     for node in cell.services:
         mark = "! " if cell.duplicated(node) else "- "
-        text = service_label(node) + (f" ({node.delivery})" if node.delivery else "")
+        text = terminal_text(service_label(node) + (f" ({node.delivery})" if node.delivery else ""))
         wrapped = textwrap.wrap(text, width - 2) or [""]
         lines += [mark + wrapped[0]] + ["  " + more for more in wrapped[1:]]
     return lines
@@ -159,7 +162,7 @@ def render_pathway_markdown(matrix: PathwayMatrix, title: str) -> str:
         out.append(f"| {_md(population.label)} | " + " | ".join(cells) + " |")
     out.append("| **gaps** | " + " | ".join(f"**{count}**" for count in gap_counts(matrix)) + " |")
     out += ["", "## What the pathway shows", ""]
-    out += [f"- {_md(line)}" for line in findings_summary(matrix)] or ["- No gaps and no duplication."]
+    out += [f"- {markdown_text(line)}" for line in findings_summary(matrix)] or ["- No gaps and no duplication."]
     out += ["", "**GAP**: no service in the cell. **(duplicated)**: two or more services at the same level, "
             "for the same population, delivered the same way.", ""]
     return "\n".join(out)
@@ -170,14 +173,14 @@ def _md_cell(cell: Cell) -> str:
         return f"**{GAP}**"
     items = []
     for node in cell.services:
-        text = _md(service_label(node)) + (f" ({node.delivery})" if node.delivery else "")
+        text = _md(service_label(node) + (f" ({node.delivery})" if node.delivery else ""))
         items.append(text + (" **(duplicated)**" if cell.duplicated(node) else ""))
     return "<br>".join(items)
 
 
 def _md(text: str) -> str:
-    # Pipes end a table cell; line breaks end the row; < would start HTML.
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    # In a heading, table cell or bold text: nothing can start a block there.
+    return markdown_text(text, starts_line=False)
 
 
 # ---------------------------------------------------------------------- CSV
@@ -202,16 +205,7 @@ def pathway_rows(matrix: PathwayMatrix) -> list[dict[str, str]]:
 
 
 def render_pathway_csv(matrix: PathwayMatrix) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(_safe_row(row) for row in pathway_rows(matrix))
-    return buffer.getvalue()
-
-
-def _safe_row(row: dict[str, str]) -> dict[str, str]:
-    # A cell starting with = + - @ runs as a formula when the CSV is opened in a spreadsheet.
-    return {key: ("'" + value if value[:1] in ("=", "+", "-", "@") else value) for key, value in row.items()}
+    return csv_text([CSV_COLUMNS, *([row[column] for column in CSV_COLUMNS] for row in pathway_rows(matrix))])
 
 
 def _service_with_provider(node: Node) -> str:

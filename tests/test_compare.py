@@ -102,7 +102,7 @@ def test_cli_outputs_and_errors(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().out.startswith("# Comparison of 5 models")
     out = tmp_path / "coverage.csv"
     assert main(["compare", "-o", str(out), *paths]) == 0
-    assert out.read_text().startswith("outcome,matched by,label,stage,Sefton,Wirral")
+    assert out.read_text().startswith('"outcome","matched by","label","stage","Sefton","Wirral"')
     assert main(["compare", "-o", str(tmp_path / "c.pdf"), *paths]) == 2
     assert "cannot tell the format" in capsys.readouterr().err
     assert main(["compare", paths[0]]) == 2
@@ -139,4 +139,4 @@ def test_shared_instruments_and_methods_are_tabulated():
     assert [(row.key, row.matched_by, row.areas) for row in comparison.indicators] == [
         ("swemwbs", "instrument", ["North", "South"])]
     markdown = render_markdown(comparison)
-    assert "| `swemwbs` | ✓ | ✓ | 2 |" in markdown
+    assert "| swemwbs | ✓ | ✓ | 2 |" in markdown

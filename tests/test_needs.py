@@ -126,7 +126,7 @@ def test_cli_compiles_a_directory(tmp_path, capsys, monkeypatch):
     assert "Rutland" in out and "minority-ethnic-population" in out
     for suffix in (".csv", ".xlsx", ".md"):
         assert main(["needs", "examples/east-midlands/", "-o", str(tmp_path / f"regional{suffix}")]) == 0
-    assert (tmp_path / "regional.csv").read_text().splitlines()[0].startswith("area,geography,indicator")
+    assert (tmp_path / "regional.csv").read_text().splitlines()[0].startswith('"area","geography","indicator"')
 
 
 def test_cli_errors(tmp_path, capsys):

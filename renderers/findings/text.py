@@ -1,7 +1,13 @@
-"""Findings for people: one line each, as compilers and linters print them, then a hint."""
+"""Findings for people: one line each, as compilers and linters print them, then a hint.
+
+Paths, messages and hints quote ids and labels from the model: they are written
+through ``terminal_text``, so a label cannot clear the screen, recolour it or add a
+line of its own (a forged "0 errors" summary); only toc's own colours are escape codes.
+"""
 
 from __future__ import annotations
 
+from toc.renderers.escape import terminal_text
 from toc.renderers.findings.summary import summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -20,14 +26,15 @@ def render_text(reports, *, colour: bool = False, hints: bool = True) -> str:
             severity = finding.severity.value
             if colour:
                 severity = f"{_COLOURS[severity]}{severity}{_RESET}"
-            where = f"{_BOLD}{finding.location}{_RESET}" if colour else str(finding.location)
-            lines.append(f"{where}: {severity} {finding.code} {finding.name}: {finding.message}")
+            location = terminal_text(finding.location)
+            where = f"{_BOLD}{location}{_RESET}" if colour else location
+            lines.append(f"{where}: {severity} {finding.code} {finding.name}: {terminal_text(finding.message)}")
             if not hints:
                 continue
             for related in finding.related:
-                lines.append(f"    {related.location}: {related.message}")
+                lines.append(f"    {terminal_text(related.location)}: {terminal_text(related.message)}")
             if finding.hint:
-                hint = f"hint: {finding.hint}"
+                hint = f"hint: {terminal_text(finding.hint)}"
                 lines.append(f"    {_DIM}{hint}{_RESET}" if colour else f"    {hint}")
     lines.append(summary_line(reports))
     return "\n".join(lines) + "\n"

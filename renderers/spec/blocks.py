@@ -35,6 +35,7 @@ class Diagram:
 
     outline: str  # Markdown outline, always available
     alt: str
+    text: str = ""  # the same outline as plain text, for formats that are not Markdown
 
 
 Block = Heading | Paragraph | Bullets | Table | Diagram

@@ -49,7 +49,8 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
     blocks += [Heading(2, "4. The theory of change"),
                Paragraph("The evaluation tests this theory of change: each box is a claim, each arrow an "
                          "assumption to test."),
-               Diagram(_outline(model), f"Theory of change diagram of {model.display_name}"),
+               Diagram(_outline(model), f"Theory of change diagram of {model.display_name}",
+                       _outline(model, markdown=False)),
                *_assumptions(model)]
     blocks += [Heading(2, "5. Evaluation questions"), *_questions(model, catalogue)]
     blocks += [Heading(2, "6. Approach and methods"), *_methods(plan, catalogue)]
@@ -67,11 +68,12 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
     return blocks
 
 
-def _outline(model: Model) -> str:
+def _outline(model: Model, markdown: bool = True) -> str:
     """The text outline without its title and background (the specification has them), one level down."""
-    lines = render_outline(model).splitlines()
-    start = next((i for i, line in enumerate(lines) if line.startswith("## ")), 0)
-    return "\n".join("#" + line if line.startswith("#") else line for line in lines[start:]) + "\n"
+    lines = render_outline(model, markdown=markdown).splitlines()
+    first = "## " if markdown else "THE BOXES"
+    start = next((i for i, line in enumerate(lines) if line.startswith(first)), 0)
+    return "\n".join("#" + line if markdown and line.startswith("#") else line for line in lines[start:]) + "\n"
 
 
 def _plural(kind: str, count: int) -> str:

@@ -6,10 +6,12 @@ current time, so the package is rewritten with a fixed timestamp.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
 
+from toc.renderers.escape import xml_text
 from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
@@ -24,6 +26,7 @@ def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
     from docx.enum.text import WD_BREAK
     from docx.shared import Cm, Pt
 
+    blocks = [_xml_safe(block) for block in blocks]
     document = docx.Document()
     document.core_properties.title = next((b.text for b in blocks if isinstance(b, Heading)), "")
     document.core_properties.author = "toc"
@@ -65,13 +68,27 @@ def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
                 portrait.orientation = WD_ORIENT.PORTRAIT
                 portrait.page_width, portrait.page_height = Cm(21.0), Cm(29.7)
             else:
-                for line in block.outline.rstrip().splitlines():
+                for line in (block.text or block.outline).rstrip().splitlines():
                     document.add_paragraph(line.lstrip("#-* ").strip() or " ")
             document.add_paragraph().add_run().add_break(WD_BREAK.LINE)
 
     buffer = io.BytesIO()
     document.save(buffer)
     return _reproducible(buffer.getvalue())
+
+
+def _xml_safe(block: Block) -> Block:
+    """The block with its text made writable: python-docx raises on control characters from a model."""
+    changes = {}
+    for field in dataclasses.fields(block):
+        value = getattr(block, field.name)
+        if isinstance(value, str):
+            changes[field.name] = xml_text(value)
+        elif field.name in ("items", "headers"):
+            changes[field.name] = tuple(map(xml_text, value))
+        elif field.name == "rows":
+            changes[field.name] = tuple(tuple(map(xml_text, row)) for row in value)
+    return dataclasses.replace(block, **changes)
 
 
 def _table(document, block: Table, size, page_width) -> None:

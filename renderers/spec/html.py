@@ -39,7 +39,7 @@ def render_html(blocks: list[Block], svg: str | None) -> str:
             if svg is not None:
                 body.append(f'<figure role="img" aria-label="{escape(block.alt)}">{_strip_prolog(svg)}</figure>')
             else:
-                body.append(f"<pre>{escape(block.outline)}</pre>")
+                body.append(f"<pre>{escape(block.text or block.outline)}</pre>")
     return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(title)}</title>\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

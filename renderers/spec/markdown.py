@@ -1,7 +1,12 @@
-"""The specification as Markdown: for a repository, a wiki, or pasting into a document."""
+"""The specification as Markdown: for a repository, a wiki, or pasting into a document.
+
+Every block's text, toc's own wording and model text alike, is written through
+``markdown_text``: it shows as written and cannot add a link, an image or HTML.
+"""
 
 from __future__ import annotations
 
+from toc.renderers.escape import markdown_text
 from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 
 
@@ -9,25 +14,22 @@ def render_markdown(blocks: list[Block]) -> str:
     out: list[str] = []
     for block in blocks:
         if isinstance(block, Heading):
-            out.append("#" * block.level + " " + _inline(block.text))
+            out.append("#" * block.level + " " + markdown_text(block.text, starts_line=False))
         elif isinstance(block, Paragraph):
-            out.append(f"*{_inline(block.text)}*" if block.emphasis else _inline(block.text))
+            # Inside emphasis, as in a heading or table cell, nothing can start a block.
+            out.append(f"*{markdown_text(block.text, starts_line=False)}*" if block.emphasis
+                       else markdown_text(block.text))
         elif isinstance(block, Bullets):
-            out.append("\n".join(f"- {_inline(item)}" for item in block.items))
+            out.append("\n".join(f"- {markdown_text(item)}" for item in block.items))
         elif isinstance(block, Table):
             out.append(_table(block))
         elif isinstance(block, Diagram):
-            out.append(block.outline.rstrip())
+            out.append(block.outline.rstrip())  # already Markdown, escaped by the outline renderer
     return "\n\n".join(out) + "\n"
 
 
-def _inline(text: str) -> str:
-    # One line per paragraph; model text must not start a heading or list by accident.
-    return " ".join(text.split())
-
-
 def _cell(text: str) -> str:
-    return _inline(text).replace("\\", "\\\\").replace("|", "\\|") or " "
+    return markdown_text(text, starts_line=False) or " "
 
 
 def _table(table: Table) -> str:

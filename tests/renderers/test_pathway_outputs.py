@@ -69,7 +69,7 @@ nodes:
     assert "\\\\N" in dot and 'tooltip="T\\"itle"' in dot
     markdown = render_pathway_markdown(matrix, "T")
     assert "&lt;B>bold&lt;/B> \\| pipe" in markdown
-    assert "'=HYPERLINK" in render_pathway_csv(matrix)
+    assert "\"'=HYPERLINK" in render_pathway_csv(matrix)
 
 
 @needs_dot

@@ -34,6 +34,7 @@ def register(commands) -> None:
 
 def run(args) -> int:
     from toc.evaluation.catalogue import catalogue_for, shipped
+    from toc.renderers.escape import terminal_text
     from toc.suggest import did_you_mean
 
     catalogue = shipped()
@@ -51,8 +52,9 @@ def run(args) -> int:
                 print(f"{kind.upper()}")
                 width = max(map(len, entries), default=0)
                 for entry_id, entry in entries.items():
+                    # A model's own entries are model text: no control characters reach the terminal.
                     detail = entry.family if kind == "methods" else entry.respondent
-                    print(f"  {entry_id:<{width}}  {entry.name}" + (f" ({detail})" if detail else ""))
+                    print(terminal_text(f"  {entry_id:<{width}}  {entry.name}" + (f" ({detail})" if detail else "")))
                 print()
         print("`toc catalogue ID` shows one entry in full.")
         return 0
@@ -61,9 +63,9 @@ def run(args) -> int:
         hint = did_you_mean(args.entry, [*catalogue.methods, *catalogue.measures])
         raise UsageError(f'no method or measure "{args.entry}"' + (f"; {hint}" if hint else "")
                          + " (`toc catalogue` lists them)")
-    print(f"{entry.id}: {entry.name}")
+    print(terminal_text(f"{entry.id}: {entry.name}"))
     for name, value in _fields(entry):
-        print(textwrap.fill(f"{name}: {value}", width=88, initial_indent="  ", subsequent_indent="      "))
+        print(textwrap.fill(terminal_text(f"{name}: {value}"), width=88, initial_indent="  ", subsequent_indent="      "))
     return 0
 
 

@@ -49,6 +49,7 @@ def template_text(name: str) -> str:
 
 def run(args) -> int:
     from toc.output import write_output
+    from toc.renderers.escape import terminal_text
     from toc.suggest import did_you_mean
 
     if args.list:
@@ -65,5 +66,6 @@ def run(args) -> int:
         raise UsageError(f"{args.file}: already exists; toc init never overwrites a file")
     write_output(args.file, template_text(args.template))
     suffix = "" if args.file.endswith(".toc.yaml") else " (name it *.toc.yaml so `toc check DIR` finds it)"
-    print(f"wrote {args.file} from the {args.template} template{suffix}; next: toc check {args.file}")
+    shown = terminal_text(args.file)  # a file name can hold control characters too
+    print(f"wrote {shown} from the {args.template} template{suffix}; next: toc check {shown}")
     return 0

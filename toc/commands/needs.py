@@ -41,6 +41,7 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
+    from toc.renderers.escape import terminal_text
     from toc.renderers.findings import render_text
     from toc.checker import check_file
     from toc.needs import compare, compile_dataset
@@ -53,13 +54,14 @@ def run(args) -> int:
     broken = [report for report in reports if report.model is None]
     if broken:
         sys.stderr.write(render_text(broken))
-        print("toc: cannot compile the needs data: " + ", ".join(r.path for r in broken)
+        # Paths found in a directory are anyone's file names: shown, never obeyed by the terminal.
+        print("toc: cannot compile the needs data: " + terminal_text(", ".join(r.path for r in broken))
               + ": cannot be loaded (see the findings above)", file=sys.stderr)
         return 1
     for report in reports:
         errors = sum(1 for finding in report.findings if finding.severity == "error")
         if errors:
-            print(f"toc: note: {report.path} has {errors} error(s); using the figures that load "
+            print(f"toc: note: {terminal_text(report.path)} has {errors} error(s); using the figures that load "
                   "(run `toc check`)", file=sys.stderr)
     models = [report.model for report in reports]
     rows = compile_dataset(models)

@@ -1,0 +1,94 @@
+"""The one way toc writes a table for spreadsheet programs: CSV text, or an XLSX workbook.
+
+Every cell, in either format, goes through ``escape.spreadsheet_cell``, so model
+text can never become a formula (CSV injection). Beyond that, following OWASP's
+guidance: every CSV field is quoted, so a separator inside model text (``;`` in
+locales that split on it) cannot start a new cell whose text then runs; and every
+XLSX text cell is typed as a string, never a formula or an error value.
+
+openpyxl stamps the document's modified time and each zip entry's time at save;
+both are fixed here so an .xlsx output is byte-identical run to run, like every
+other toc output. openpyxl is imported only by the functions that need it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterable
+
+from toc.renderers.escape import spreadsheet_cell
+
+_FIXED_TIME = datetime.datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def csv_text(rows: Iterable[Iterable]) -> str:
+    """Rows as CSV: every field quoted and made inert, one line per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerows([spreadsheet_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def new_workbook(title: str):
+    """An empty workbook (sheets come from ``add_sheet``) with fixed document properties."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # openpyxl's unnamed first sheet; add_sheet names every sheet
+    workbook.properties.title = title
+    workbook.properties.creator = "toc"
+    workbook.properties.created = _FIXED_TIME
+    workbook.properties.modified = _FIXED_TIME
+    return workbook
+
+
+def add_sheet(workbook, title: str, rows: Iterable[Iterable] = ()):
+    """A new last sheet named ``title``, holding ``rows`` (each through ``append_row``)."""
+    sheet = workbook.create_sheet(title)
+    for row in rows:
+        append_row(sheet, row)
+    return sheet
+
+
+def append_row(sheet, values: Iterable) -> None:
+    """Add one row below the last: numbers stay numbers, every text is a string cell, never a formula."""
+    values = [spreadsheet_cell(value) for value in values]
+    sheet.append(values)
+    if values:
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # openpyxl guesses a formula from a leading "=" and an error value from "#N/A";
+                # the text was made inert already, and is typed as what it is.
+                cell.data_type = "s"
+
+
+def header_style(sheet, row: int = 1, fill: str = "DDDDDD") -> None:
+    """Bold, filled header row, frozen below it, with a filter on the columns."""
+    from openpyxl.styles import Font, PatternFill
+
+    for cell in sheet[row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=fill)
+    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+    sheet.auto_filter.ref = sheet.dimensions
+
+
+def workbook_bytes(workbook) -> bytes:
+    from openpyxl.writer.excel import ExcelWriter
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        # ExcelWriter.save() without save_workbook(), which would stamp the current time.
+        ExcelWriter(workbook, archive).save()
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()
