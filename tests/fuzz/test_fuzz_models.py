@@ -257,3 +257,45 @@ def test_error_at_the_end_of_a_file_without_a_final_newline_is_on_its_last_line(
     text = "toc: 1\nassumptions:\n  a:\n    text: '0'\n    c"
     [broken] = check_text(text, "m.toc.yaml").findings
     assert (broken.code, broken.location.line, broken.location.column) == ("TOC001", 5, 6)
+
+
+# ----------------------------------------------------------------- fmt loses nothing
+@st.composite
+def commented_texts(draw) -> str:
+    """A valid model with comments everywhere, lists in [...] over several lines, odd indentation, complex keys."""
+    text = yaml.safe_dump(draw(valid_models()), sort_keys=False, allow_unicode=True, width=60,
+                          default_flow_style=None, indent=draw(st.sampled_from([2, 3, 4])))
+    lines = []
+    for number, line in enumerate(text.splitlines()):
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        if line.endswith("]") and ": [" in line and draw(st.booleans()):
+            # A flow list over several lines, with a comment after each item.
+            head, items = line[:-1].split(": [", 1)
+            lines.append(f"{head}: [  # list {number}")
+            lines += [f"{indent}  {item.strip()},  # item {number}.{position}"
+                      for position, item in enumerate(items.split(","))]
+            lines.append(f"{indent}]")
+            continue
+        if draw(st.booleans()):
+            lines.append(f"{indent}# above {number}")
+        lines.append(line + (f"  # end {number}" if draw(st.booleans()) else ""))
+    lines += draw(st.sampled_from([[], ["? [x, y]", ": 1"], ["? {a: 1}", ": 2"], ["? plain", ": 3"]]))
+    return "\n".join(lines) + "\n"
+
+
+def _line_texts(text: str) -> list[str]:
+    return sorted(line.strip().lstrip("- ") for line in text.splitlines() if line.strip())
+
+
+@given(commented_texts())
+def test_fmt_keeps_every_comment_or_refuses_with_a_location(text):
+    from toc.reformat import FormatRefused, format_text
+
+    try:
+        formatted = format_text(text)
+    except FormatRefused as refused:
+        assert _inside(text, refused.line, refused.column), (refused.line, refused.column, str(refused))
+        assert "please report" not in str(refused), str(refused)
+        return
+    assert _line_texts(formatted) == _line_texts(text)
+    assert format_text(formatted) == formatted
