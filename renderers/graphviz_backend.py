@@ -10,15 +10,15 @@ import re
 import shutil
 import subprocess
 
+from toc.errors import UserError
 from toc.renderers.dot import html_escape
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
 
-class GraphvizMissing(Exception):
+class GraphvizMissing(UserError):
     """`dot` is not installed: image formats cannot be made."""
 
-    is_usage_error = True  # the CLI prints it as one line, exit 2
 
 
 INSTALL_HINT = (

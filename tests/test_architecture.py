@@ -17,7 +17,7 @@ from conftest import ROOT
 # Bottom first. A module belongs to the layer of the longest prefix that names it.
 LAYERS = (
     ("foundation", ("toc", "toc.model", "toc.findings", "toc.fields", "toc.limits", "toc.suggest",
-                    "toc.gc_pause")),
+                    "toc.gc_pause", "toc.errors")),
     ("loading", ("toc.loading",)),
     ("analyses", ("toc.graph", "toc.pathway", "toc.evaluation", "toc.frameworks", "toc.diff", "toc.compare",
                   "toc.views", "toc.needs", "toc.meaning", "toc.json_schema", "toc.reformat")),

@@ -224,3 +224,21 @@ def test_python_dash_m_and_no_traceback_on_garbage(tmp_path):
     result = subprocess.run([sys.executable, "-m", "toc", "check", str(garbage)], capture_output=True, text=True)
     assert result.returncode in (1, 2)
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_a_closed_pipe_ends_quietly(examples_dir):
+    # `toc catalogue | head -1`: the reader goes away; no error line, success.
+    result = subprocess.run(f"{sys.executable} -m toc catalogue | head -1", shell=True, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONUNBUFFERED": ""})
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""
+
+
+def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_crash(tmp_path):
+    model = tmp_path / "m.toc.yaml"
+    model.write_text("toc: 1\nnodes:\n  café: {type: activity, label: Café → talks, leads_to: [gone]}\n",
+                     encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "toc", "check", str(model)], capture_output=True,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 1, result.stderr
+    assert b"caf\\xe9" in result.stdout and b"internal error" not in result.stderr

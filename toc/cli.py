@@ -15,8 +15,8 @@ import sys
 import toc
 from toc.commands import COMMAND_NAMES, load
 from toc.commands.common import UsageError
-from toc.loading import UnreadableInput
-from toc.output import OutputError
+from toc.errors import UserError
+from toc.renderers.escape import terminal_text
 
 DESCRIPTION = """\
 toc turns theories of change written as YAML into something you can check,
@@ -55,45 +55,44 @@ def install_signal_handlers() -> None:
     signal.signal(signal.SIGTERM, terminate)
 
 
+def escape_what_streams_cannot_encode() -> None:
+    """On a terminal or log that is not UTF-8 (PYTHONIOENCODING=ascii, a Windows code page),
+    write characters it cannot show as visible escapes (\\u2192) instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if argv is None:  # run as the program, not called from a test or another program
         install_signal_handlers()
+        escape_what_streams_cannot_encode()
     parser = build_parser(arguments)
     try:
         args = parser.parse_args(arguments)
         if args.command is None:
             parser.print_help(sys.stderr)
             return 2
-        return args.run(args)
-    except (UsageError, UnreadableInput, OutputError) as error:
-        print(f"toc: error: {error}", file=sys.stderr)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe is then met here, not at exit
+        return status
+    except UserError as error:
+        print(f"toc: error: {terminal_text(error)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # (before OSError, which it is a kind of)
+        # The reader (e.g. `| head`) went away; nothing more to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(f"toc: error: cannot write output: {error.strerror or error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("toc: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) went away; nothing more to say.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
     except Exception as error:  # a bug in toc: one line, and the traceback on request
-        if _is_usage_error(error):
-            print(f"toc: error: {error}", file=sys.stderr)
-            return 2
         if os.environ.get("TOC_DEBUG"):
             raise
-        print(f"toc: internal error: {type(error).__name__}: {error} "
+        print(f"toc: internal error: {type(error).__name__}: {terminal_text(error)} "
               "(this is a bug in toc; rerun with TOC_DEBUG=1 and report the traceback)", file=sys.stderr)
         return 2
-
-
-def _is_usage_error(error: Exception) -> bool:
-    """Errors from optional back ends that mean 'cannot do that here', not a bug.
-
-    Checked by class attribute so that cli.py need not import Graphviz support
-    (or any other back end) just to recognise its errors.
-    """
-    return getattr(type(error), "is_usage_error", False)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from toc.errors import UserError
 
-class InvalidLimit(ValueError):
+
+class InvalidLimit(UserError):
     """A limit variable with an unusable value: the CLI prints it as one line, exit 2."""
-
-    is_usage_error = True  # recognised by toc.cli without importing this module's callers
 
 
 @dataclass(frozen=True)

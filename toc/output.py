@@ -28,8 +28,10 @@ import stat
 import sys
 import tempfile
 
+from toc.errors import UserError
 
-class OutputError(Exception):
+
+class OutputError(UserError):
     """An output path that cannot be used: the CLI prints it as one line, exit 2."""
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from toc.errors import UserError
 from toc.suggest import did_you_mean
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """An unusable argument or path: printed as one line, exit 2."""
 
 

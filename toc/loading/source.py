@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import stat
 
+from toc.errors import UserError
 from toc.findings import Finding
 from toc.limits import Limits
 from toc.model import Location
 from toc.loading.finding_kinds import LIMIT_EXCEEDED, YAML_SYNTAX
 
 
-class UnreadableInput(Exception):
+class UnreadableInput(UserError):
     """A path that cannot be read as a model: the CLI prints it as one line, exit 2."""
 
 
