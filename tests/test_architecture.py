@@ -126,3 +126,25 @@ def test_only_the_graphviz_backend_runs_programs(graph):
                              and "subprocess" in [alias.name for alias in node.names] + [getattr(node, "module", "")]
                              for node in ast.walk(tree)))
     assert runners == ["toc.renderers.graphviz_backend"]
+
+
+# The import name of each runtime dependency in pyproject.toml.
+_IMPORT_NAMES = {"networkx": "networkx", "PyYAML": "yaml", "python-docx": "docx", "openpyxl": "openpyxl"}
+
+
+def test_runtime_dependencies_are_exactly_what_runtime_code_imports():
+    import re
+    import sys
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    distributions = {re.match(r"[A-Za-z0-9_.-]+", requirement).group(0) for requirement in declared}
+    imported = set()
+    for tree in project_modules().values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imported.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "toc"}
+    assert set(_IMPORT_NAMES) == distributions, "name the import of each new dependency in _IMPORT_NAMES"
+    assert third_party == set(_IMPORT_NAMES.values())

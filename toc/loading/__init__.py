@@ -1,8 +1,8 @@
 """Located loading: a model file to a typed ``Model`` plus findings about the file.
 
 The fast path for check, render and spec: libyaml composes located nodes, the
-builder types them. Comment-preserving round-trip loading (ruamel.yaml) is only
-for commands that edit files.
+builder types them. Commands that edit files (toc fmt) work on the text itself,
+so that every comment and byte they do not mean to change stays as written.
 """
 
 from __future__ import annotations
