@@ -242,3 +242,22 @@ def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_crash(tmp_path):
                             env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 1, result.stderr
     assert b"caf\\xe9" in result.stdout and b"internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("plain.toc.yaml", "plain.toc.yaml"),
+    ("sp ace#1/m%20.toc.yaml", "sp%20ace%231/m%2520.toc.yaml"),
+])
+def test_sarif_uris_are_valid_uri_references(tmp_path, monkeypatch, capsys, name, expected):
+    from urllib.parse import unquote
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text("toc: 1\nnodes:\n  a: {type: activity, label: A}\n")
+    main(["check", "--format", "sarif", name])
+    relative = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]
+    assert relative["physicalLocation"]["artifactLocation"]["uri"] == expected
+    main(["check", "--format", "sarif", str(tmp_path / name)])
+    absolute = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]
+    uri = absolute["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.startswith("file:///") and " " not in uri and unquote(uri[len("file://"):]) == str(tmp_path / name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
+from urllib.parse import quote
 
 import toc
 from toc.rules import RULES
@@ -12,7 +13,12 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return PurePath(path).as_posix()
+    """A valid URI reference (RFC 3986) for a path: relative paths percent-encoded (spaces,
+    ``#``, ``%``...), absolute ones as ``file://`` URIs, as SARIF validators require."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
 
 
 def _location(location, message: str | None = None) -> dict:

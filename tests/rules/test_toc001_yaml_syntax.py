@@ -54,3 +54,29 @@ def test_utf16_is_named(tmp_path):
 def test_broken_yaml_gives_no_model():
     assert load_text("a: [\n").model is None
     assert check_text("a: [\n").model is None
+
+
+def test_utf32_is_named_not_taken_for_utf16(tmp_path):
+    from toc.checker import check_file
+
+    path = tmp_path / "utf32.toc.yaml"
+    path.write_bytes("toc: 1\n".encode("utf-32"))
+    [finding] = check_file(str(path)).findings
+    assert finding.code == "TOC001" and "UTF-32" in finding.message
+
+
+def test_lines_ended_by_carriage_returns_alone_are_counted_as_editors_do():
+    from conftest import located
+
+    # Old Mac line endings: every finding used to be reported on line 1.
+    text = "toc: 1\rnodes:\r  a: {type: activity, label: A, leads_to: [b]}\r  b: {type: bogus, label: B}\r"
+    assert ("TOC004", 4, 13) in located(text)
+
+
+def test_invalid_utf8_after_carriage_returns_is_on_its_line(tmp_path):
+    from toc.checker import check_file
+
+    path = tmp_path / "bad.toc.yaml"
+    path.write_bytes(b"toc: 1\rnodes:\r  a: {type: activity, label: \xff}\r")
+    [finding] = check_file(str(path)).findings
+    assert (finding.code, finding.location.line, finding.location.column) == ("TOC001", 3, 30)

@@ -10,6 +10,7 @@ from toc.findings import Finding
 from toc.limits import Limits
 from toc.model import Location
 from toc.loading.finding_kinds import LIMIT_EXCEEDED, YAML_SYNTAX
+from toc.loading.lines import EditorLines
 
 
 class UnreadableInput(UserError):
@@ -44,9 +45,10 @@ def read_bytes(path: str, limits: Limits) -> bytes | Finding:
 
 def decode(data: bytes, path: str) -> str | Finding:
     """UTF-8 text without a byte-order mark, or a TOC001 finding saying where it is not."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    encoding = _wide_encoding(data)
+    if encoding is not None:
         return YAML_SYNTAX.finding(
-            "file is UTF-16 encoded; toc reads UTF-8",
+            f"file is {encoding} encoded; toc reads UTF-8",
             Location(path, 1, 1),
             hint="save the file as UTF-8 (most editors: 'Save with encoding')",
         )
@@ -55,20 +57,23 @@ def decode(data: bytes, path: str) -> str | Finding:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line = data.count(b"\n", 0, error.start) + 1
-        column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+        before = data[: error.start].decode("utf-8", "replace")
         return YAML_SYNTAX.finding(
             f"file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-            Location(path, line, column),
+            location_of_offset(before, len(before), path),
             hint="save the file as UTF-8; text pasted from another program may carry a different encoding",
         )
 
 
-def location_of_offset(text: str, offset: int, path: str) -> Location:
-    """The 1-based line and column of a character offset in ``text``."""
-    offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    line_start = text.rfind("\n", 0, offset) + 1
-    return Location(path, line, offset - line_start + 1)
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16, told by the byte-order mark (UTF-32's starts like UTF-16's)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    return None
 
+
+def location_of_offset(text: str, offset: int, path: str) -> Location:
+    """The 1-based line and column of a character offset in ``text``, as editors count lines."""
+    return EditorLines(text, path).location(max(0, min(offset, len(text))))
