@@ -4,12 +4,13 @@ One HTML-like table: levels across (least to most intensive), populations down,
 each cell listing its services. Gaps are filled vermillion and say GAP;
 duplicated cells are yellow and say DUPLICATED, so the picture also reads in
 greyscale (colours from the Okabe-Ito palette, as in the theory diagrams). All
-model text is entity-escaped by ``html_escape``.
+model text is entity-escaped, its control characters shown as escapes (``_html``).
 """
 
 from __future__ import annotations
 
 from toc.renderers.dot import html_escape
+from toc.renderers.escape import xml_text
 from toc.renderers.pathway_tables import gap_counts, headline, summary_line
 from toc.pathway import Cell, PathwayMatrix, service_label
 
@@ -24,19 +25,19 @@ DUPLICATE_FILL, DUPLICATE_TEXT = "#F7EE9A", "#5C4A00"  # light yellow
 def render_pathway_dot(matrix: PathwayMatrix, title: str, subtitle: str | None = None) -> str:
     columns = len(matrix.levels) + 1
     rows = [
-        f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="18"><B>{html_escape(title)}</B>'
+        f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="18"><B>{_html(title)}</B>'
         "</FONT></TD></TR>",
         f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="11">'
-        f"{html_escape(subtitle or summary_line(matrix))}</FONT></TD></TR>",
+        f"{_html(subtitle or summary_line(matrix))}</FONT></TD></TR>",
     ]
     if headline(matrix):
         rows.append(f'<TR><TD COLSPAN="{columns}" ALIGN="LEFT" BORDER="0"><FONT POINT-SIZE="14" COLOR="{GAP_TEXT}">'
-                    f"<B>{html_escape(headline(matrix))}</B></FONT></TD></TR>")
+                    f"<B>{_html(headline(matrix))}</B></FONT></TD></TR>")
     header = [f'<TD BGCOLOR="{HEADER_FILL}"><FONT COLOR="{HEADER_TEXT}"><B>Population</B></FONT></TD>']
     for index, level in enumerate(matrix.levels):
         more = " (most intensive)" if index == len(matrix.levels) - 1 and len(matrix.levels) > 1 else ""
         header.append(f'<TD BGCOLOR="{HEADER_FILL}" WIDTH="210"><FONT COLOR="{HEADER_TEXT}"><B>'
-                      f"{html_escape(level.label)}</B>{html_escape(more)}</FONT></TD>")
+                      f"{_html(level.label)}</B>{_html(more)}</FONT></TD>")
     rows.append("<TR>" + "".join(header) + "</TR>")
     for population in matrix.populations:
         cells = [f'<TD BGCOLOR="{POPULATION_FILL}" ALIGN="LEFT" BALIGN="LEFT" WIDTH="170"><B>'
@@ -46,7 +47,7 @@ def render_pathway_dot(matrix: PathwayMatrix, title: str, subtitle: str | None =
     counts = [f'<TD BGCOLOR="{POPULATION_FILL}" ALIGN="LEFT"><B>Gaps</B> (populations with no service)</TD>']
     # A level that leaves most populations without a service is shaded like a gap: the story at a glance.
     counts += [f'<TD BGCOLOR="{GAP_FILL if len(matrix.gaps_at(level.id)) * 2 > len(matrix.populations) else POPULATION_FILL}">'
-               f"<B>{html_escape(count)}</B></TD>" for level, count in zip(matrix.levels, gap_counts(matrix))]
+               f"<B>{_html(count)}</B></TD>" for level, count in zip(matrix.levels, gap_counts(matrix))]
     rows.append("<TR>" + "".join(counts) + "</TR>")
     rows.append(f'<TR><TD COLSPAN="{columns}" BORDER="0" ALIGN="LEFT">{_key()}</TD></TR>')
     table = ('<<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="6" COLOR="#7A7A7A">'
@@ -68,11 +69,11 @@ def _cell(cell: Cell) -> str:
     lines = []
     if cell.duplications:
         modes = ", ".join(dup.delivery for dup in cell.duplications)
-        lines.append(f'<FONT COLOR="{DUPLICATE_TEXT}"><B>DUPLICATED ({html_escape(modes)})</B></FONT>')
+        lines.append(f'<FONT COLOR="{DUPLICATE_TEXT}"><B>DUPLICATED ({_html(modes)})</B></FONT>')
     for node in cell.services:
         mark = "! " if cell.duplicated(node) else ""
         details = ", ".join(part for part in (node.delivery, node.provider) if part)
-        text = f"{html_escape(mark)}{_wrapped(service_label(node), 30)}"
+        text = f"{_html(mark)}{_wrapped(service_label(node), 30)}"
         if details:
             text += f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="8" COLOR="#444444">{_wrapped(details, 40)}</FONT>'
         lines.append(text)
@@ -95,9 +96,14 @@ def _key() -> str:
 def _wrapped(text: str, width: int) -> str:
     import textwrap
 
-    return '<BR ALIGN="LEFT"/>'.join(html_escape(line) for line in textwrap.wrap(" ".join(text.split()), width)
+    return '<BR ALIGN="LEFT"/>'.join(_html(line) for line in textwrap.wrap(" ".join(text.split()), width)
                                      or [""])
 
 
 def _dot_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def _html(text: str) -> str:
+    # Graphviz parses an HTML-like label as XML, which cannot hold most control characters.
+    return html_escape(xml_text(text))

@@ -19,7 +19,7 @@ import io
 import zipfile
 from collections.abc import Iterable
 
-from toc.renderers.escape import spreadsheet_cell
+from toc.renderers.escape import spreadsheet_cell, xml_text
 
 _FIXED_TIME = datetime.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -39,7 +39,7 @@ def new_workbook(title: str):
 
     workbook = Workbook()
     workbook.remove(workbook.active)  # openpyxl's unnamed first sheet; add_sheet names every sheet
-    workbook.properties.title = title
+    workbook.properties.title = xml_text(title)  # model text, in the document's XML properties
     workbook.properties.creator = "toc"
     workbook.properties.created = _FIXED_TIME
     workbook.properties.modified = _FIXED_TIME

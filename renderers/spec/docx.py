@@ -28,7 +28,8 @@ def render_docx(blocks: list[Block], png: bytes | None) -> bytes:
 
     blocks = [_xml_safe(block) for block in blocks]
     document = docx.Document()
-    document.core_properties.title = next((b.text for b in blocks if isinstance(b, Heading)), "")
+    # The document's properties hold at most 255 characters (python-docx raises beyond that).
+    document.core_properties.title = next((b.text for b in blocks if isinstance(b, Heading)), "")[:255]
     document.core_properties.author = "toc"
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = "Calibri", Pt(11)
