@@ -8,6 +8,7 @@ punctuation character, so labels render verbatim and cannot change the chart.
 from __future__ import annotations
 
 from toc.renderers import style
+from toc.renderers.escape import terminal_text
 from toc.model import Model, Stage
 from toc.views import View, visible_links, visible_nodes
 
@@ -29,12 +30,12 @@ _ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->"}
 def escape(text: str) -> str:
     """Label text with ASCII punctuation as #code; entities (letters, digits, spaces, non-ASCII kept).
 
-    Characters that do not print (control and bidirectional characters) become entities too,
-    so the file shows nothing hidden in a terminal or an editor.
+    The characters a terminal would obey (control and bidirectional characters, which
+    ``terminal_text`` shows as escapes) become entities too, so the file hides nothing.
     """
     out = []
     for char in text.replace("\r", "").replace("\n", " "):
-        if (char.isascii() and not char.isalnum() and char not in " -") or not char.isprintable():
+        if (char.isascii() and not char.isalnum() and char not in " -") or terminal_text(char) != char:
             out.append(f"#{ord(char)};")
         else:
             out.append(char)
