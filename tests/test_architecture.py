@@ -118,6 +118,13 @@ def test_no_layer_imports_a_layer_above_it(graph):
     assert upward == []
 
 
+def test_renderers_never_call_the_graphviz_backend(graph):
+    # Renderers stay pure: laying DOT out is the commands' step (toc/commands/drawing.py).
+    callers = sorted(importer for importer, imported in graph.edges
+                     if imported == "toc.renderers.graphviz_backend" and importer.startswith("toc.renderers"))
+    assert callers == []
+
+
 def test_only_the_graphviz_backend_runs_programs(graph):
     modules = project_modules()
     runners = sorted(name for name, tree in modules.items()

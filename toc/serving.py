@@ -126,8 +126,9 @@ class LivePage:
 
     def _render(self, version: int) -> str:
         # Whatever state the file is in mid-edit, the browser gets a page saying so.
-        from toc.renderers.html import render_html, render_unloadable_html
         from toc.checker import check_file
+        from toc.commands.drawing import workshop_page
+        from toc.renderers.html import render_unloadable_html
         from toc.loading import UnreadableInput
 
         try:
@@ -137,7 +138,7 @@ class LivePage:
         if report.model is None:
             return render_unloadable_html(self.path, report.findings, live_version=version)
         try:
-            return render_html(report.model, report.findings, self.options, live_version=version)
+            return workshop_page(report.model, report.findings, self.options, live_version=version)
         except Exception as error:  # e.g. Graphviz failing on this drawing: say so on the page
             return render_unloadable_html(self.path, report.findings, live_version=version,
                                           message=f"The diagram could not be drawn: {error}")

@@ -1,7 +1,7 @@
 """The workshop page: one self-contained HTML file (inline SVG, CSS, script and data).
 
-Pure apart from laying out the diagram with Graphviz (renderers.graphviz_backend).
-Nothing is fetched from the network: the page opens from disk, offline.
+Pure: the diagram arrives laid out (SVG text, from toc/commands/drawing.py, which
+runs Graphviz on ``diagram_source``). Nothing is fetched from the network: the page opens from disk, offline.
 
 Safety: model text reaches the page in three ways, each escaped for where it
 lands: inside the SVG (Graphviz entity-escapes it), as HTML text (html.escape),
@@ -24,7 +24,7 @@ from importlib import resources
 from string import Template
 
 from toc.renderers import style
-from toc.renderers.dot import DiagramOptions, describe, render_dot
+from toc.renderers.dot import DiagramOptions, render_dot
 from toc.renderers.html.panel import page_data, unloadable_page_data
 from toc.findings import Finding
 from toc.model import Model
@@ -34,14 +34,16 @@ from toc.model import Model
 LIVE_POLL_SECONDS = 25
 
 
-def render_html(model: Model, findings: list[Finding] | tuple[Finding, ...] = (),
-                options: DiagramOptions = DiagramOptions(), live_version: int | None = None) -> str:
-    """The page for a loaded model; ``live_version`` set means served by `toc serve`."""
-    from toc.renderers.graphviz_backend import add_svg_title, run_dot
+def diagram_source(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
+    """The DOT of the page's diagram: the findings overlay is drawn by the page's script (it can
+    be toggled), not by Graphviz."""
+    return render_dot(model, replace(options, findings=None))
 
-    # The findings overlay is drawn by the page's script (it can be toggled), not by Graphviz.
-    source = render_dot(model, replace(options, findings=None))
-    svg = add_svg_title(run_dot(source, "svg"), model.display_name, describe(model)).decode("utf-8")
+
+def render_html(model: Model, svg: str, findings: list[Finding] | tuple[Finding, ...] = (),
+                live_version: int | None = None) -> str:
+    """The page for a loaded model around its laid-out diagram (``svg``, from ``diagram_source``);
+    ``live_version`` set means served by `toc serve`."""
     return _page(page_data(model, findings), inline_svg(svg), live_version)
 
 

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from toc.renderers.render import RenderRequest, render_model
+from toc.commands.drawing import RenderRequest, render_model
 from toc.checker import check_text
 
 settings.register_profile("short", max_examples=50, deadline=None,

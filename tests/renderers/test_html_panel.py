@@ -163,11 +163,11 @@ def test_inline_svg_drops_the_prolog_and_keeps_the_size_for_zooming():
 
 @needs_dot
 def test_page_is_deterministic_self_contained_and_allows_only_its_own_script():
-    from toc.renderers.html import render_html
+    from toc.commands.drawing import workshop_page
 
     model, findings = wirral()
-    page = render_html(model, findings)
-    assert page == render_html(model, findings)
+    page = workshop_page(model, findings)
+    assert page == workshop_page(model, findings)
     assert "http://" not in page.replace("http://www.w3.org/", "")  # no CDN, no network
     assert "https://" not in page
     [script] = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)

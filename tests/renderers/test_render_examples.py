@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from conftest import EXAMPLES
-from toc.renderers.render import RenderRequest, render_model
+from toc.commands.drawing import RenderRequest, render_model
 from toc.loading import load_file
 
 MODELS = sorted(path.name for path in EXAMPLES.glob("*.toc.yaml"))

@@ -57,7 +57,7 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from toc.renderers.render import RenderRequest, render_model
+    from toc.commands.drawing import RenderRequest, render_model
     from toc.views import View
 
     output_format = args.format or _suffix_format(args.output)

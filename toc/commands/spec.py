@@ -89,7 +89,7 @@ def _render(blocks, output_format: str, model) -> str | bytes:
 
 def _diagram(model, image_format: str) -> bytes | None:
     from toc.renderers.graphviz_backend import dot_available
-    from toc.renderers.render import RenderRequest, render_model
+    from toc.commands.drawing import RenderRequest, render_model
 
     if not dot_available():
         print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "

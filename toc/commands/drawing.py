@@ -1,4 +1,9 @@
-"""One entry point from a model and a format to the bytes or text to write."""
+"""From a model and a format to the bytes or text to write: the renderers, and Graphviz for images.
+
+The renderers are pure (text in memory); this is where their DOT is laid out by
+the one module that runs a program, renderers/graphviz_backend.py. `toc render`,
+`toc spec` (its diagram) and `toc serve` (its page) all draw through here.
+"""
 
 from __future__ import annotations
 
@@ -32,16 +37,28 @@ def render_model(model: Model, request: RenderRequest) -> str | bytes:
     options = DiagramOptions(view=request.view, findings=request.findings, workshop=request.workshop,
                              page=request.page, group_by=request.group_by)
     if request.output_format == "html":
-        from toc.renderers.html import render_html
-
         # The page always carries the findings: its overlay is a toggle, on by default.
-        return render_html(model, request.page_findings, options)
+        return workshop_page(model, request.page_findings, options)
     source = render_dot(model, options)
     if request.output_format == "dot":
         return source
+    return lay_out(model, source, request.output_format)
+
+
+def lay_out(model: Model, source: str, image_format: str) -> bytes:
+    """DOT laid out by Graphviz; an SVG gets the model's accessible title and description."""
     from toc.renderers.graphviz_backend import add_svg_title, run_dot
 
-    image = run_dot(source, request.output_format)
-    if request.output_format == "svg":
+    image = run_dot(source, image_format)
+    if image_format == "svg":
         image = add_svg_title(image, model.display_name, describe(model))
     return image
+
+
+def workshop_page(model: Model, findings, options: DiagramOptions = DiagramOptions(),
+                  live_version: int | None = None) -> str:
+    """The workshop page, with its diagram laid out by Graphviz (the findings are the page's overlay)."""
+    from toc.renderers.html import diagram_source, render_html
+
+    svg = lay_out(model, diagram_source(model, options), "svg").decode("utf-8")
+    return render_html(model, svg, findings, live_version=live_version)
