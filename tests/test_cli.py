@@ -261,3 +261,26 @@ def test_sarif_uris_are_valid_uri_references(tmp_path, monkeypatch, capsys, name
     absolute = json.loads(capsys.readouterr().out)["runs"][0]["results"][0]["locations"][0]
     uri = absolute["physicalLocation"]["artifactLocation"]["uri"]
     assert uri.startswith("file:///") and " " not in uri and unquote(uri[len("file://"):]) == str(tmp_path / name)
+
+
+def test_a_suffix_becomes_a_format_in_one_place():
+    # Every command that takes its format from -o's suffix asks toc.commands.common.format_of_output.
+    import re
+
+    commands = sorted((ROOT / "toc" / "commands").glob("*.py"))
+    by_hand = [path.name for path in commands if path.name != "common.py"
+               and re.search(r"splitext\(|rfind\(\"\.\"\)", path.read_text())]
+    assert by_hand == []
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["render", "m.toc.yaml", "-o", "out.docx"], "cannot tell the format of 'out.docx' from its suffix; use one of"),
+    (["spec", "m.toc.yaml", "-o", "out.xyz"], "cannot tell the format of 'out.xyz' from its suffix; use one of"),
+    (["compare", "m.toc.yaml", "m.toc.yaml", "-o", "out.pdf"], "cannot tell the format of 'out.pdf'"),
+])
+def test_an_unknown_suffix_is_one_clear_line(tmp_path, monkeypatch, capsys, arguments, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.toc.yaml").write_text("toc: 1\nnodes:\n  a: {type: activity, label: A}\n")
+    assert main(arguments) == 2
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1

@@ -49,6 +49,28 @@ def checked_model(path: str, doing: str, note: str):
     return report
 
 
+# Other spellings of a suffix, for every command that takes its format from -o's suffix.
+SUFFIX_ALIASES = {"gv": "dot", "mermaid": "mmd", "markdown": "md", "text": "txt", "htm": "html"}
+
+
+def format_of_output(path: str, choices: tuple[str, ...], *, given: str | None = None,
+                     on_stdout: str | None = None) -> str:
+    """The format to write: ``given`` (--format) if any, else from the suffix of ``path``;
+    ``on_stdout`` when the path is ``-``. The one place a suffix becomes a format."""
+    import os
+
+    if given:
+        return given
+    if path == "-" and on_stdout:
+        return on_stdout
+    suffix = os.path.splitext(path)[1].lower().lstrip(".")
+    suffix = SUFFIX_ALIASES.get(suffix, suffix)
+    if suffix not in choices:
+        raise UsageError(f"cannot tell the format of {path!r} from its suffix; use one of "
+                         + ", ".join("." + name for name in choices) + (" or --format" if on_stdout else ""))
+    return suffix
+
+
 BINARY_FORMATS = frozenset({"svg", "png", "pdf", "xlsx", "docx"})
 
 

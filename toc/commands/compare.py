@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError, refuse_binary_on_terminal
+from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal
 
 COMPARE_EPILOG = """\
 examples:
@@ -37,7 +37,6 @@ def register(commands) -> None:
     parser.set_defaults(run=run)
 
 
-_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".xlsx": "xlsx"}
 
 
 def run(args) -> int:
@@ -48,13 +47,9 @@ def run(args) -> int:
     from toc.output import write_output
     from toc.paths import model_files
 
-    output_format = args.format
-    if output_format is None:
-        suffix = args.output[args.output.rfind("."):].lower() if "." in args.output else ""
-        output_format = _SUFFIXES.get(suffix, "markdown" if args.output == "-" else None)
-        if output_format is None:
-            raise UsageError(f"cannot tell the format of {args.output!r} from its suffix; use .md, .csv, .xlsx "
-                             "or --format")
+    output_format = args.format or format_of_output(args.output, ("md", "csv", "xlsx"), on_stdout="md")
+    if output_format == "md":
+        output_format = "markdown"  # (compare's --format calls it markdown; its suffix is .md)
     refuse_binary_on_terminal(args.output, output_format)
     files = model_files(args.paths)
     reports = [check_file(path) for path in files]

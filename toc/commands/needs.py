@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from toc.commands.common import UsageError, refuse_binary_on_terminal
+from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal
 from toc.output import write_output
 
 NEEDS_EPILOG = """\
@@ -47,7 +46,7 @@ def run(args) -> int:
     from toc.needs import compare, compile_dataset
     from toc.paths import model_files
 
-    output_format = args.format or _suffix_format(args.output)
+    output_format = format_of_output(args.output, NEEDS_FORMATS, given=args.format, on_stdout="txt")
     refuse_binary_on_terminal(args.output, output_format)
     files = model_files(args.paths)
     reports = [check_file(path) for path in files]
@@ -99,14 +98,3 @@ def _default_title(models) -> str:
     if len(areas) <= 3:
         return "Needs data: " + ", ".join(areas)
     return f"Needs data: {len(areas)} areas"
-
-
-def _suffix_format(output: str) -> str:
-    if output == "-":
-        return "txt"
-    suffix = os.path.splitext(output)[1].lower().lstrip(".")
-    suffix = {"markdown": "md", "text": "txt"}.get(suffix, suffix)
-    if suffix not in NEEDS_FORMATS:
-        raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "
-                         + ", ".join("." + name for name in NEEDS_FORMATS) + " or --format")
-    return suffix

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 
-from toc.commands.common import UsageError, checked_model, refuse_binary_on_terminal
+from toc.commands.common import UsageError, checked_model, format_of_output, refuse_binary_on_terminal
 from toc.output import write_output
 
 PATHWAY_EPILOG = """\
@@ -47,7 +47,7 @@ def register(commands) -> None:
 def run(args) -> int:
     from toc.pathway import build_matrix, uses_pathway
 
-    output_format = args.format or _suffix_format(args.output)
+    output_format = format_of_output(args.output, PATHWAY_FORMATS, given=args.format, on_stdout="txt")
     refuse_binary_on_terminal(args.output, output_format)
     if args.width is not None and args.width < 40:
         raise UsageError("--width must be at least 40")
@@ -96,14 +96,3 @@ def _render(matrix, title: str, output_format: str, args) -> str | bytes:
     if output_format == "svg":
         image = add_svg_title(image, title, summary_line(matrix))
     return image
-
-
-def _suffix_format(output: str) -> str:
-    if output == "-":
-        return "txt"
-    suffix = os.path.splitext(output)[1].lower().lstrip(".")
-    suffix = {"gv": "dot", "markdown": "md", "text": "txt"}.get(suffix, suffix)
-    if suffix not in PATHWAY_FORMATS:
-        raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "
-                         + ", ".join("." + name for name in PATHWAY_FORMATS) + " or --format")
-    return suffix

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 
-from toc.commands.common import UsageError, checked_model, refuse_binary_on_terminal
+from toc.commands.common import UsageError, checked_model, format_of_output, refuse_binary_on_terminal
 from toc.fields import NODE_TYPES
 from toc.output import write_output
 from toc.suggest import did_you_mean
@@ -60,7 +59,7 @@ def run(args) -> int:
     from toc.commands.drawing import RenderRequest, render_model
     from toc.views import View
 
-    output_format = args.format or _suffix_format(args.output)
+    output_format = format_of_output(args.output, RENDER_FORMATS, given=args.format, on_stdout="dot")
     refuse_binary_on_terminal(args.output, output_format)
     report = checked_model(args.model, "draw", "drawing what loads")
     if report is None:
@@ -79,15 +78,3 @@ def run(args) -> int:
     )
     write_output(args.output, render_model(model, request), protected=(args.model,))
     return 0
-
-
-def _suffix_format(output: str) -> str:
-    if output == "-":
-        return "dot"
-    suffix = os.path.splitext(output)[1].lower().lstrip(".")
-    aliases = {"gv": "dot", "mermaid": "mmd", "markdown": "md", "htm": "html"}
-    suffix = aliases.get(suffix, suffix)
-    if suffix not in RENDER_FORMATS:
-        raise UsageError(f"cannot tell the format of {output!r} from its suffix; use one of "
-                         + ", ".join("." + name for name in RENDER_FORMATS) + " or --format")
-    return suffix

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError, checked_model
+from toc.commands.common import UsageError, checked_model, format_of_output
 from toc.output import write_output
 
 SPEC_EPILOG = """\
@@ -99,11 +99,4 @@ def _diagram(model, image_format: str) -> bytes | None:
 
 
 def _format(path: str, choices: tuple[str, ...], default: str | None) -> str:
-    if path == "-" and default:
-        return default
-    suffix = os.path.splitext(path)[1].lower().lstrip(".")
-    suffix = {"markdown": "md", "htm": "html"}.get(suffix, suffix)
-    if suffix not in choices:
-        raise UsageError(f"cannot tell the format of {path!r} from its suffix; use "
-                         + " or ".join("." + name for name in choices))
-    return suffix
+    return format_of_output(path, choices, on_stdout=default)
