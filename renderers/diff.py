@@ -8,6 +8,7 @@ import json
 import math
 
 from toc.diff import Change, ModelDiff
+from toc.renderers.escape import markdown_text, terminal_text
 
 _SIGN = {"added": "+", "introduced": "+", "removed": "-", "resolved": "-", "renamed": ">", "changed": "~",
          "moved": ">"}
@@ -140,31 +141,32 @@ def render_text(diff: ModelDiff, colour: bool = False) -> str:
     def paint(sign: str, text: str) -> str:
         return f"{_COLOUR[sign]}{text}{_RESET}" if colour else text
 
-    lines = [f"toc diff {diff.old_name} -> {diff.new_name}"]
+    lines = [f"toc diff {terminal_text(diff.old_name)} -> {terminal_text(diff.new_name)}"]
     for title, items in _sections(diff):
         lines += ["", title]
         for kind, headline, details in items:
             sign = _SIGN[kind]
             if title in _FIELD_SECTIONS:
-                lines.append(paint(sign, f"  {sign} {details[0]}"))
+                lines.append(paint(sign, f"  {sign} {terminal_text(details[0])}"))
                 continue
-            lines.append(paint(sign, f"  {sign} {kind:<10} {headline}"))
-            lines += [f"      {detail}" for detail in details]
+            lines.append(paint(sign, f"  {sign} {kind:<10} {terminal_text(headline)}"))
+            lines += [f"      {terminal_text(detail)}" for detail in details]
     lines += ["", f"summary: {summary(diff)}"]
     return "\n".join(lines) + "\n"
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text, starts_line=False)
 
 
 def render_markdown(diff: ModelDiff) -> str:
-    lines = [f"## Changes from `{diff.old_name}` to `{diff.new_name}`", "", f"**Summary:** {summary(diff)}"]
+    lines = [f"## Changes from {_cell(diff.old_name)} to {_cell(diff.new_name)}", "",
+             f"**Summary:** {_cell(summary(diff))}"]
     for title, items in _sections(diff):
         lines += ["", f"### {title}", "", "| change | what | details |", "|---|---|---|"]
         for kind, headline, details in items:
             if title in _FIELD_SECTIONS:
-                lines.append(f"| {kind} | `{headline}` | {_cell(details[0])} |")
+                lines.append(f"| {kind} | {_cell(headline)} | {_cell(details[0])} |")
             else:
                 lines.append(f"| {kind} | {_cell(headline)} | {_cell('; '.join(details))} |")
     return "\n".join(lines) + "\n"

@@ -112,7 +112,7 @@ def test_cli_formats_exit_code_and_output_file(tmp_path, monkeypatch, capsys):
     assert main(["diff", "--exit-code", REFINED, REFINED]) == 0
     out = tmp_path / "changes.md"
     assert main(["diff", "--format", "markdown", "-o", str(out), DRAFT, REFINED]) == 0
-    assert out.read_text().startswith("## Changes from `examples/history/sefton-draft.toc.yaml`")
+    assert out.read_text().startswith("## Changes from examples/history/sefton-draft.toc.yaml to")
     capsys.readouterr()
     assert main(["diff", "-o", REFINED, DRAFT, REFINED]) == 2
     assert "refusing to overwrite the input model" in capsys.readouterr().err
@@ -485,3 +485,18 @@ def test_git_revision_is_never_an_option(tmp_path, monkeypatch, capsys):
     assert captured.out == ""
     assert captured.err == "toc: error: git:--output=pwn:m.toc.yaml: a revision cannot start with '-'\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == before, "git wrote a file"
+
+
+def test_hostile_labels_are_inert_in_diff_markdown_and_text():
+    from toc.diff import diff_models
+    from toc.loading import load_text
+    from toc.renderers.diff import render_markdown, render_text
+
+    old = load_text("toc: 1\nnodes:\n  a: {type: activity, label: A}\n", "old.toc.yaml").model
+    new = load_text('toc: 1\nnodes:\n  a: {type: activity, label: "<script>x</script> [y](javascript:z) \\e[2J"}\n',
+                    "new.toc.yaml").model
+    diff = diff_models(old, new)
+    markdown = render_markdown(diff)
+    assert "<script" not in markdown and "](javascript:" not in markdown and "\x1b" not in markdown
+    text = render_text(diff)
+    assert "\x1b" not in text and "\\x1b[2J" in text
