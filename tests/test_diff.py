@@ -243,6 +243,7 @@ methods:
     questions: [process]
     strength: descriptive
     sms: 1
+    needs_comparison: false
     respondents: [parents]
     data: [questionnaires]
     cost: low
@@ -253,7 +254,13 @@ measures:
   our-scale:
     name: Our scale
     measures: Calm
+    aliases: [OS]
+    construct: parent-wellbeing
+    role: outcome
     respondent: parent
+    min_age: 16
+    max_age: 99
+    population: any
     length: 5 items
     licence: free
     ethics: [sensitive]
@@ -273,6 +280,7 @@ evaluation:
       methods: [contribution-analysis]
       owner: Evaluator
       timing: month 9
+      comparison: families on the waiting list
 check:
   ignore: [TOC4]
   severity: {TOC301: warning}

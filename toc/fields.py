@@ -26,6 +26,11 @@ QUESTION_KINDS = ("process", "impact", "economic")
 METHOD_FAMILIES = ("monitoring", "process", "impact", "economic")
 COST_BANDS = ("low", "medium", "high")
 ETHICS_FLAGS = ("children", "sensitive", "personal-data")
+# What a validated measure measures, its role in the theory, and the couples it was built for.
+CONSTRUCTS = ("conflict-behaviour", "co-parenting", "relationship-quality", "child-wellbeing", "parent-wellbeing",
+              "parenting-stress")
+MEASURE_ROLES = ("outcome", "mediator")
+COUPLE_POPULATIONS = ("intact", "separated", "any")
 # How a service is delivered: services in one pathway cell with the same mode are duplication.
 DELIVERY_MODES = ("group", "one-to-one", "couple", "online", "digital-self-help", "telephone")
 # EIF evidence ratings: 2 preliminary, 3 one rigorous evaluation, 4 long-term impact ("+" = more
@@ -143,6 +148,8 @@ QUESTION = (
     Field("methods", "ids", "Ids of the methods (from the catalogue) that will answer it."),
     Field("owner", "text", "Who is responsible for answering it."),
     Field("timing", "text", "When it is answered, e.g. 'interim report, month 9'."),
+    Field("comparison", "text", "Where the comparison group comes from, for a comparison design (e.g. 'families on "
+          "the waiting list', 'teams starting in the second year')."),
 )
 
 METHOD = (
@@ -154,7 +161,10 @@ METHOD = (
     Field("terms", "choices", "Outcome terms it suits (for outcomes); empty means any term.", choices=TERMS),
     Field("questions", "choices", "Question kinds it answers.", choices=QUESTION_KINDS),
     Field("strength", "text", "What causal claim it supports, in words (e.g. 'credible contribution claim')."),
-    Field("sms", "integer", "Maryland Scientific Methods Scale level (1-5), where one applies."),
+    Field("sms", "integer", "Scientific Methods Scale level (1-5, the What Works Centre for Local Economic Growth's "
+          "version of the Maryland scale), where one applies."),
+    Field("needs_comparison", "boolean", "True for a design that compares with a group that did not get the "
+          "programme (yet): a question using it names that group in `comparison:`."),
     Field("respondents", "texts", "Who provides the data, e.g. [parents, practitioners]."),
     Field("data", "texts", "What data it needs, e.g. [case records, pre/post questionnaires]."),
     Field("cost", "choice", "Rough cost band.", choices=COST_BANDS),
@@ -166,7 +176,16 @@ METHOD = (
 MEASURE = (
     Field("name", "text", "The instrument's name.", required=True),
     Field("measures", "text", "What it measures.", required=True),
+    Field("aliases", "texts", "Other names and abbreviations it is written as in `measure:` text, e.g. [SDQ]."),
+    Field("construct", "choice", "What kind of thing it measures, for checking it fits the outcome.",
+          choices=CONSTRUCTS),
+    Field("role", "choice", "Outcome (a change the theory aims for) or mediator (a step on the way, e.g. a child's "
+          "perception of conflict).", choices=MEASURE_ROLES),
     Field("respondent", "text", "Who completes it, with ages, e.g. 'child aged 9-17'."),
+    Field("min_age", "integer", "For measures about or completed by children: the youngest age it was built for."),
+    Field("max_age", "integer", "For measures about or completed by children: the oldest age it was built for."),
+    Field("population", "choice", "The couples it was built for: intact, separated, or any.",
+          choices=COUPLE_POPULATIONS),
     Field("length", "text", "Its length, e.g. '7 items'."),
     Field("licence", "text", "Licence, registration or permission notes."),
     Field("ethics", "choices", "Ethics flags: children, sensitive (needs a safeguarding route), personal-data.",

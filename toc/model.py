@@ -299,6 +299,7 @@ class Question:
     methods: tuple[Reference, ...] = ()
     owner: str | None = None
     timing: str | None = None
+    comparison: str | None = None  # where a comparison design's comparison group comes from
     value_locations: dict[str, Location] = field(default_factory=dict)
 
 
@@ -330,6 +331,7 @@ class Method:
     questions: tuple[str, ...] = ()
     strength: str | None = None
     sms: int | None = None
+    needs_comparison: bool | None = None  # compares with a group without the programme (yet)
     respondents: tuple[str, ...] = ()
     data: tuple[str, ...] = ()
     cost: str | None = None
@@ -355,7 +357,13 @@ class Measure:
     location: Location
     name: str | None = None
     measures: str | None = None
+    aliases: tuple[str, ...] = ()  # how `measure:` text may name it
+    construct: str | None = None  # conflict-behaviour | co-parenting | relationship-quality | ...
+    role: str | None = None  # outcome | mediator
     respondent: str | None = None
+    min_age: int | None = None  # ages of the children it is about or completed by
+    max_age: int | None = None
+    population: str | None = None  # intact | separated | any (couples)
     length: str | None = None
     licence: str | None = None
     ethics: tuple[str, ...] = ()

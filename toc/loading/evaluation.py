@@ -120,6 +120,8 @@ class EvaluationReader:
             return self._texts(value, field.name)
         if field.kind == "integer":
             return self._integer(value, field.name)
+        if field.kind == "boolean":
+            return self._boolean(value, field.name, None)
         return self._text(value, field.name)
 
     # ----------------------------------------------------------- value readers
