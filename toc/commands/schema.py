@@ -19,6 +19,7 @@ def register(commands) -> None:
 
 def run(args) -> int:
     from toc.json_schema import json_schema
+    from toc.rules import RULES
 
-    write_output(args.output, json.dumps(json_schema(), indent=2) + "\n")
+    write_output(args.output, json.dumps(json_schema(RULES), indent=2) + "\n")
     return 0

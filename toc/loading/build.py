@@ -186,7 +186,7 @@ class ModelBuilder(EvaluationReader):
             if getattr(node, required) is None and (required not in fields or _is_null(fields[required])):
                 self._report(MISSING_FIELD, f'node "{node_id}" has no {required}', node.location, node=node_id,
                              hint=_REQUIRED_HINTS[required])
-        if node.type is NodeType.OUTCOME and "term" not in fields:
+        if node.type is NodeType.OUTCOME and ("term" not in fields or _is_null(fields["term"])):
             self._report(MISSING_FIELD, f'outcome "{node_id}" has no term', node.location, node=node_id,
                          hint="add `term: short`, `term: medium` or `term: long`")
         elif "term" in fields and node.type is not None and node.type is not NodeType.OUTCOME:
@@ -462,6 +462,10 @@ class ModelBuilder(EvaluationReader):
     def _integer(self, value: yaml.Node, name: str) -> int | None:
         if isinstance(value, yaml.ScalarNode) and value.tag == INT:
             return _CONSTRUCTOR.construct_yaml_int(value)
+        if isinstance(value, yaml.ScalarNode) and value.tag == FLOAT:  # 1.0 is the number 1, as in JSON
+            number = _CONSTRUCTOR.construct_yaml_float(value)
+            if number.is_integer():
+                return int(number)
         if self._tag_allowed(value):
             self._report(INVALID_VALUE, f"`{name}` should be a whole number, not {_describe(value)}",
                          self._loc(value))
@@ -506,7 +510,7 @@ class ModelBuilder(EvaluationReader):
             if self.known_codes is None:
                 if _CODE_FORM.fullmatch(code):
                     continue
-            elif any(known.startswith(code.upper()) for known in self.known_codes) and code == code.upper():
+            elif _CODE_FORM.fullmatch(code) and any(known.startswith(code) for known in self.known_codes):
                 continue
             valid = False
             self._report(INVALID_VALUE, f'unknown rule code "{code}"', self._loc(where), node=node_id,

@@ -49,8 +49,8 @@ class EvaluationReader:
                     setattr(question, name, self._id_list(field_value, name))
                 else:
                     setattr(question, name, self._text(field_value, name))
-            for required in ("id", "text", "kind"):
-                if required not in fields:
+            for required in ("id", "text", "kind"):  # (an empty id is reported as such)
+                if required not in fields or (required != "id" and _is_null(fields[required])):
                     self._report(MISSING_FIELD, f"a question has no `{required}:`", question.location,
                                  hint=_QUESTION_HINTS[required])
             if question.id is not None:
@@ -100,7 +100,7 @@ class EvaluationReader:
                 continue
             fields = self._fields(given, section, what)
             for field in section:
-                if field.name not in fields:
+                if field.name not in fields or (field.required and _is_null(fields[field.name])):
                     if field.required:
                         self._report(MISSING_FIELD, f'{what} "{entry_id}" has no `{field.name}:`',
                                      entry.location, hint=field.doc)

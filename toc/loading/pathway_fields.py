@@ -17,6 +17,7 @@ import yaml
 from toc import fields as field_tables
 from toc.loading.wording import a as _a
 from toc.loading.wording import describe as _describe
+from toc.loading.wording import FLOAT, INT
 from toc.loading.wording import is_null as _is_null
 from toc.findings import Related
 from toc.model import (Comparator, Figure, Location, Model, Node, NodeType, Pathway, PathwayEntry,
@@ -75,6 +76,9 @@ def read_node_field(builder: ModelBuilder, node: Node, name: str, value: yaml.No
     elif name == "delivery":
         node.delivery = builder._choice(value, name, field_tables.DELIVERY_MODES, str, node.id)
     elif name == "eif_rating":
+        number = builder._scalar(value, name, node.id) if value.tag in (FLOAT, INT) else None
+        if isinstance(number, (int, float)) and float(number).is_integer():  # `3.0` is the rating 3, as in JSON
+            value = yaml.ScalarNode(INT, str(int(number)), value.start_mark, value.end_mark)
         node.eif_rating = builder._choice(value, name, field_tables.EIF_RATINGS, str, node.id)
     elif name == "figures":
         node.figures = _figures(builder, node.id, value)
@@ -120,8 +124,8 @@ def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figu
                 figure.comparator = _comparator(builder, field_value, node_id)
             else:
                 setattr(figure, name, builder._text(field_value, name, node_id))
-        for required in ("id", "value"):
-            if required not in fields:
+        for required in ("id", "value"):  # (an empty id is reported as such)
+            if required not in fields or (required == "value" and _is_null(fields[required])):
                 builder._report(MISSING_FIELD, f'a figure of "{node_id}" has no {required}', location,
                                 node=node_id, hint=_FIGURE_HINTS[required])
         figures.append(figure)
@@ -142,7 +146,7 @@ def _comparator(builder: ModelBuilder, value: yaml.Node, node_id: str) -> Compar
         else:
             comparator.label = builder._text(field_value, name, node_id)
     for required in ("label", "value"):
-        if required not in fields:
+        if required not in fields or _is_null(fields[required]):
             builder._report(MISSING_FIELD, f"a comparator has no {required}", builder._loc(value), node=node_id,
                             hint="e.g. comparator: {label: England, value: 14.2}")
     return comparator
