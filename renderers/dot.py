@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from toc.renderers import style
+from toc.renderers.escape import xml_text
 from toc.findings import Finding
 from toc.model import Link, Model, Node, Stage
 from toc.views import View, visible_links, visible_nodes
@@ -35,6 +36,20 @@ class DiagramOptions:
 
 FONT = "Helvetica"
 
+# Graphviz refuses a quoted or HTML-like string longer than 16,384 bytes ("longer than
+# 16384?"), and nobody reads a box or a tooltip past a few hundred characters: the diagram
+# shows each text up to these lengths and ends it with an ellipsis (every other output keeps
+# it in full). Escaped, a character takes at most 7 bytes (a control character shown as
+# \x01, its backslash doubled twice by ``quote``), so 2,000 characters stay under the limit.
+# Shortening also bounds the work of wrapping a label (textwrap is quadratic in a long word).
+LABEL_CHARACTERS = 500
+TOOLTIP_CHARACTERS = 2_000
+
+
+def shortened(text: str, most: int) -> str:
+    """``text`` if it has at most ``most`` characters, else its start and an ellipsis."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
 
 def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
     """The DOT source of the model's diagram."""
@@ -54,7 +69,7 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
         "labelloc": "t",
         "labeljust": "l",
         "label": _title_block(model, options),
-        "tooltip": model.display_name,
+        "tooltip": shortened(model.display_name, TOOLTIP_CHARACTERS),
         "outputorder": "edgesfirst",
     }
     if options.page:
@@ -125,7 +140,7 @@ def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, ov
 
 
 def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: list[str]) -> str:
-    text = node.label or node.id
+    text = shortened(node.label or node.id, LABEL_CHARACTERS)
     lines = textwrap.wrap(text, options.wrap, break_long_words=True, break_on_hyphens=False) or [""]
     rows = [f'<TR><TD>{"<BR/>".join(html_escape(line) for line in lines)}</TD></TR>']
     small = 14 if options.workshop else 9
@@ -153,7 +168,7 @@ def _node_tooltip(node: Node, findings: list[Finding]) -> str:
     for indicator in node.indicators:
         parts.append(f"Indicator: {indicator.measure or indicator.id}")
     parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
-    return "\n".join(parts)
+    return shortened("\n".join(parts), TOOLTIP_CHARACTERS)
 
 
 # ------------------------------------------------------------------ links
@@ -189,7 +204,7 @@ def _link_tooltip(link: Link, model: Model, findings: list[Finding]) -> str:
         parts.append(f"Assumption: {shared.text if shared and shared.text else reference.id}")
     parts.append(f"Evidence: {link.evidence.value if link.evidence else 'not stated'}")
     parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
-    return "\n".join(parts)
+    return shortened("\n".join(parts), TOOLTIP_CHARACTERS)
 
 
 # ------------------------------------------------------------- furniture
@@ -218,7 +233,7 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     out = []
     for index, (name, members) in enumerate(groups.items()):
         out.append(f"  subgraph cluster_group_{index} {{")
-        label = {"label": f"<<B>{html_escape(name)}</B>>", "style": "rounded", "color": "#9A9A9A"}
+        label = {"label": f"<<B>{html_escape(shortened(name, LABEL_CHARACTERS))}</B>>", "style": "rounded", "color": "#9A9A9A"}
         out.append(f"    graph [{_attributes(label, html={'label'})}];")
         out += [f"    {_node_statement(node, ids, options, overlay)}" for node in members]
         out.append("  }")
@@ -230,8 +245,9 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
 
 def _title_block(model: Model, options: DiagramOptions) -> str:
     size = 26 if options.workshop else 18
-    details = " · ".join(part for part in (model.area, model.version) if part)
-    rows = f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}"><B>{html_escape(model.display_name)}</B></FONT></TD></TR>'
+    details = shortened(" · ".join(part for part in (model.area, model.version) if part), LABEL_CHARACTERS)
+    title = shortened(model.display_name, LABEL_CHARACTERS)
+    rows = f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}"><B>{html_escape(title)}</B></FONT></TD></TR>'
     if details:
         rows += f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size - 6}">{html_escape(details)}</FONT></TD></TR>'
     return f'<<TABLE BORDER="0" CELLSPACING="2">{rows}</TABLE>>'
@@ -310,9 +326,11 @@ def quote(text: str) -> str:
     Used for tooltips and fixed attribute values. Graphviz expands escapes such as
     \N (node name) and \G (graph name) in these strings after reading them, so a
     backslash must be written as four: the DOT reader halves them, then escape
-    expansion halves them again. Newlines become \n; quotes are escaped.
+    expansion halves them again. Newlines become \n; quotes are escaped. Control
+    characters that XML cannot hold are shown as escapes (``xml_text``): Graphviz copies
+    tooltips into SVG, which they would make invalid.
     """
-    text = text.replace("\r", "").replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")
+    text = xml_text(text.replace("\r", "")).replace("\\", "\\\\\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 
 
@@ -320,10 +338,11 @@ def html_escape(text: str) -> str:
     r"""Text for an HTML-like label: entities for the XML specials, backslashes doubled.
 
     Graphviz expands \N, \G and friends even inside HTML-like labels; a doubled
-    backslash is shown as one.
+    backslash is shown as one. Graphviz reads the label as XML, which cannot hold most
+    control characters: they are shown as escapes (``xml_text``).
     """
     return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        xml_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace('"', "&quot;").replace("'", "&#39;").replace("\\", "\\\\")
         .replace("\r", "").replace("\n", " ")
     )

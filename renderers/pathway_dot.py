@@ -4,13 +4,13 @@ One HTML-like table: levels across (least to most intensive), populations down,
 each cell listing its services. Gaps are filled vermillion and say GAP;
 duplicated cells are yellow and say DUPLICATED, so the picture also reads in
 greyscale (colours from the Okabe-Ito palette, as in the theory diagrams). All
-model text is entity-escaped, its control characters shown as escapes (``_html``).
+model text is entity-escaped, its control characters shown as escapes, and each text
+shortened as in the theory diagrams (``_html``).
 """
 
 from __future__ import annotations
 
-from toc.renderers.dot import html_escape
-from toc.renderers.escape import xml_text
+from toc.renderers.dot import LABEL_CHARACTERS, TOOLTIP_CHARACTERS, html_escape, quote, shortened
 from toc.renderers.pathway_tables import gap_counts, headline, summary_line
 from toc.pathway import Cell, PathwayMatrix, service_label
 
@@ -54,7 +54,7 @@ def render_pathway_dot(matrix: PathwayMatrix, title: str, subtitle: str | None =
              + "".join(rows) + "</TABLE>>")
     return "\n".join([
         "digraph pathway {",
-        f'  graph [fontname="{FONT}", pad="0.3", tooltip="{_dot_string(title)}"];',
+        f'  graph [fontname="{FONT}", pad="0.3", tooltip={quote(shortened(title, TOOLTIP_CHARACTERS))}];',
         f'  node [fontname="{FONT}", fontsize="10", shape="plaintext", margin="0"];',
         f"  grid [label={table}];",
         "}",
@@ -96,14 +96,11 @@ def _key() -> str:
 def _wrapped(text: str, width: int) -> str:
     import textwrap
 
-    return '<BR ALIGN="LEFT"/>'.join(_html(line) for line in textwrap.wrap(" ".join(text.split()), width)
-                                     or [""])
-
-
-def _dot_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    # Shortened before wrapping: textwrap's time grows with the square of a long word.
+    text = shortened(" ".join(text.split()), LABEL_CHARACTERS)
+    return '<BR ALIGN="LEFT"/>'.join(_html(line) for line in textwrap.wrap(text, width) or [""])
 
 
 def _html(text: str) -> str:
-    # Graphviz parses an HTML-like label as XML, which cannot hold most control characters.
-    return html_escape(xml_text(text))
+    # html_escape shows control characters as escapes: Graphviz reads the label as XML.
+    return html_escape(shortened(text, LABEL_CHARACTERS))

@@ -48,6 +48,9 @@ _CONSTRUCTOR = SafeConstructor()
 _SPACE = re.compile(r"\s")  # what str.isspace() matches, searched in C
 _MERGE = _TAG + "merge"
 _CODE_FORM = re.compile(r"TOC[0-9]*")
+# Python refuses to read an integer of more than 4,300 digits, and no calculation on a
+# model (rates, differences, all in floating point) can use one past a float's range (2**1024).
+_MOST_DIGITS, _MOST_BITS = 300, 1_000
 _MAP = _TAG + "map"
 
 # Where a field belongs when it is written in the wrong place.
@@ -461,7 +464,7 @@ class ModelBuilder(EvaluationReader):
 
     def _integer(self, value: yaml.Node, name: str) -> int | None:
         if isinstance(value, yaml.ScalarNode) and value.tag == INT:
-            return _CONSTRUCTOR.construct_yaml_int(value)
+            return self._whole_number(value, name, None)
         if isinstance(value, yaml.ScalarNode) and value.tag == FLOAT:  # 1.0 is the number 1, as in JSON
             number = _CONSTRUCTOR.construct_yaml_float(value)
             if number.is_integer():
@@ -470,6 +473,19 @@ class ModelBuilder(EvaluationReader):
             self._report(INVALID_VALUE, f"`{name}` should be a whole number, not {_describe(value)}",
                          self._loc(value))
         return None
+
+    def _whole_number(self, value: yaml.ScalarNode, name: str, node_id: str | None) -> int | None:
+        """An integer's value, or None with a finding when it is too large to use."""
+        text = value.value
+        # Plain decimal digits (a baseline of 42) need none of YAML 1.1's 0x, 0o, 1_000 or 1:30 forms.
+        number = None if len(text) > _MOST_DIGITS else (
+            int(text) if text.isascii() and text.isdigit() and text[0] != "0" else _CONSTRUCTOR.construct_yaml_int(value))
+        if number is None or number.bit_length() > _MOST_BITS:
+            self._report(INVALID_VALUE, f"`{name}` is a number too large to use ({len(text):,} characters)",
+                         self._loc(value), node=node_id,
+                         hint="a number in a model is at most about 1e300; quote it to keep it as text")
+            return None
+        return number
 
     def _boolean(self, value: yaml.Node, name: str, node_id: str | None) -> bool | None:
         if isinstance(value, yaml.ScalarNode) and value.tag == BOOL:
@@ -481,9 +497,7 @@ class ModelBuilder(EvaluationReader):
 
     def _scalar(self, value: yaml.Node, name: str, node_id: str | None) -> str | int | float | None:
         if isinstance(value, yaml.ScalarNode) and value.tag == INT:
-            text = value.value
-            # Plain decimal digits (a baseline of 42) need none of YAML 1.1's 0x, 0o, 1_000 or 1:30 forms.
-            return int(text) if text.isascii() and text.isdigit() and text[0] != "0" else _CONSTRUCTOR.construct_yaml_int(value)
+            return self._whole_number(value, name, node_id)
         if isinstance(value, yaml.ScalarNode) and value.tag == FLOAT:
             return _CONSTRUCTOR.construct_yaml_float(value)
         if isinstance(value, yaml.ScalarNode) and value.tag in _TEXT_TAGS:

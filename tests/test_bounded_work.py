@@ -1,0 +1,120 @@
+"""Issue 15: no input ends in a traceback, and nothing under the size limit takes long.
+
+Each command runs in a subprocess; its CPU time is measured with
+``resource.getrusage(RUSAGE_CHILDREN)`` and held under a generous cap, so the
+tests stay robust on a slow shared machine while a quadratic regression (tens of
+seconds to minutes on these shapes) still fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import xml.dom.minidom
+
+import pytest
+
+from conftest import located
+from toc.loading import load_text
+from toc.renderers.dot import LABEL_CHARACTERS, TOOLTIP_CHARACTERS, render_dot
+
+CPU_SECONDS = 10.0  # each shape below took 12 s to minutes before issue 15; it takes well under 2 s now
+MEMORY_LIMIT = 3 * 1024**3
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+
+
+def _bounded():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (120, 120))
+
+
+def timed_toc(*args: str, env: dict | None = None) -> tuple[subprocess.CompletedProcess, float]:
+    """`python -m toc ARGS` and the CPU seconds (user + system) it took; never a crash."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run([sys.executable, "-m", "toc", *args], capture_output=True, text=True,
+                            preexec_fn=_bounded, timeout=600, env={**os.environ, **(env or {})})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seconds = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert result.returncode in (0, 1, 2), f"crashed with {result.returncode}: {result.stderr[-500:]}"
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr[-500:]
+    if result.returncode == 2:
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("toc: error: "), result.stderr[-500:]
+    return result, seconds
+
+
+def two_nodes(label: str = "A", description: str | None = None, extra: str = "") -> str:
+    described = f"    description: {description}\n" if description is not None else ""
+    return (f"toc: 1\ntitle: T\nnodes:\n  a:\n    type: activity\n    label: {label}\n{described}"
+            f"    leads_to: [b]\n  b:\n    type: impact\n    label: B\n    indicators: [{{id: i, measure: M}}]\n{extra}")
+
+
+# ------------------------------------------------------- item 5: text Graphviz cannot take
+HOSTILE_TEXT = {
+    "control character in a label": two_nodes(label='"A\\x01B"'),
+    "escape sequence in a description": two_nodes(description='"d\\x1b[31m e"'),
+    "control characters in the title": two_nodes().replace("title: T", 'title: "T\\x02\\x1b"'),
+    "a 20,000-character label": two_nodes(label="x" * 20_000),
+    "a 20,000-character description": two_nodes(description="x " * 10_000),
+    "a 2 MB label without spaces": two_nodes(label="y" * 2_000_000),
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
+def test_dot_strings_stay_within_graphviz_limits_and_xml(text):
+    source = render_dot(load_text(text, "m.toc.yaml").model)
+    # Graphviz refuses a quoted or HTML-like string over 16,384 bytes; no line holds more than one.
+    assert max(len(line.encode()) for line in source.splitlines()) < 16_384
+    assert not any(ord(char) < 32 and char not in "\n\t" for char in source)
+
+
+@needs_dot
+@pytest.mark.parametrize("suffix", ["svg", "png", "pdf", "html"])
+@pytest.mark.parametrize("text", HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
+def test_hostile_text_is_drawn(tmp_path, text, suffix):
+    path = tmp_path / "m.toc.yaml"
+    path.write_text(text)
+    result, seconds = timed_toc("render", str(path), "-o", str(tmp_path / f"out.{suffix}"))
+    assert result.returncode == 0, result.stderr
+    assert seconds < CPU_SECONDS
+    if suffix == "svg":
+        xml.dom.minidom.parse(str(tmp_path / "out.svg"))  # valid XML
+
+
+def test_long_text_is_shortened_in_the_diagram_only():
+    model = load_text(two_nodes(label="z" * 20_000, description="d" * 20_000), "m.toc.yaml").model
+    source = render_dot(model)
+    # The box shows the label's start, the node's and the link's tooltips theirs, each with an ellipsis.
+    assert max(len(run) for run in re.findall("z+", source)) == TOOLTIP_CHARACTERS - 1
+    assert source.count("…") == 3
+    tooltip = next(line for line in source.splitlines() if line.lstrip().startswith("n0 "))
+    assert "z" * (TOOLTIP_CHARACTERS - 1) + "…" in tooltip
+    assert model.nodes["a"].label == "z" * 20_000  # the model (and every other output) keeps it all
+
+
+def test_control_characters_are_shown_as_escapes_in_dot():
+    source = render_dot(load_text(two_nodes(label='"A\\x01B"', description='"d\\x1bz"'), "m.toc.yaml").model)
+    assert "A\\\\x01B" in source  # HTML-like label: a doubled backslash is shown as one
+    assert "d\\\\\\\\x1bz" in source  # tooltip: quoted, so the backslash is written four times
+
+
+# ------------------------------------------------------------ item 5: numbers too large
+@pytest.mark.parametrize("text, where", [
+    (two_nodes().replace("toc: 1", "toc: " + "9" * 5_000), (1, 6)),
+    (two_nodes().replace("[{id: i, measure: M}]", "[{id: i, baseline: " + "1" * 5_000 + "}]"), (11, 36)),
+    (two_nodes().replace("[{id: i, measure: M}]", "[{id: i, target: 0x" + "f" * 290 + "}]"), (11, 34)),
+])
+def test_an_integer_too_large_is_a_located_finding(text, where):
+    assert ("TOC004", *where) in located(text)
+
+
+def test_an_integer_too_large_fails_no_command(tmp_path):
+    path = tmp_path / "m.toc.yaml"
+    path.write_text(two_nodes().replace("[{id: i, measure: M}]", "[{id: i, baseline: " + "1" * 5_000 + "}]"))
+    for args in (["check"], ["render", "-o", str(tmp_path / "out.md")], ["spec", "-o", str(tmp_path / "s.md")]):
+        result, _ = timed_toc(args[0], str(path), *args[1:])
+        assert result.returncode in (0, 1)
