@@ -118,3 +118,34 @@ def test_an_integer_too_large_fails_no_command(tmp_path):
     for args in (["check"], ["render", "-o", str(tmp_path / "out.md")], ["spec", "-o", str(tmp_path / "s.md")]):
         result, _ = timed_toc(args[0], str(path), *args[1:])
         assert result.returncode in (0, 1)
+
+
+# --------------------------------------------------------- item 6: bounded suggestions
+def test_fifty_thousand_unknown_fields_are_reported_quickly(tmp_path):
+    path = tmp_path / "m.toc.yaml"
+    fields = "".join(f"    field_{index:05}_of_many: x\n" for index in range(50_000))
+    path.write_text(f"toc: 1\nnodes:\n  a:\n    type: activity\n    label: A\n{fields}")
+    result, seconds = timed_toc("check", "--format", "json", str(path))
+    assert json.loads(result.stdout)["summary"]["error"] == 50_000
+    assert seconds < CPU_SECONDS
+
+
+def test_thousands_of_unknown_link_targets_are_reported_quickly(tmp_path):
+    # Each unknown target was compared with every node id for a suggestion: 20 s at 5,000.
+    path = tmp_path / "m.toc.yaml"
+    nodes = "".join(f"  n{index}: {{type: activity, label: A, leads_to: [missing{index}]}}\n" for index in range(5_000))
+    path.write_text(f"toc: 1\nnodes:\n{nodes}")
+    result, seconds = timed_toc("check", "--format", "json", str(path))
+    assert result.returncode == 1
+    assert seconds < CPU_SECONDS
+
+
+def test_each_model_gets_its_own_suggestions():
+    from toc.checker import check_text
+
+    many = "toc: 1\nnodes:\n  a:\n    type: activity\n    label: A\n" + "".join(
+        f"    labl{index}: x\n" for index in range(20_000))
+    check_text(many, "many.toc.yaml")  # spends its whole budget
+    [finding] = [f for f in check_text(two_nodes().replace("    label: B", "    labl: B"), "m.toc.yaml").findings
+                 if f.code == "TOC003"]
+    assert finding.hint == 'did you mean "label"?'

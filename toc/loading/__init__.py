@@ -21,6 +21,7 @@ from toc.loading.nesting import READER_MAX_DEPTH, composed_depth
 from toc.loading.parse import compose
 from toc.loading.source import UnreadableInput, decode, read_bytes
 from toc.model import Location, Model
+from toc import suggest
 from toc.loading.finding_kinds import INVALID_VALUE, LIMIT_EXCEEDED
 
 __all__ = ["LoadResult", "UnreadableInput", "load_file", "load_text"]
@@ -53,6 +54,7 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
               known_codes: Iterable[str] | None = None) -> LoadResult:
     """Load a model from text (tests and tools that already hold the text)."""
     limits = limits or Limits()
+    suggest.new_model()
     with collector_paused():
         root = _compose_within_depth(text, path, limits)
         if isinstance(root, Finding):
