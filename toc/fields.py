@@ -116,6 +116,10 @@ INDICATOR = (
     Field("availability", "choice", "Whether the data exists: collected by us, held by a partner, or not collected yet.",
           choices=AVAILABILITY),
     Field("notes", "text", "Anything else an analyst should know (definitions, caveats)."),
+    Field("sample", "integer", "How many people it can be measured on (per group compared), for the power "
+          "verdict in `toc spec`; else the nearest upstream output's count target is used."),
+    Field("sd", "number", "The score's standard deviation, for the power verdict (else the catalogue default, "
+          "where the measure has one)."),
 )
 
 ASSUMPTION = (
@@ -150,6 +154,8 @@ QUESTION = (
     Field("timing", "text", "When it is answered, e.g. 'interim report, month 9'."),
     Field("comparison", "text", "Where the comparison group comes from, for a comparison design (e.g. 'families on "
           "the waiting list', 'teams starting in the second year')."),
+    Field("sample", "integer", "How many people its indicators can be measured on (per group compared), for "
+          "the power verdict in `toc spec`, where an indicator gives no `sample:`."),
 )
 
 METHOD = (

@@ -36,6 +36,9 @@ _YAML_PATH = {"type": "string", "pattern": r"\.([yY][aA][mM][lL]|[yY][mM][lL])$"
 _LARGEST = 1.7976931348623157e308
 _FINITE_NUMBER = {"type": "number", "minimum": -_LARGEST, "maximum": _LARGEST,
                   "not": {"type": "number", "minimum": 0, "maximum": -1}}
+# A number of people (`sample:`) and a standard deviation (`sd:`) are above zero.
+_PEOPLE = {"type": "integer", "minimum": 1}
+_POSITIVE_NUMBER = {**_FINITE_NUMBER, "exclusiveMinimum": 0}
 # Kinds whose empty value the loader reports (an empty id, number or true/false) rather than ignores.
 _NEVER_EMPTY = frozenset({"id", "integer", "boolean"})
 
@@ -178,11 +181,11 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
         "definitions": {
             "node": node,
             "link": _object(fields.LINK, code),
-            "indicator": _object(fields.INDICATOR, code),
+            "indicator": _object(fields.INDICATOR, code, {"sample": _PEOPLE, "sd": _POSITIVE_NUMBER}),
             "assumption": _object(fields.ASSUMPTION, code),
             "check": check,
             "evaluation": evaluation,
-            "question": _object(fields.QUESTION, code),
+            "question": _object(fields.QUESTION, code, {"sample": _PEOPLE}),
             "method": _object(fields.METHOD, code),
             "measure": _object(fields.MEASURE, code),
             "pathway": pathway,

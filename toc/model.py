@@ -132,6 +132,8 @@ class Indicator:
     availability: Availability | None = None
     notes: str | None = None
     instrument: str | None = None  # a measure's catalogue id
+    sample: int | None = None  # people it can be measured on, for power (toc.evaluation.power)
+    sd: float | None = None  # the score's standard deviation, for power
     # Where each given field's value sits, for findings about one field.
     value_locations: dict[str, Location] = field(default_factory=dict)
 
@@ -300,6 +302,7 @@ class Question:
     owner: str | None = None
     timing: str | None = None
     comparison: str | None = None  # where a comparison design's comparison group comes from
+    sample: int | None = None  # people the question's indicators can be measured on, for power
     value_locations: dict[str, Location] = field(default_factory=dict)
 
 

@@ -8,6 +8,7 @@ unknown field never hides the findings that follow it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -274,6 +275,10 @@ class ModelBuilder(EvaluationReader):
                     indicator.availability = self._choice(field_value, name, field_tables.AVAILABILITY, Availability, node_id)
                 elif name == "instrument":
                     indicator.instrument = self._id_text(field_value, "instrument", node_id)
+                elif name == "sample":
+                    indicator.sample = self._positive(field_value, name, node_id, whole=True)
+                elif name == "sd":
+                    indicator.sd = self._positive(field_value, name, node_id, whole=False)
                 else:  # baseline, target
                     setattr(indicator, name, self._scalar(field_value, name, node_id))
             if "id" not in fields:
@@ -487,6 +492,24 @@ class ModelBuilder(EvaluationReader):
             return None
         return number
 
+    def _positive(self, value: yaml.Node, name: str, node_id: str | None, whole: bool) -> int | float | None:
+        """A number above zero (`sample:` a whole number of people, `sd:` any), or None with a finding."""
+        if whole:  # read (and an empty or fractional value reported) as every whole number is
+            number = self._integer(value, name)
+            if number is None:
+                return None
+        else:
+            number = self._scalar(value, name, node_id)
+            if number is None:
+                return None
+        usable = isinstance(number, int) or (isinstance(number, float) and math.isfinite(number))
+        if not usable or number <= 0:
+            kind = "a whole number above 0" if whole else "a number above 0"
+            self._report(INVALID_VALUE, f"`{name}` should be {kind}, not {_describe(value)}", self._loc(value),
+                         node=node_id)
+            return None
+        return number
+
     def _boolean(self, value: yaml.Node, name: str, node_id: str | None) -> bool | None:
         if isinstance(value, yaml.ScalarNode) and value.tag == BOOL:
             return _CONSTRUCTOR.construct_yaml_bool(value)
@@ -561,7 +584,8 @@ class ModelBuilder(EvaluationReader):
 _NODE_TEXT = frozenset(f.name for f in field_tables.NODE if f.kind == "text") - set(pathway_fields.NODE_FIELDS)
 # The indicator fields read as text, tried first (most of an indicator is text).
 _INDICATOR_TEXT = frozenset(f.name for f in field_tables.INDICATOR if f.kind == "text")
-assert {f.name for f in field_tables.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline", "target"}, \
+assert {f.name for f in field_tables.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline",
+                                                                     "target", "sample", "sd"}, \
     "read the new indicator field in ModelBuilder._indicators"
 _REQUIRED_HINTS = {
     "type": "add `type:` with one of " + " | ".join(field_tables.NODE_TYPES),

@@ -47,6 +47,8 @@ class EvaluationReader:
                     question.kind = self._choice(field_value, name, field_tables.QUESTION_KINDS, str)
                 elif name in ("nodes", "methods"):
                     setattr(question, name, self._id_list(field_value, name))
+                elif name == "sample":
+                    question.sample = self._positive(field_value, name, None, whole=True)
                 else:
                     setattr(question, name, self._text(field_value, name))
             for required in ("id", "text", "kind"):  # (an empty id is reported as such)
