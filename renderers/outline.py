@@ -2,8 +2,10 @@
 
 It lists the boxes by column, then every chain: starting from each node that
 nothing leads to, it follows every link. A node reached a second time is named
-with "(continued above)" instead of being repeated, so the outline stays as long
-as the model, however many paths there are.
+with "(continued above)" instead of being repeated, and a chain deeper than
+``DEEPEST`` levels goes on as a new chain below, so the outline stays as long as
+the model (give or take a constant), however many paths there are and however
+long a chain is.
 
 Model text is written through one function per format: ``markdown_text`` for .md
 (no links, images or HTML from a label), ``terminal_text`` for .txt, which is
@@ -62,33 +64,61 @@ def render_outline(model: Model, view: View = View(), markdown: bool = True) -> 
     # Nodes only reachable around a loop have no start; begin from them afterwards.
     for start in starts + [node.id for node in nodes]:
         if start not in expanded:
-            _walk(start, None, by_id, outgoing, expanded, lines, 0, show)
+            _walk(start, by_id, outgoing, expanded, lines, show)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _walk(node_id, via: Link | None, by_id, outgoing, expanded, lines, depth, show) -> None:
-    # Iterative depth-first walk: models can be deeper than Python's recursion limit.
-    stack = [(node_id, via, depth)]
-    while stack:
-        current, link, level = stack.pop()
-        node = by_id[current]
-        text = f"{node.kind.capitalize()}: {show(node.label or current)}"
-        if link is not None:
-            text = ("feeds back to " if link.feedback else "leads to ") + text + _reason(link, show)
-        if current in expanded:
-            lines.append("  " * level + f"- {text} (continued above)")
+# A chain is a nested list, indented two spaces a level: written as one list, a chain of n
+# boxes would take space growing with n squared (10,000 boxes: 100 MB). Past this depth the
+# chain goes on as a new chain below, starting from the box it reached.
+DEEPEST = 12
+# A box named again (continued above, feeds back to) is named by at most this much of its
+# label: a long label named by thousands of links must not be written thousands of times.
+MENTION_CHARACTERS = 200
+
+
+def _walk(start: str, by_id, outgoing, expanded, lines, show) -> None:
+    later = [start]  # the chain from start, then each chain cut at DEEPEST, in the order they were cut
+    for index, chain_start in enumerate(later):
+        if chain_start in expanded:
             continue
-        expanded.add(current)
-        lines.append("  " * level + f"- {text}")
-        for child in reversed(outgoing[current]):
-            if child.feedback:
-                lines.append("  " * (level + 1) + f"- feeds back to {show(by_id[child.target].label or child.target)}"
-                             + _reason(child, show))
-            else:
-                stack.append((child.target, child, level + 1))
+        # Iterative depth-first walk: models can be deeper than Python's recursion limit.
+        stack: list[tuple[str, Link | None, int]] = [(chain_start, None, 0)]
+        while stack:
+            current, link, level = stack.pop()
+            node = by_id[current]
+            indent = "  " * level
+            text = ("feeds back to " if link.feedback else "leads to ") if link is not None else ""
+            if current in expanded:
+                lines.append(f"{indent}- {text}{_mention(node, show)}{_reason(link, show)} (continued above)")
+                continue
+            if level > DEEPEST:
+                lines.append(f"{indent}- {text}{_mention(node, show)}{_reason(link, show)} (continued below)")
+                later.append(current)
+                continue
+            expanded.add(current)
+            again = " (continued from above)" if index > 0 and link is None else ""
+            lines.append(f"{indent}- {text}{node.kind.capitalize()}: {show(node.label or current)}"
+                         f"{_reason(link, show)}{again}")
+            for child in reversed(outgoing[current]):
+                if child.feedback:
+                    lines.append(f"{indent}  - feeds back to {show(_shortened(by_id[child.target].label or child.target))}"
+                                 + _reason(child, show))
+                else:
+                    stack.append((child.target, child, level + 1))
 
 
-def _reason(link: Link, show) -> str:
+def _mention(node: Node, show) -> str:
+    return f"{node.kind.capitalize()}: {show(_shortened(node.label or node.id))}"
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= MENTION_CHARACTERS else text[: MENTION_CHARACTERS - 1] + "…"
+
+
+def _reason(link: Link | None, show) -> str:
+    if link is None:
+        return ""
     parts = []
     if link.assumption:
         parts.append(f"because {show(link.assumption.strip().rstrip('.'))}")

@@ -149,3 +149,34 @@ def test_each_model_gets_its_own_suggestions():
     [finding] = [f for f in check_text(two_nodes().replace("    label: B", "    labl: B"), "m.toc.yaml").findings
                  if f.code == "TOC003"]
     assert finding.hint == 'did you mean "label"?'
+
+
+# ------------------------------------------------------------ item 6: the text outline
+def chain(length: int, loop: bool = False) -> str:
+    nodes = "".join(f"  c{index}: {{type: activity, label: Step {index}, leads_to: [c{index + 1}]}}\n"
+                    for index in range(length - 1))
+    last = f"leads_to: [c0]" if loop else ""
+    return f"toc: 1\nnodes:\n{nodes}  c{length - 1}: {{type: activity, label: Step {length - 1}, {last}}}\n"
+
+
+@pytest.mark.parametrize("text", [chain(10_000), chain(20_000, loop=True)], ids=["chain", "loop"])
+def test_the_outline_of_a_long_chain_is_as_long_as_the_model(tmp_path, text):
+    # Each level indented two more spaces: a 10,000-box chain wrote 100 MB, a 100,000-box loop 18 GB.
+    path = tmp_path / "m.toc.yaml"
+    path.write_text(text)
+    result, seconds = timed_toc("render", str(path), "-o", str(tmp_path / "out.md"))
+    assert seconds < CPU_SECONDS
+    outline = (tmp_path / "out.md").read_text()
+    assert len(outline) < 2 * len(text)
+    assert "- Activity: Step 13 (continued from above)" in outline  # where the first chain was cut
+    assert max(len(line) - len(line.lstrip()) for line in outline.splitlines()) <= 2 * 13
+
+
+def test_the_outline_names_a_long_label_again_by_its_start():
+    from toc.renderers.outline import MENTION_CHARACTERS, render_outline
+
+    sources = "".join(f"  s{index}: {{type: activity, label: S, leads_to: [big]}}\n" for index in range(1_000))
+    model = load_text(f"toc: 1\nnodes:\n{sources}  big: {{type: impact, label: {'w' * 50_000}}}\n").model
+    outline = render_outline(model)
+    assert outline.count("w" * 50_000) == 2  # in the boxes and where its chain is written
+    assert outline.count("w" * (MENTION_CHARACTERS - 1) + "…") == 999  # every other mention
