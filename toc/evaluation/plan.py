@@ -8,10 +8,15 @@ names none, the suggestion rules propose some, each with its reason.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from toc.evaluation.catalogue import Catalogue, catalogue_for
+from toc.evaluation.design import Design, design_of
+from toc.evaluation.evaluability import (Evaluability, causal_distances, model_evaluability,
+                                         question_evaluability)
+from toc.evaluation.power import PowerSettings, PowerVerdict, assess_indicator
 from toc.evaluation.suggestions import node_facts, suggest
+from toc.findings import Finding, Severity
 from toc.model import Availability, Indicator, Model, Node, NodeType
 
 # Nodes an evaluation looks at; needs and inputs are the context it describes.
@@ -38,6 +43,10 @@ class NodePlan:
     methods: tuple[MethodUse, ...]
     indicators: tuple[Indicator, ...]
     gaps: tuple[str, ...]
+    # What the methods let you claim about the node, and whether its indicators' target changes could be
+    # detected with the people available (outcomes and impacts only).
+    design: Design | None = None
+    power: tuple[PowerVerdict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,19 @@ class MatrixRow:
         return (self.question, self.question_text, self.kind, self.node, self.node_label, self.stage,
                 self.indicators, self.measures, self.method, self.method_source, self.reason, self.data_sources,
                 self.availability, self.timing, self.responsibility, self.limitations)
+
+
+@dataclass(frozen=True)
+class QuestionPlan:
+    """A question's design (named methods, else its nodes' methods) and its evaluability."""
+
+    id: str
+    kind: str
+    text: str
+    nodes: tuple[str, ...]
+    design: Design
+    evaluability: Evaluability
+    named_methods: bool  # False when the question names none and its nodes' methods stand in
 
 
 @dataclass(frozen=True)
@@ -108,9 +130,15 @@ class EvaluationPlan:
     data_needs: tuple[DataNeed, ...]
     ethics: Ethics
     methods_used: tuple[str, ...] = field(default=())
+    questions: tuple[QuestionPlan, ...] = ()
+    evaluability: Evaluability | None = None  # the model's
+    ready: bool = False
+    not_ready_reasons: tuple[str, ...] = ()
 
 
-def plan_evaluation(model: Model, catalogue: Catalogue | None = None) -> EvaluationPlan:
+def plan_evaluation(model: Model, catalogue: Catalogue | None = None, findings: list[Finding] | tuple = (),
+                    settings: PowerSettings = PowerSettings()) -> EvaluationPlan:
+    """The plan; ``findings`` (from `toc check`) feed its evaluability and readiness."""
     catalogue = catalogue or catalogue_for(model)
     methods, measures = catalogue.methods, catalogue.measures
     measure_names = {key: measure.name or key for key, measure in measures.items()}
@@ -132,13 +160,24 @@ def plan_evaluation(model: Model, catalogue: Catalogue | None = None) -> Evaluat
             uses = [MethodUse(s.method, methods[s.method].name or s.method, methods[s.method].family,
                               methods[s.method].sms, False, s.reason) for s in suggest(facts, methods)]
         chosen_by_node[node.id] = tuple(uses)
+        verdicts = tuple(v for v in (assess_indicator(model, node, indicator, asked, settings)
+                                     for indicator in node.indicators) if v is not None)
+        design = None
+        if node.is_outcome_or_impact:
+            design = _with_power(design_of([use.id for use in uses], methods, _is_impact_claim(asked)), verdicts)
         node_plans.append(NodePlan(
             id=node.id, label=node.label or node.id, kind=node.kind,
             questions=tuple(q.id for q in asked if q.id), methods=tuple(uses),
-            indicators=tuple(node.indicators), gaps=tuple(_gaps(node, uses)),
+            indicators=tuple(node.indicators), gaps=tuple(_gaps(node, uses)), design=design, power=verdicts,
         ))
 
     used = {use.id for plan in node_plans for use in plan.methods}
+    findings = list(findings)
+    distances = causal_distances(model)
+    plans_by_id = {plan.id: plan for plan in node_plans}
+    question_plans = tuple(_question_plan(model, q, plans_by_id, methods, findings, distances) for q in questions)
+    all_verdicts = [v for plan in node_plans for v in plan.power]
+    ready, reasons = _readiness(questions, question_plans, findings)
     return EvaluationPlan(
         nodes=tuple(node_plans),
         matrix=tuple(_matrix(model, node_plans, questions, methods, measure_names)),
@@ -149,7 +188,58 @@ def plan_evaluation(model: Model, catalogue: Catalogue | None = None) -> Evaluat
         data_needs=tuple(_data_needs(model, node_plans, measure_names)),
         ethics=_ethics(model, used, methods, measures),
         methods_used=tuple(sorted(used)),
+        questions=question_plans,
+        evaluability=model_evaluability(model, [q.evaluability for q in question_plans], all_verdicts, findings,
+                                        distances),
+        ready=ready,
+        not_ready_reasons=reasons,
     )
+
+
+def _is_impact_claim(asked: list) -> bool:
+    """An outcome is claimed as the programme's impact when an impact question asks about it, or when
+    no question does (a theory of change claims its outcomes); not when only process or economic
+    questions ask about it."""
+    return not asked or any(q.kind == "impact" for q in asked)
+
+
+def _with_power(design: Design, verdicts: tuple[PowerVerdict, ...]) -> Design:
+    """The design with a caveat for each impact indicator whose target change could not be detected."""
+    if not design.impact_claim:
+        return design
+    extra = tuple(f"Indicator {v.indicator} is {v.summary}." for v in verdicts if v.detectable is False)
+    return replace(design, caveats=design.caveats + extra) if extra else design
+
+
+def _question_plan(model, question, plans_by_id, methods, findings, distances) -> QuestionPlan:
+    about = [plans_by_id[r.id] for r in question.nodes if r.id in plans_by_id]
+    named = [r.id for r in question.methods if r.id in methods]
+    method_ids = named or [use.id for plan in about for use in plan.methods]
+    impact = question.kind == "impact"
+    design = design_of(method_ids, methods, impact)
+    verdicts = [v for plan in about for v in plan.power]
+    if impact:
+        design = _with_power(design, tuple(verdicts))
+        if not named:
+            design = replace(design, caveats=("The question names no method: the design shown is what the plan "
+                                              "uses for its nodes.",) + design.caveats)
+    evaluability = question_evaluability(model, question, design, verdicts, findings, distances)
+    return QuestionPlan(question.id or "", question.kind or "", question.text or "",
+                        tuple(plan.id for plan in about), design, evaluability, bool(named))
+
+
+def _readiness(questions, question_plans, findings) -> tuple[bool, tuple[str, ...]]:
+    reasons = []
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    if errors:
+        reasons.append(f"the model has {len(errors)} error{'s' if len(errors) != 1 else ''} (`toc check`): "
+                       + "; ".join(sorted({f"{f.code} {f.name}" for f in errors})))
+    if not questions:
+        reasons.append("no evaluation questions: add them under `evaluation: questions:`")
+    for plan, question in zip(question_plans, questions):
+        if question.kind == "impact" and not plan.named_methods:
+            reasons.append(f"impact question {plan.id or '(no id)'} names no method")
+    return not reasons, tuple(reasons)
 
 
 def _chosen(node: Node, asked: list, methods) -> list[MethodUse]:
