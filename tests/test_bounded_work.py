@@ -180,3 +180,31 @@ def test_the_outline_names_a_long_label_again_by_its_start():
     outline = render_outline(model)
     assert outline.count("w" * 50_000) == 2  # in the boxes and where its chain is written
     assert outline.count("w" * (MENTION_CHARACTERS - 1) + "…") == 999  # every other mention
+
+
+# ---------------------------------------------------------------- item 6: catalogues
+BIG_CATALOGUE = "measures:\n" + "".join(
+    f"  m{index}:\n    name: Measure number {index} with a reasonably long name\n    measures: Something in words\n"
+    for index in range(12_000))  # 1.3 MB
+
+
+def test_a_catalogue_named_fifty_times_is_read_once(tmp_path):
+    (tmp_path / "big.yaml").write_text(BIG_CATALOGUE)
+    path = tmp_path / "m.toc.yaml"
+    path.write_text(f"toc: 1\ncatalogues: [{', '.join(['big.yaml'] * 50)}]\nnodes:\n  a: {{type: impact, label: A}}\n")
+    result, seconds = timed_toc("check", "--format", "json", str(path))
+    assert result.returncode == 0 and seconds < CPU_SECONDS
+
+
+def test_catalogues_past_the_bound_are_a_located_finding(tmp_path):
+    for number in range(5):
+        (tmp_path / f"big{number}.yaml").write_text(BIG_CATALOGUE)
+    path = tmp_path / "m.toc.yaml"
+    names = ", ".join(f"big{number}.yaml" for number in range(5))
+    path.write_text(f"toc: 1\ncatalogues: [{names}]\nnodes:\n  a: {{type: impact, label: A}}\n")
+    # 4 MB by default: three files of 1.3 MB are read, the fourth and fifth refused where they are named.
+    limited = [finding for finding in json.loads(timed_toc("check", "--format", "json", str(path))[0].stdout)["findings"]
+               if finding["code"] == "TOC006"]
+    assert [(finding["line"], finding["column"]) for finding in limited] == [(2, 47), (2, 58)]
+    result, _ = timed_toc("check", "--format", "json", str(path), env={"TOC_MAX_CATALOGUE_MB": "7"})
+    assert [f for f in json.loads(result.stdout)["findings"] if f["code"] == "TOC006"] == []

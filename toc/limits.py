@@ -1,7 +1,8 @@
 """Bounds on what one model file may cost to read, so hostile files fail fast.
 
 Each limit can be raised from the environment (``TOC_MAX_FILE_MB``,
-``TOC_MAX_NODES``, ``TOC_MAX_ALIAS_EXPANSION``, ``TOC_MAX_DEPTH``) when a
+``TOC_MAX_NODES``, ``TOC_MAX_ALIAS_EXPANSION``, ``TOC_MAX_CATALOGUE_MB``,
+``TOC_MAX_DEPTH``) when a
 genuinely big model needs it. A value that is not a positive whole number is a
 usage error (one line, exit 2), never silently replaced by the default.
 """
@@ -30,6 +31,10 @@ class Limits:
     # Levels of nested lists and mappings. Real models nest fewer than ten. The YAML
     # reader (libyaml) refuses more than 1,000 itself, so this can be lowered, not raised.
     max_depth: int = 1_000
+    # All the catalogue files one model names, together. The shipped catalogues are 26 KB;
+    # reading catalogues costs about a second per MB, and a small model could name a big
+    # file many times (each distinct file is read once).
+    max_catalogue_bytes: int = 4 * 1024 * 1024
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -38,6 +43,8 @@ class Limits:
             max_file_bytes=_env_int("TOC_MAX_FILE_MB", defaults.max_file_bytes // (1024 * 1024)) * 1024 * 1024,
             max_nodes=_env_int("TOC_MAX_NODES", defaults.max_nodes),
             max_alias_expansion=_env_int("TOC_MAX_ALIAS_EXPANSION", defaults.max_alias_expansion),
+            max_catalogue_bytes=_env_int("TOC_MAX_CATALOGUE_MB", defaults.max_catalogue_bytes // (1024 * 1024))
+            * 1024 * 1024,
             max_depth=_env_int("TOC_MAX_DEPTH", defaults.max_depth, most=defaults.max_depth,
                                why="the YAML reader refuses deeper nesting itself"),
         )

@@ -5,6 +5,8 @@ folder listed in ``TOC_CATALOGUE_DIRS`` (separated by the system's path
 separator, ``:`` on Linux and macOS): a shared model must not make toc read,
 and echo into pages and specifications, files elsewhere on the machine
 (``/etc/...``, ``../../..``). Catalogue files are YAML (``.yaml`` or ``.yml``).
+Each distinct file is read once, and together they may hold at most
+``Limits.max_catalogue_bytes`` (TOC006 past that).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from toc.findings import Finding
 from toc.limits import Limits
 from toc.loading.build import ModelBuilder
-from toc.loading.finding_kinds import INVALID_VALUE
+from toc.loading.finding_kinds import INVALID_VALUE, LIMIT_EXCEEDED
 from toc.loading.parse import compose
 from toc.loading.source import UnreadableInput, decode, read_bytes
 from toc.model import Measure, Method, Model, Reference
@@ -47,12 +49,26 @@ def read_catalogues(model: Model, limits: Limits) -> list[Finding]:
     """Read the catalogue files the model names (relative to the model file) into it."""
     findings: list[Finding] = []
     base = os.path.dirname(model.path) if model.path not in ("<model>", "-") else ""
+    read: set[str] = set()
+    total = 0
     for reference in model.catalogues:
         path = os.path.join(base, reference.id)
         refusal = _refusal(reference, path, base)
         if refusal is not None:
             findings.append(refusal)
             continue
+        real = os.path.realpath(path)
+        if real in read:
+            continue  # (naming a file again adds nothing, and reading it again would cost as much)
+        read.add(real)
+        size = _size(path)
+        if total + size > limits.max_catalogue_bytes:
+            findings.append(LIMIT_EXCEEDED.finding(
+                f'catalogue "{reference.id}" would take the model\'s catalogues past '
+                f"{limits.max_catalogue_bytes // 1048576} MB", reference.location,
+                hint="catalogues hold methods and measures, a few KB each; raise TOC_MAX_CATALOGUE_MB if they are genuine"))
+            continue
+        total += size
         try:
             data = read_bytes(path, limits)
         except UnreadableInput as error:
@@ -69,6 +85,14 @@ def read_catalogues(model: Model, limits: Limits) -> list[Finding]:
         model.catalogue_methods.update(loaded.methods)
         model.catalogue_measures.update(loaded.measures)
     return findings
+
+
+def _size(path: str) -> int:
+    """The file's size in bytes; 0 when it cannot be read (read_bytes then says why)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def allowed_folders(base: str) -> list[str]:
