@@ -12,7 +12,10 @@ from __future__ import annotations
 from toc.renderers.outline import render_outline
 from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
 from toc.evaluation.catalogue import Catalogue
+from toc.evaluation.design import SCALE
+from toc.evaluation.evaluability import Evaluability
 from toc.evaluation.plan import NOT_IN_A_QUESTION, EvaluationPlan
+from toc.evaluation.power import PowerSettings
 from toc.findings import Finding, Severity
 from toc.model import Model, NodeType
 
@@ -52,18 +55,21 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
                Diagram(_outline(model), f"Theory of change diagram of {model.display_name}",
                        _outline(model, markdown=False)),
                *_assumptions(model)]
-    blocks += [Heading(2, "5. Evaluation questions"), *_questions(model, catalogue)]
-    blocks += [Heading(2, "6. Approach and methods"), *_methods(plan, catalogue)]
-    blocks += [Heading(2, "7. Evaluation matrix"),
+    blocks += [Heading(2, "5. Evaluation questions"), *_questions(model, plan, catalogue)]
+    blocks += [Heading(2, "6. Evaluability"), *_evaluability(plan)]
+    blocks += [Heading(2, "7. Designs and what each lets you claim"), *_designs(plan)]
+    blocks += [Heading(2, "8. Can the change be detected? Sample size and power"), *_power(plan)]
+    blocks += [Heading(2, "9. Approach and methods"), *_methods(plan, catalogue)]
+    blocks += [Heading(2, "10. Evaluation matrix"),
                Paragraph("One row per question and node. \"Suggested\" methods were proposed by toc where the "
                          "model names none. The spreadsheet (`toc spec --matrix`) has one row per question, node "
                          "and method, with each method's limitations."),
                Table(MATRIX_COLUMNS, tuple(matrix_rows(plan)), wide=True)]
-    blocks += [Heading(2, "8. Data availability and data sharing"), *_data(plan)]
-    blocks += [Heading(2, "9. Ethics and information governance"), *_ethics(plan)]
-    blocks += [Heading(2, "10. Proportionality"), *_proportionality(model, plan, catalogue)]
-    blocks += [Heading(2, "11. Deliverables and timeline"), *_deliverables(model)]
-    blocks += [Heading(2, "12. Roles, governance and evaluator skills"), *_roles(model, plan, catalogue)]
+    blocks += [Heading(2, "11. Data availability and data sharing"), *_data(plan)]
+    blocks += [Heading(2, "12. Ethics and information governance"), *_ethics(plan)]
+    blocks += [Heading(2, "13. Proportionality"), *_proportionality(model, plan, catalogue)]
+    blocks += [Heading(2, "14. Deliverables and timeline"), *_deliverables(model)]
+    blocks += [Heading(2, "15. Roles, governance and evaluator skills"), *_roles(model, plan, catalogue)]
     blocks += [Heading(2, "Annex A. Open issues"), *_open_issues(model, plan, findings)]
     return blocks
 
@@ -109,7 +115,7 @@ def _method_names(references, catalogue: Catalogue) -> str:
     return "; ".join(names) or "none chosen"
 
 
-def _questions(model: Model, catalogue: Catalogue) -> list[Block]:
+def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
     questions = model.evaluation.questions if model.evaluation else []
     if not questions:
         return [Paragraph("The model asks no evaluation questions yet. Every node in scope still has methods "
@@ -117,8 +123,93 @@ def _questions(model: Model, catalogue: Catalogue) -> list[Block]:
     rows = tuple((q.id or "", q.text or "", q.kind or "",
                   "; ".join(_label(model, r.id) for r in q.nodes),
                   _method_names(q.methods, catalogue),
-                  q.owner or "", q.timing or "") for q in questions)
-    return [Table(("Id", "Question", "Kind", "About", "Methods", "Owner", "Timing"), rows)]
+                  _claim_text(design),
+                  q.owner or "", q.timing or "")
+                 for q, design in zip(questions, (p.design for p in plan.questions)))
+    return [Table(("Id", "Question", "Kind", "About", "Methods", "What you may claim", "Owner", "Timing"), rows)]
+
+
+def _claim_text(design) -> str:
+    """What a design lets you claim, with its caveat inline for an impact claim below SMS 3."""
+    if design.weak:
+        return design.caveat
+    level = f"{design.level_text}: " if design.sms is not None else ""
+    return f"{level}{design.may_claim}"
+
+
+def _claim(node_plan) -> str:
+    """A node named as a claim: its label and id, and the caveat its design needs."""
+    design = node_plan.design
+    text = f"{node_plan.label} [{node_plan.id}]"
+    return f"{text}. {design.caveat}" if design is not None and design.weak else text
+
+
+def _evaluability(plan: EvaluationPlan) -> list[Block]:
+    blocks: list[Block] = [Paragraph(
+        "Whether each question can be answered credibly, under Davies' evaluability headings: in principle "
+        "(the theory), in practice (the data) and utility (who uses the answer, and how). Drawn only from "
+        "what the model says.")]
+    if plan.evaluability is not None:
+        blocks += _evaluability_of("The model", plan.evaluability)
+    for question in plan.questions:
+        blocks += _evaluability_of(f"Question {question.id}", question.evaluability)
+    return blocks
+
+
+def _evaluability_of(title: str, found: Evaluability) -> list[Block]:
+    items = [f"In principle (the theory): {'; '.join(found.in_principle) or 'nothing stands in the way'}",
+             f"In practice (data availability): {'; '.join(found.in_practice)}",
+             f"Utility and practicality: {'; '.join(found.utility)}"]
+    return [Heading(3, f"{title}: {found.verdict}"), Bullets(tuple(items))]
+
+
+def _designs(plan: EvaluationPlan) -> list[Block]:
+    claims = [p for p in plan.nodes if p.design is not None]
+    if not claims:
+        return [Paragraph("No outcomes or impacts in scope.")]
+    blocks: list[Block] = [Paragraph(
+        f"Each outcome and impact, the methods covering it, the strongest design's level on the {SCALE} "
+        "(1 uncontrolled before/after or cross-section; 2 a comparison that does not deal with selection; "
+        "3 a justified comparison group with before/after, e.g. difference-in-differences or a matched "
+        "comparison; 4 quasi-random variation; 5 randomised), and what it lets you claim. Only level 3 and "
+        "above support saying the programme caused a change; theory-based methods support a contribution "
+        "claim. Claims of impact below level 3 carry their caveat wherever they appear.")]
+    rows = tuple((_claim(p), "; ".join(use.name for use in p.methods) or "none",
+                  p.design.level_text,
+                  p.design.may_claim if p.design.impact_claim else f"not claimed as impact: {p.design.may_claim}",
+                  " ".join(p.design.caveats[1:] if p.design.weak else p.design.caveats) or "none")
+                 for p in claims)
+    blocks.append(Table(("Claim", "Methods", "Strongest design", "What you may claim", "Further caveats"), rows,
+                        wide=True))
+    return blocks
+
+
+def _power(plan: EvaluationPlan) -> list[Block]:
+    settings = PowerSettings()
+    verdicts = [v for p in plan.nodes for v in p.power]
+    blocks: list[Block] = [Paragraph(
+        "For each outcome indicator measured as a share or a score: the people needed in each of two equal "
+        "groups (the people reached and a comparison group) to detect the target change at 5% two-sided with "
+        "80% power, the people available after loss at follow-up, and the smallest change that number could "
+        "show. Two proportions: n = (z + z)^2 (p1(1-p1) + p2(1-p2)) / (p1-p2)^2; two means: "
+        "n = 2 (z + z)^2 sd^2 / delta^2. Clustered delivery (groups, practitioners' caseloads) needs more: "
+        "multiply by 1 + (m-1) ICC. Give `sample:` (and `sd:` for a score) on an indicator to replace the "
+        "defaults."),
+        Paragraph(f"Expected response at follow-up: {settings.response_source}. Replace these with your "
+                  "service's own figures when known.", emphasis=True)]
+    if not verdicts:
+        return blocks + [Paragraph("No outcome indicator is measured as a share or a score yet, so nothing can "
+                                   "be said about power.")]
+    rows = tuple((v.node, v.indicator, v.verdict,
+                  f"{v.needed:,}" if v.needed is not None else "?",
+                  f"{v.n:,}" if v.n is not None else "?",
+                  (f"{v.mde:g} {'percentage points' if v.kind == 'proportion' else 'points'}"
+                   if v.mde is not None else "?"),
+                  "; ".join(v.assumptions + tuple(f"missing: {m}" for m in v.missing)))
+                 for v in verdicts)
+    blocks.append(Table(("Node", "Indicator", "Verdict", "Needed per group", "Available", "Smallest detectable "
+                         "change", "Assumptions"), rows, wide=True))
+    return blocks
 
 
 def _label(model: Model, node_id: str) -> str:
@@ -148,7 +239,7 @@ def _methods(plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
         details = [f"Family: {method.family} evaluation" if method.family != "monitoring" else "Family: monitoring"]
         if method.strength:
             details.append(f"Causal strength: {method.strength}"
-                           + (f" (Maryland SMS level {method.sms})" if method.sms else ""))
+                           + (f" ({SCALE}, level {method.sms})" if method.sms else ""))
         if method.cost or method.duration:
             details.append(f"Cost and time: {method.cost or '?'} cost, {method.duration or 'duration not given'}")
         if method.respondents:
@@ -175,6 +266,7 @@ _FAMILY_ORDER = {"monitoring": 0, "process": 1, "impact": 2, "economic": 3}
 
 def matrix_rows(plan: EvaluationPlan) -> list[tuple[str, ...]]:
     """The document's matrix: the plan's rows grouped by question and node, methods side by side."""
+    plans = {node_plan.id: node_plan for node_plan in plan.nodes}
     grouped: dict[tuple[str, str], list] = {}
     for row in plan.matrix:
         grouped.setdefault((row.question, row.node), []).append(row)
@@ -184,7 +276,9 @@ def matrix_rows(plan: EvaluationPlan) -> list[tuple[str, ...]]:
         question = first.question if first.question == NOT_IN_A_QUESTION else f"{first.question}: {first.question_text}"
         methods = "; ".join(f"{row.method} ({row.method_source})" for row in rows)
         reasons = "; ".join(dict.fromkeys(row.reason for row in rows if row.method_source == "suggested"))
-        cells.append((question, f"{first.node_label} [{first.node}]", first.indicators or "none", first.measures,
+        node_plan = plans.get(first.node)
+        claim = _claim(node_plan) if node_plan is not None else f"{first.node_label} [{first.node}]"
+        cells.append((question, claim, first.indicators or "none", first.measures,
                       methods, reasons or "chosen in the model", first.data_sources, first.timing,
                       first.responsibility))
     return cells
@@ -336,6 +430,8 @@ def _open_issues(model: Model, plan: EvaluationPlan, findings: list[Finding]) ->
     if plan.unchosen:
         blocks += [Paragraph("Outcomes with suggested methods only (the commissioner has not chosen one):"),
                    Bullets(tuple(f"{labels[n]} [{n}]" for n in plan.unchosen))]
+    if plan.not_ready_reasons:
+        blocks += [Paragraph("Not ready to send: " + "; ".join(plan.not_ready_reasons) + ".")]
     if plan.weak_claims:
         blocks += [Paragraph("Impact questions resting only on designs that show change, not its cause:"),
                    Bullets(tuple(f"{labels[c.node]} [{c.node}], question{'s' if len(c.questions) > 1 else ''} "

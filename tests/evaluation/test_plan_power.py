@@ -126,7 +126,7 @@ def test_a_sample_on_the_indicator_wins_and_follow_up_response_is_applied():
     assert found.n == math.floor(1000 * 374 / 2694) == 138
     assert found.detectable is True
     assert "N = 1,000 from the indicator's `sample:`" in found.assumptions
-    assert any(a.startswith("14% expected to respond at 12 months (DWP research report 1039") for a in found.assumptions)
+    assert any(a.startswith("14% expected to respond at 12 months (DWP research report 1039's counts)") for a in found.assumptions)
     assert any("SDQ total difficulties: SD about 6-7" in a for a in found.assumptions)
 
 

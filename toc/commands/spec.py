@@ -15,15 +15,20 @@ examples:
   toc spec examples/east-midlands.toc.yaml -o spec.md                Markdown, for a repository
   toc spec model.toc.yaml -o spec.html --matrix matrix.xlsx         page plus the matrix spreadsheet
   toc spec model.toc.yaml -o - | less                               Markdown to the terminal
+  toc spec model.toc.yaml -o plan.json                              the plan as data, for tools
 
 The plan uses the methods the model names (on nodes, or in `evaluation:
 questions:`); where it names none, toc suggests methods from the catalogue
 (`toc catalogue`) with a one-line reason each. The annex lists the gaps:
 unmeasured and unevaluated outcomes, weak designs, and `toc check` warnings.
+Each claim gets its design (the Maryland Scientific Methods Scale level of
+the strongest method, What Works Centre for Local Economic Growth version) and
+what it lets you claim; each quantified indicator a power verdict. `-o
+plan.json` writes the plan as JSON (`ready`, questions, nodes, power).
 DOCX and HTML include the diagram when Graphviz `dot` is installed, and the
 text outline otherwise. See docs/spec.md.
 """
-SPEC_FORMATS = ("md", "html", "docx")
+SPEC_FORMATS = ("md", "html", "docx", "json")
 MATRIX_FORMATS = ("csv", "xlsx")
 
 
@@ -36,7 +41,7 @@ def register(commands) -> None:
     )
     parser.add_argument("model", metavar="MODEL", help="the model file")
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
-                        help="the specification: .md .html or .docx; - for Markdown on standard output")
+                        help="the specification: .md .html or .docx, or the plan as .json; - for Markdown on standard output")
     parser.add_argument("--matrix", metavar="FILE", help="also write the evaluation matrix: .xlsx or .csv")
     parser.set_defaults(run=run)
 
@@ -56,10 +61,15 @@ def run(args) -> int:
         return 1
     model = report.model
     catalogue = catalogue_for(model)
-    plan = plan_evaluation(model, catalogue)
-    blocks = build_specification(model, plan, catalogue, report.findings)
+    plan = plan_evaluation(model, catalogue, report.findings)
     protected = (args.model, *(os.path.join(os.path.dirname(args.model), ref.id) for ref in model.catalogues))
-    write_output(args.output, _render(blocks, output_format, model), protected=protected)
+    if output_format == "json":
+        from toc.renderers.spec.plan_json import render_plan_json
+
+        write_output(args.output, render_plan_json(plan, report.findings), protected=protected)
+    else:
+        blocks = build_specification(model, plan, catalogue, report.findings)
+        write_output(args.output, _render(blocks, output_format, model), protected=protected)
     if matrix_format == "csv":
         from toc.renderers.spec.matrix import render_matrix_csv
 

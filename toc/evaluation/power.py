@@ -39,7 +39,8 @@ _NORMAL = NormalDist()
 # count was not checked): override these with what your own service achieves.
 DWP_RPC_STARTED, DWP_RPC_COMPLETED, DWP_RPC_6_MONTHS, DWP_RPC_12_MONTHS = 4802, 2694, 878, 374
 RESPONSE_SOURCE = ("DWP research report 1039 (2023): of 4,802 parents who started an RPC intervention, "
-                   "2,694 completed, 878 answered at 6 months and 374 at 12 months")
+                   "2,694 completed, 878 answered at 6 months and 374 at 12 months; completion stands in for "
+                   "the response at the end")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class PowerSettings:
         (12, DWP_RPC_12_MONTHS / DWP_RPC_COMPLETED),
     )
     response_source: str = RESPONSE_SOURCE
+    response_cited_as: str = "DWP research report 1039's counts"  # in each verdict's assumptions
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ def assess_indicator(model: Model, node: Node, indicator: Indicator, questions: 
         n = math.floor(available * response)
         if response < 1:
             when = "at the end" if months == 0 else f"at {months} months"
-            assumptions.append(f"{response:.0%} expected to respond {when} ({settings.response_source}); "
+            assumptions.append(f"{response:.0%} expected to respond {when} ({settings.response_cited_as}); "
                                f"{available:,} x {response:.0%} = {n:,}")
         else:
             assumptions.append("recorded for everyone it covers: no loss at follow-up assumed")
