@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from statistics import NormalDist
 
+from toc.evaluation.reading import subject
 from toc.model import Indicator, Model, Node, NodeType, Question
 
 _NORMAL = NormalDist()
@@ -276,11 +277,13 @@ def _available(model: Model, node: Node, indicator: Indicator,
 
 def nearest_output_count(model: Model, node_id: str) -> tuple[Node, Indicator, int] | None:
     """The nearest output upstream of the node with a count target (not a share), breadth first
-    against the links, in the model's order; None when no output upstream counts anyone."""
+    against the links, in the model's order, leaving out outputs that count other people (trained
+    practitioners for a parents' outcome); None when no output upstream counts anyone."""
     into: dict[str, list[str]] = {}
     for link in model.links():
         if not link.feedback and link.target in model.nodes and link.source in model.nodes:
             into.setdefault(link.target, []).append(link.source)
+    about = _camp(subject(model.nodes[node_id]))
     seen = {node_id}
     frontier = [node_id]
     while frontier:
@@ -293,7 +296,8 @@ def nearest_output_count(model: Model, node_id: str) -> tuple[Node, Indicator, i
                 seen.add(source)
                 upstream.append(source)
                 node = model.nodes[source]
-                if node.type is NodeType.OUTPUT:
+                counts_others = about and _camp(subject(node)) not in (None, about)
+                if node.type is NodeType.OUTPUT and not counts_others:
                     for indicator in node.indicators:
                         if _is_count(indicator):
                             found.append((node, indicator, int(indicator.target)))
@@ -301,6 +305,11 @@ def nearest_output_count(model: Model, node_id: str) -> tuple[Node, Indicator, i
             return found[0]
         frontier = upstream
     return None
+
+
+def _camp(who: str | None) -> str | None:
+    """Children's and parents' outcomes are counted by the families reached: one group of people."""
+    return "families" if who in ("children", "parents") else who
 
 
 def _is_count(indicator: Indicator) -> bool:
