@@ -126,7 +126,8 @@ def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list
                   _claim_text(design),
                   q.owner or "", q.timing or "")
                  for q, design in zip(questions, (p.design for p in plan.questions)))
-    return [Table(("Id", "Question", "Kind", "About", "Methods", "What you may claim", "Owner", "Timing"), rows)]
+    return [Table(("Id", "Question", "Kind", "About", "Methods", "What you may claim", "Owner", "Timing"), rows,
+                  wide=True)]
 
 
 def _claim_text(design) -> str:
