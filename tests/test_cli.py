@@ -43,7 +43,7 @@ nodes:
     term: long
     label: Children's outcomes improve
     indicators:
-      - {id: sdq, measure: SDQ total difficulties, source: Parent survey, baseline: 16, target: 13}
+      - {id: sdq, measure: SDQ total difficulties, instrument: sdq, source: Parent survey, baseline: 16, target: 13}
 """
 WARNING_ONLY = """\
 toc: 1
