@@ -6,7 +6,12 @@ CSV and XLSX. Outcomes (and impacts) are matched across areas in this order:
 1. by shared framework id (``maps_to: [eif-rpc:central-risk]``),
 2. by exact node id,
 3. by label similarity, which is only *reported* as a possible match, never merged:
-   deciding that two areas mean the same thing is for people.
+   deciding that two areas mean the same thing is for people. Comparing every pair
+   of outcomes grew with the square of their number (two 37 KB models: 116 s), so
+   each outcome is compared only with a few candidates: those whose label, once
+   normalised, is the same, or shares one of its rarest three-letter pieces that another
+   label has
+   (``_candidates``).
 
 Indicators are matched by id, then by their measure's wording. ``_indicator_keys``
 is the one place that says how: a new way to match (e.g. a shared instrument from a
@@ -17,12 +22,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from toc.frameworks import load_framework, split_reference
 from toc.model import Indicator, Model, Node
 
 SIMILAR_LABELS = 0.75  # difflib ratio at or above which two labels are shown as a possible match
+# Bounds on the work of finding possible matches, so that it grows as n log n, not n squared:
+SIGNATURE = 32  # an outcome's rarest three-letter pieces that find its candidates
+COMMON_PIECE = 300  # a piece in more labels than this finds none (" th", "ent" say nothing)
+CANDIDATES = 25  # the outcomes (sharing most pieces first) each one is compared with
+COMPARED_CHARACTERS = 200  # of each normalised label; difflib's time grows with the square of the length
 
 
 @dataclass
@@ -218,17 +229,58 @@ def _indicator_rows(areas: list[Area]) -> list[IndicatorRow]:
 
 def _possible_matches(outcomes: list[OutcomeRow]) -> list[PossibleMatch]:
     single = [(row, area, node_ids[0]) for row in outcomes if not row.shared for area, node_ids in row.nodes.items()]
+    texts = [_normalised(row.label)[:COMPARED_CHARACTERS] for row, _, _ in single]
     found = []
-    for index, (row, area, node_id) in enumerate(single):
-        for other_row, other_area, other_id in single[index + 1:]:
-            if other_area == area or other_row.stage != row.stage:
-                continue
-            ratio = difflib.SequenceMatcher(a=_normalised(row.label), b=_normalised(other_row.label),
-                                            autojunk=False).ratio()
+    for index, later in _candidates(single, texts):
+        row, area, node_id = single[index]
+        for other in later:
+            other_row, other_area, other_id = single[other]
+            matcher = difflib.SequenceMatcher(a=texts[index], b=texts[other], autojunk=False)
+            if matcher.real_quick_ratio() < SIMILAR_LABELS or matcher.quick_ratio() < SIMILAR_LABELS:
+                continue  # (upper bounds of the ratio, cheaper to compute)
+            ratio = matcher.ratio()
             if ratio >= SIMILAR_LABELS:
                 found.append(PossibleMatch(round(ratio, 2), (area, node_id, row.label),
                                            (other_area, other_id, other_row.label)))
     return sorted(found, key=lambda m: (-m.similarity, m.first, m.second))
+
+
+def _candidates(single, texts: list[str]):
+    """(index, the later indexes it is compared with) for each outcome.
+
+    Candidates are outcomes of another area and the same stage whose normalised label is
+    the same, or shares one of this label's ``SIGNATURE`` rarest three-letter pieces (of
+    those another label has too): two
+    labels alike enough to be a possible match share most of their pieces, rare ones
+    included. Each outcome is compared with at most ``CANDIDATES`` of them, those sharing
+    most pieces first, so the work grows with the number of outcomes, not its square.
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)  # (stage, label) -> indexes
+    pieces_of = [_pieces(text) for text in texts]
+    holders: dict[tuple[str, str], list[int]] = defaultdict(list)  # (stage, piece) -> indexes
+    for index, (row, _, _) in enumerate(single):
+        groups[(row.stage, texts[index])].append(index)
+        for piece in pieces_of[index]:
+            holders[(row.stage, piece)].append(index)
+    for index, (row, area, _) in enumerate(single):
+        shared: dict[int, int] = {}
+        same = groups[(row.stage, texts[index])]
+        for other in same[same.index(index) + 1:][:CANDIDATES]:  # (bisect would do; groups are small)
+            shared[other] = len(pieces_of[index]) + 1
+        usable = [holders[(row.stage, piece)] for piece in pieces_of[index]
+                  if 1 < len(holders[(row.stage, piece)]) <= COMMON_PIECE]  # (a piece only this label has finds none)
+        for indexes in sorted(usable, key=len)[:SIGNATURE]:
+            for other in indexes:
+                if other > index and other not in same:
+                    shared[other] = shared.get(other, 0) + 1
+        later = [other for other in sorted(shared, key=lambda other: (-shared[other], other))
+                 if single[other][1] != area][:CANDIDATES]
+        yield index, sorted(later)
+
+
+def _pieces(text: str) -> set[str]:
+    padded = f" {text} "
+    return {padded[start:start + 3] for start in range(len(padded) - 2)}
 
 
 def _poolable(areas: list[Area], outcomes: list[OutcomeRow]):
