@@ -233,6 +233,8 @@ nodes:
         target: 25
         availability: collected
         notes: Short form
+        sample: 120
+        sd: 3.9
 methods:
   our-survey:
     name: Our survey
@@ -281,6 +283,7 @@ evaluation:
       owner: Evaluator
       timing: month 9
       comparison: families on the waiting list
+      sample: 120
 check:
   ignore: [TOC4]
   severity: {TOC301: warning}
