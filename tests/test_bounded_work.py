@@ -226,3 +226,30 @@ def test_compare_of_two_models_with_many_outcomes_is_quick(tmp_path):
     result, seconds = timed_toc("compare", *map(str, paths), "-o", str(tmp_path / "out.md"))
     assert result.returncode == 0 and seconds < CPU_SECONDS
     assert "Possible matches by label" in (tmp_path / "out.md").read_text()
+
+
+def test_a_file_of_tiny_values_is_refused_before_it_is_composed(tmp_path):
+    # 29 MB under the 32 MB size limit, but 2.9 million one-character values: composing it took
+    # about 1 GB. It is now refused from a count of lines and commas, before any is composed.
+    path = tmp_path / "tiny-values.toc.yaml"
+    path.write_text("toc: 1\nnodes:\n  a:\n    type: activity\n    label: A\n    description:\n"
+                    + "      - 1\n" * 2_900_000)
+    code = ("import resource, sys; from toc.cli import main; status = main(['check', '--format', 'json', sys.argv[1]]); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(status)")
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["code"], f["line"], f["column"]) for f in findings] == [("TOC006", 1, 1)]
+    assert "more than 2,000,000" in findings[0]["message"]
+    assert int(result.stderr.split()[-1]) < 300_000  # KB: the text itself and the interpreter, no composed tree
+
+
+def test_the_benchmarks_biggest_model_is_not_refused_for_its_values():
+    import sys as _sys
+
+    _sys.path.insert(0, str(__import__("conftest").ROOT / "benchmarks"))
+    from generate import generate
+
+    from toc.limits import Limits
+    from toc.loading import _too_many_values
+
+    assert _too_many_values(generate(50_000), "m.toc.yaml", Limits()) is None

@@ -55,6 +55,9 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
     """Load a model from text (tests and tools that already hold the text)."""
     limits = limits or Limits()
     suggest.new_model()
+    too_many = _too_many_values(text, path, limits)
+    if too_many is not None:
+        return LoadResult(path, None, [too_many])
     with collector_paused():
         root = _compose_within_depth(text, path, limits)
         if isinstance(root, Finding):
@@ -67,6 +70,29 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
         if model is not None and model.catalogues:
             findings += read_catalogues(model, limits)
     return LoadResult(path, model, findings)
+
+
+# Composing costs a few hundred bytes of memory per value, however short the value is
+# written: a file of one-character values under the size limit would need gigabytes.
+# A realistic model has about 16 lines per node (benchmarks/generate.py: 50,000 nodes
+# in 800,000 lines), so a bound of 10 lines or commas per allowed node never refuses one.
+VALUES_PER_NODE = 10
+
+
+def _too_many_values(text: str, path: str, limits: Limits) -> Finding | None:
+    """A TOC006 finding, before composing, for a file with more values than any model has.
+
+    Every value but the first on a line is after a comma (flow style), so lines plus
+    commas bound the values from above, counted at C speed.
+    """
+    bound = limits.max_nodes * VALUES_PER_NODE
+    estimate = text.count("\n") + text.count(",")
+    if estimate <= bound:
+        return None
+    return LIMIT_EXCEEDED.finding(
+        f"about {estimate:,} values (lines and commas), more than {bound:,} "
+        f"({VALUES_PER_NODE} for each of the {limits.max_nodes:,} nodes allowed)", Location(path, 1, 1),
+        hint="a model has a few lines per node; raise TOC_MAX_NODES if the file is genuine")
 
 
 def _compose_within_depth(text: str, path: str, limits: Limits):
