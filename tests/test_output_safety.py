@@ -210,3 +210,41 @@ def test_every_write_goes_through_write_output():
         if writes.search(line)
     ]
     assert offenders == []
+
+
+def test_dev_stdout_into_a_pipe_and_appended_to_a_log(tmp_path, examples_dir):
+    # /dev/stdout names the descriptor the shell opened: written as it is, never replaced.
+    model = str(examples_dir / "wirral.toc.yaml")
+    piped = subprocess.run(f"{sys.executable} -m toc check --format json -o /dev/stdout {model} | cat",
+                           shell=True, capture_output=True, text=True)
+    assert json.loads(piped.stdout)["summary"]["files"] == 1 and piped.stderr == ""
+    log = tmp_path / "log.txt"
+    log.write_text("OLD\n")
+    subprocess.run(f"{sys.executable} -m toc check --format json -o /dev/stdout {model} >> {log}",
+                   shell=True, capture_output=True)
+    assert log.read_text().startswith("OLD\n{")
+
+
+@pytest.mark.parametrize("name", ["", "folder/", "report.json/"])
+def test_paths_that_are_no_file_name_are_refused(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.json").write_text("kept")
+    with pytest.raises(OutputError, match="give a file name"):
+        write_output(name, "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
+    assert (tmp_path / "report.json").read_text() == "kept"
+
+
+def test_a_read_only_file_is_not_replaced(tmp_path):
+    target = tmp_path / "frozen.md"
+    target.write_text("frozen")
+    os.chmod(target, 0o444)
+    with pytest.raises(OutputError, match="is read-only"):
+        write_output(str(target), "new")
+    assert target.read_text() == "frozen"
+
+
+def test_a_dangling_link_names_the_missing_folder_it_points_into(tmp_path):
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "x.json")
+    with pytest.raises(OutputError, match=f"directory {tmp_path / 'nowhere'} does not exist"):
+        write_output(str(tmp_path / "dangling"), "x")

@@ -2,14 +2,18 @@
 
 The rules, in the order ``write_output`` applies them:
 
-* ``-`` is standard output.
+* ``-`` is standard output, and so are ``/dev/stdout``, ``/dev/stderr``,
+  ``/dev/fd/N`` and ``/proc/self/fd/N``: those name a descriptor this process
+  already has open (a pipe, a terminal, a file the shell opened for ``>>``), which
+  is written as it is, never replaced or reopened.
 * A symbolic link is followed on purpose: the file it points to is written and the
   link itself stays a link (so ``toc fmt`` on a linked model formats the real file).
 * A character device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is
   written through, never replaced: replacing ``/dev/null`` as root would break the
   whole machine.
 * Anything else that is not a regular file (a directory, a block device, a socket)
-  is refused with one line.
+  is refused with one line, and so are an empty path, a path ending in ``/`` and a
+  file its owner made read-only.
 * A regular file is replaced atomically: the data goes to a hidden temporary file in
   the same directory, which is renamed over the target, so readers see the old file
   or the new one, never a part. The target keeps its permission bits; a new file
@@ -45,6 +49,12 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
             sys.stdout.write(data)
         return
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    descriptor = _open_descriptor(path)
+    if descriptor is not None:
+        _write_descriptor(path, descriptor, payload)
+        return
+    if not path or path.endswith(os.sep) or (os.altsep and path.endswith(os.altsep)):
+        raise OutputError(f"{path!r}: give a file name")
     target = os.path.realpath(path)  # follows every link in the path, deliberately
     try:
         status = os.stat(target)
@@ -63,10 +73,39 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
             return
         if not stat.S_ISREG(status.st_mode):
             raise OutputError(f"{path}: is not a regular file (a block device or socket); give a file name")
+        if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise OutputError(f"{path}: is read-only; make it writable first if it should be replaced")
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
-        raise OutputError(f"{path}: directory {os.path.dirname(os.path.abspath(path))} does not exist")
+        raise OutputError(f"{path}: directory {directory} does not exist")
     _replace_atomically(path, target, payload, status, unchanged_since)
+
+
+# Paths that name a descriptor this process already holds, and the descriptor they name.
+_DESCRIPTOR_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def _open_descriptor(path: str) -> int | None:
+    """The descriptor ``path`` names (``/dev/stdout``, ``/dev/fd/3``...), or None."""
+    if path in _DESCRIPTOR_PATHS:
+        return _DESCRIPTOR_PATHS[path]
+    for prefix in ("/dev/fd/", "/proc/self/fd/", f"/proc/{os.getpid()}/fd/"):
+        if path.startswith(prefix) and path[len(prefix):].isdigit():
+            return int(path[len(prefix):])
+    return None
+
+
+def _write_descriptor(path: str, descriptor: int, payload: bytes) -> None:
+    if descriptor == 1:
+        sys.stdout.flush()
+    try:
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(descriptor, view):]
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {error.strerror}") from None
 
 
 def _write_through(path: str, target: str, payload: bytes) -> None:
@@ -91,6 +130,8 @@ def _replace_atomically(path: str, target: str, payload: bytes, status: os.stat_
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(status.st_mode) if status else 0o666 & ~_umask())
+        if status is not None:
+            _keep_owner(temporary, status)
         if unchanged_since is not None and _current_bytes(target) != unchanged_since:
             raise OutputError(f"{path}: changed on disk since toc read it; not overwritten (run the command again)")
         os.replace(temporary, target)
@@ -102,6 +143,17 @@ def _replace_atomically(path: str, target: str, payload: bytes, status: os.stat_
         if isinstance(error, OSError):
             raise OutputError(f"{path}: cannot write: {error.strerror}") from None
         raise
+
+
+def _keep_owner(temporary: str, status: os.stat_result) -> None:
+    """The replaced file's owner and group, where this process may set them (root formatting a
+    colleague's model leaves it theirs); otherwise the new file is the writer's, as with any editor."""
+    if (status.st_uid, status.st_gid) == (os.getuid(), os.getgid()):
+        return
+    try:
+        os.chown(temporary, status.st_uid, status.st_gid)
+    except OSError:
+        pass
 
 
 def _current_bytes(target: str) -> bytes | None:
