@@ -11,6 +11,7 @@ import shutil
 import subprocess
 
 from toc.errors import UserError
+from toc.renderers.escape import terminal_text
 from toc.renderers.dot import html_escape
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
@@ -18,6 +19,10 @@ IMAGE_FORMATS = ("svg", "png", "pdf")
 
 class GraphvizMissing(UserError):
     """`dot` is not installed: image formats cannot be made."""
+
+
+class GraphvizFailed(UserError):
+    """`dot` ran but could not lay this drawing out (it crashes on some graphs), or took too long."""
 
 
 
@@ -39,12 +44,20 @@ def run_dot(source: str, image_format: str, timeout: float = 120) -> bytes:
     program = shutil.which("dot")
     if program is None:
         raise GraphvizMissing(INSTALL_HINT)
-    result = subprocess.run(
-        [program, f"-T{image_format}"], input=source.encode("utf-8"), capture_output=True, timeout=timeout
-    )
+    try:
+        result = subprocess.run(
+            [program, f"-T{image_format}"], input=source.encode("utf-8"), capture_output=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        raise GraphvizFailed(f"Graphviz took over {timeout:.0f} s to lay the drawing out; " + _FAILED_HINT) from None
     if result.returncode != 0:
-        raise RuntimeError(f"dot failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+        said = terminal_text(" ".join(result.stderr.decode("utf-8", "replace").split()))[:300]
+        raise GraphvizFailed(f"Graphviz could not lay the drawing out ({said or f'exit {result.returncode}'}); "
+                             + _FAILED_HINT)
     return result.stdout
+
+
+_FAILED_HINT = "write .dot, .mmd or .md instead, or draw part of the model with --focus"
 
 
 def add_svg_title(svg: bytes, title: str, description: str) -> bytes:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -86,3 +89,22 @@ def test_svg_file(capsys, tmp_path):
     out = tmp_path / "w.svg"
     assert run(capsys, "render", WIRRAL, "-o", str(out), "--workshop", "--page", "A3")[0] == 0
     assert "<desc>Theory of change: Wirral" in out.read_text()
+
+
+def test_graphviz_failing_is_one_clear_line_and_spec_falls_back_to_the_outline(tmp_path):
+    # Graphviz crashes on some graphs ("trouble in init_rank"): that is not a bug in toc.
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "dot").write_text("#!/bin/sh\necho 'trouble in init_rank' >&2\nexit 1\n")
+    (fake / "dot").chmod(0o755)
+    model = tmp_path / "m.toc.yaml"
+    model.write_text("toc: 1\nnodes:\n  a: {type: activity, label: A, leads_to: [b]}\n  b: {type: impact, label: B}\n")
+    env = {**os.environ, "PATH": f"{fake}{os.pathsep}{os.environ['PATH']}"}
+    drawn = subprocess.run([sys.executable, "-m", "toc", "render", str(model), "-o", str(tmp_path / "x.svg")],
+                           capture_output=True, text=True, env=env)
+    assert drawn.returncode == 2 and drawn.stderr.count("\n") == 1
+    assert drawn.stderr.startswith("toc: error: Graphviz could not lay the drawing out (trouble in init_rank)")
+    spec = subprocess.run([sys.executable, "-m", "toc", "spec", str(model), "-o", str(tmp_path / "s.html")],
+                          capture_output=True, text=True, env=env)
+    assert spec.returncode == 0 and "text outline instead of the diagram" in spec.stderr
+    assert (tmp_path / "s.html").exists()

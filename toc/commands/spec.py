@@ -105,7 +105,14 @@ def _diagram(model, image_format: str) -> bytes | None:
         print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "
               "instead of the diagram", file=sys.stderr)
         return None
-    return render_model(model, RenderRequest(output_format=image_format))
+    from toc.renderers.graphviz_backend import GraphvizFailed
+
+    try:
+        return render_model(model, RenderRequest(output_format=image_format))
+    except GraphvizFailed as failure:
+        print(f"toc: note: {failure}; the specification shows the text outline instead of the diagram",
+              file=sys.stderr)
+        return None
 
 
 def _format(path: str, choices: tuple[str, ...], default: str | None) -> str:
