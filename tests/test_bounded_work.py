@@ -240,7 +240,7 @@ def test_a_file_of_tiny_values_is_refused_before_it_is_composed(tmp_path):
     findings = json.loads(result.stdout)["findings"]
     assert [(f["code"], f["line"], f["column"]) for f in findings] == [("TOC006", 1, 1)]
     assert "more than 2,000,000" in findings[0]["message"]
-    assert int(result.stderr.split()[-1]) < 300_000  # KB: the text itself and the interpreter, no composed tree
+    assert int(result.stderr.split()[-1]) < 500_000  # KB: the text and the interpreter (about 100 MB), no composed tree (1 GB)
 
 
 def test_the_benchmarks_biggest_model_is_not_refused_for_its_values():

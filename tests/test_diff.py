@@ -514,3 +514,19 @@ def test_hostile_labels_are_inert_in_diff_markdown_and_text():
     assert re.search(r"(?<!\\)\]\(javascript:", markdown) is None  # an escaped bracket makes no link
     text = render_text(diff)
     assert "\x1b" not in text and "\\x1b[2J" in text
+
+
+def test_git_revision_reads_catalogues_beside_the_model_in_the_working_tree(tmp_path, monkeypatch, capsys):
+    # The catalogue base used to be the folder "git:HEAD:sub", so an unchanged model "resolved" errors.
+    monkeypatch.chdir(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], check=True)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "cat.yaml").write_text(
+        "methods:\n  my-survey: {name: My survey, family: monitoring, types: [outcome]}\n")
+    (tmp_path / "sub" / "m.toc.yaml").write_text(
+        "toc: 1\ncatalogues: [cat.yaml]\nnodes:\n  a: {type: activity, label: A, leads_to: [b]}\n"
+        "  b: {type: impact, label: B, methods: [my-survey]}\n")
+    subprocess.run(git + ["add", "."], check=True)
+    subprocess.run(git + ["commit", "-qm", "first"], check=True)
+    assert main(["diff", "--exit-code", "git:HEAD:sub/m.toc.yaml", "sub/m.toc.yaml"]) == 0, capsys.readouterr().out

@@ -318,3 +318,16 @@ def test_the_check_diff_turns_the_old_text_into_the_new(before, after):
         else:
             result.append(line[1:])
     assert result + before[at:] == after
+
+
+def test_fmt_reads_no_catalogue_files_wherever_it_runs(tmp_path, monkeypatch, capsys):
+    # fmt compares what the model itself says; a broken catalogue beside it is toc check's business,
+    # and was read relative to the current folder (so fmt's verdict depended on where it ran).
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "cat.yaml").write_text("methods: [\n")
+    model = tmp_path / "sub" / "m.toc.yaml"
+    model.write_text("toc: 1\ncatalogues: [cat.yaml]\nnodes:\n  a:\n    label: A\n    type: activity\n")
+    for folder in (tmp_path, tmp_path / "sub"):
+        monkeypatch.chdir(folder)
+        assert main(["fmt", "--check", str(model)]) == 1  # would reorder label/type
+        assert "cannot format" not in capsys.readouterr().err

@@ -51,9 +51,9 @@ def check_file(path: str, selection: Selection = Selection(), limits: Limits | N
 
 
 def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),
-               limits: Limits | None = None) -> FileReport:
-    """Check a model given as text (tests, editors, tools)."""
-    return _report(load_text(text, path, limits, RULES.keys()), selection)
+               limits: Limits | None = None, catalogue_dir: str = "") -> FileReport:
+    """Check a model given as text (tests, editors, tools); ``catalogue_dir`` as for ``load_text``."""
+    return _report(load_text(text, path, limits, RULES.keys(), catalogue_dir), selection)
 
 
 def _report(result, selection: Selection) -> FileReport:

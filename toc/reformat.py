@@ -34,6 +34,7 @@ import re
 import yaml
 
 from toc import fields
+from toc.limits import Limits
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -59,21 +60,22 @@ class FormatRefused(Exception):
         self.line, self.column = line, column
 
 
-def format_text(text: str) -> str:
-    """The canonical form of a model's text (see the module docstring)."""
+def format_text(text: str, limits: Limits | None = None) -> str:
+    """The canonical form of a model's text (see the module docstring); ``limits`` as toc check's."""
     from toc.gc_pause import collector_paused
 
     # The composed trees are many small objects that live until the end: the
     # collector would rescan them again and again (superlinear on big models).
     with collector_paused():
-        return _format(text)
+        return _format(text, limits or Limits())
 
 
-def _format(text: str) -> str:
+def _format(text: str, limits: Limits) -> str:
     from toc.loading import load_text
     from toc.meaning import meaning
 
-    before = load_text(text, "<fmt>")
+    # No catalogue files: formatting compares what the model itself says, wherever it is run from.
+    before = load_text(text, "<fmt>", limits, catalogue_dir=None)
     blocking = [f for f in before.findings if f.code in ("TOC001", "TOC002", "TOC006")]
     if before.model is None or blocking:
         first = blocking[0] if blocking else before.findings[0]
@@ -84,7 +86,7 @@ def _format(text: str) -> str:
         raise FormatRefused("a complex key (`? ...`, or a [...] or {...} used as a key): toc fmt only formats"
                             " files whose keys are plain names; write the key as a name", *complex_key)
     formatted = _reindent(order_keys(text))
-    after = load_text(formatted, "<fmt>")
+    after = load_text(formatted, "<fmt>", limits, catalogue_dir=None)
     if after.model is None or meaning(after.model) != meaning(before.model):
         raise FormatRefused("formatting would change what the model means; left unchanged (please report this)")
     lost = _lost_line(text, formatted)

@@ -80,9 +80,12 @@ def run(args) -> int:
 
 def _report(argument: str):
     from toc.checker import check_file, check_text
+    from toc.limits import Limits
 
     if argument.startswith("git:"):
-        return check_text(_git_show(argument), argument)
+        # The old version's catalogue files are read from the working tree, beside the model.
+        folder = os.path.dirname(argument[len("git:"):].partition(":")[2]) or "."
+        return check_text(_git_show(argument), argument, limits=Limits.from_environment(), catalogue_dir=folder)
     return check_file(argument)
 
 

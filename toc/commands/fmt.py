@@ -76,7 +76,7 @@ def run(args) -> int:
             continue
         text = text.lstrip("\ufeff")
         try:
-            formatted = format_text(text)
+            formatted = format_text(text, limits)
         except FormatRefused as reason:
             print(f"{path}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
             status, refused = 1, refused + 1

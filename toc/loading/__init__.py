@@ -51,8 +51,13 @@ def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str
 
 
 def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
-              known_codes: Iterable[str] | None = None) -> LoadResult:
-    """Load a model from text (tests and tools that already hold the text)."""
+              known_codes: Iterable[str] | None = None, catalogue_dir: str | None = "") -> LoadResult:
+    """Load a model from text (tests and tools that already hold the text).
+
+    ``catalogue_dir`` is the folder the model's `catalogues:` paths are relative to:
+    by default the folder of ``path``; None reads no catalogue files (toc fmt, which
+    only compares what the model itself says).
+    """
     limits = limits or Limits()
     suggest.new_model()
     too_many = _too_many_values(text, path, limits)
@@ -67,9 +72,13 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
             builder.editor_lines = EditorLines(text, path)
         model = builder.build(root)
         findings = builder.findings
-        if model is not None and model.catalogues:
-            findings += read_catalogues(model, limits)
+        if model is not None and model.catalogues and catalogue_dir is not None:
+            findings += read_catalogues(model, limits, catalogue_dir or _folder_of(path))
     return LoadResult(path, model, findings)
+
+
+def _folder_of(path: str) -> str:
+    return "" if path in ("<model>", "-") else os.path.dirname(path)
 
 
 # Composing costs a few hundred bytes of memory per value, however short the value is

@@ -45,10 +45,9 @@ def load_catalogue_text(text: str, path: str, limits: Limits | None = None) -> C
     return CatalogueFile(path, methods, measures, builder.findings)
 
 
-def read_catalogues(model: Model, limits: Limits) -> list[Finding]:
-    """Read the catalogue files the model names (relative to the model file) into it."""
+def read_catalogues(model: Model, limits: Limits, base: str) -> list[Finding]:
+    """Read the catalogue files the model names (relative to the folder ``base``) into it."""
     findings: list[Finding] = []
-    base = os.path.dirname(model.path) if model.path not in ("<model>", "-") else ""
     read: set[str] = set()
     total = 0
     for reference in model.catalogues:
