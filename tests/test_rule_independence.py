@@ -75,3 +75,11 @@ def test_no_rule_reads_another_rules_findings():
                     and node.module not in ("toc.rules.base",):
                 offenders.append(f"{path.name}: from {node.module} import ...")
     assert offenders == []
+
+
+def test_a_superseding_finding_made_less_severe_supersedes_nothing_more_severe():
+    # TOC202 demoted to info no longer hides TOC204's warning for the same dead end
+    # (with --min-severity warning the node would otherwise have no finding at all).
+    demoted = OVERLAPS.replace("toc: 1\n", "toc: 1\ncheck:\n  severity: {TOC202: info}\n")
+    found = {(code, location.line) for code, location, _ in _findings(demoted)}
+    assert ("TOC202", 11) in found and ("TOC204", 11) in found

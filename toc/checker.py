@@ -93,14 +93,21 @@ def configure(findings: list[Finding], model: Model | None, selection: Selection
 def without_superseded(findings: list[Finding]) -> list[Finding]:
     """Leave out findings that a shown finding of a superseding rule says more about (Rule.supersedes).
 
-    Applied after the configuration, so a finding is only dropped for one that is shown:
-    ignoring TOC202 brings back TOC204's finding for the same dead end.
+    Applied after the configuration, so a finding is only dropped for one that is shown,
+    and only for one at least as severe: ignoring TOC202, or making it info, brings back
+    TOC204's warning for the same dead end.
     """
-    superseded = {(finding.about, code) for finding in findings if finding.about is not None
-                  for code in RULES[finding.code].supersedes} if findings else set()
-    if not superseded:
+    strongest: dict[tuple[str, str], int] = {}  # (what it is about, superseded code) -> severity rank
+    for finding in findings:
+        if finding.about is None:
+            continue
+        for code in RULES[finding.code].supersedes:
+            key = (finding.about, code)
+            strongest[key] = max(strongest.get(key, -1), finding.severity.rank)
+    if not strongest:
         return findings
-    return [finding for finding in findings if (finding.about, finding.code) not in superseded]
+    return [finding for finding in findings
+            if strongest.get((finding.about, finding.code), -1) < finding.severity.rank]
 
 
 def _nothing_to_apply(model: Model | None, selection: Selection) -> bool:
