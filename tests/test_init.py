@@ -64,3 +64,39 @@ def test_every_template_is_already_in_canonical_format(capsys):
     assert templates
     for template in templates:
         assert main(["fmt", "--check", str(template)]) == 0, capsys.readouterr().out
+
+
+def test_init_to_standard_output_writes_only_the_template(capsys):
+    from toc.commands.init import template_text
+
+    assert main(["init", "-"]) == 0
+    assert capsys.readouterr().out == template_text("blank")
+
+
+def test_a_file_created_while_writing_is_not_overwritten(tmp_path):
+    from toc.output import OutputError, write_output
+
+    target = tmp_path / "m.toc.yaml"
+    target.write_text("someone else's model\n")
+    with pytest.raises(OutputError, match="already exists"):
+        write_output(str(target), "template", new_only=True)
+    assert target.read_text() == "someone else's model\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.toc.yaml"]
+
+
+def test_a_file_that_appears_during_the_write_is_not_overwritten(tmp_path, monkeypatch):
+    from toc import output
+    from toc.output import OutputError, write_output
+
+    target = tmp_path / "m.toc.yaml"
+    real_fsync = output.os.fsync
+
+    def someone_saves_meanwhile(descriptor):
+        target.write_text("saved meanwhile\n")
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(output.os, "fsync", someone_saves_meanwhile)
+    with pytest.raises(OutputError, match="already exists"):
+        write_output(str(target), "template", new_only=True)
+    assert target.read_text() == "saved meanwhile\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.toc.yaml"]

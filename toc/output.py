@@ -20,6 +20,7 @@ The rules, in the order ``write_output`` applies them:
   gets the usual ``0666`` less the umask. The temporary file is removed if the
   write fails or is interrupted.
 * ``protected`` paths (the input models) are refused, whatever name reaches them.
+* ``new_only`` (``toc init``) never replaces a file, even one created while writing.
 * ``unchanged_since`` guards a file the command itself read (``toc fmt``): if the
   bytes on disk are no longer those bytes, someone saved a newer version while the
   command ran, and nothing is written.
@@ -40,7 +41,7 @@ class OutputError(UserError):
 
 
 def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (),
-                 unchanged_since: bytes | None = None) -> None:
+                 unchanged_since: bytes | None = None, new_only: bool = False) -> None:
     """Write ``data`` to ``path`` (see the module's docstring for what happens to what)."""
     if path == "-":
         if isinstance(data, bytes):
@@ -62,6 +63,8 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
         status = None
     except OSError as error:
         raise OutputError(f"{path}: cannot write: {error.strerror}") from None
+    if status is not None and new_only:
+        raise OutputError(f"{path}: already exists; not overwritten")
     if status is not None:
         for model in protected:
             if os.path.exists(model) and os.path.samefile(target, model):
@@ -78,7 +81,7 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
         raise OutputError(f"{path}: directory {directory} does not exist")
-    _replace_atomically(path, target, payload, status, unchanged_since)
+    _replace_atomically(path, target, payload, status, unchanged_since, new_only)
 
 
 # Paths that name a descriptor this process already holds, and the descriptor they name.
@@ -119,7 +122,7 @@ def _write_through(path: str, target: str, payload: bytes) -> None:
 
 
 def _replace_atomically(path: str, target: str, payload: bytes, status: os.stat_result | None,
-                        unchanged_since: bytes | None) -> None:
+                        unchanged_since: bytes | None, new_only: bool = False) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".toc-", suffix=".tmp")
     except OSError as error:
@@ -134,7 +137,14 @@ def _replace_atomically(path: str, target: str, payload: bytes, status: os.stat_
             _keep_owner(temporary, status)
         if unchanged_since is not None and _current_bytes(target) != unchanged_since:
             raise OutputError(f"{path}: changed on disk since toc read it; not overwritten (run the command again)")
-        os.replace(temporary, target)
+        if new_only:
+            os.link(temporary, target)  # fails if the target appeared meanwhile: never overwritten
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, target)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise OutputError(f"{path}: already exists; not overwritten") from None
     except BaseException as error:
         try:
             os.unlink(temporary)

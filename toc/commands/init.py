@@ -62,9 +62,13 @@ def run(args) -> int:
                          + " (templates: " + ", ".join(TEMPLATES) + ")")
     if not args.file:
         raise UsageError("give the new model's file name, e.g. toc init our-area.toc.yaml")
+    if args.file == "-":  # the template alone on standard output, for editors and pipes
+        write_output("-", template_text(args.template))
+        return 0
     if os.path.lexists(args.file):
         raise UsageError(f"{args.file}: already exists; toc init never overwrites a file")
-    write_output(args.file, template_text(args.template))
+    # new_only: a file created meanwhile (by another program) is still never overwritten.
+    write_output(args.file, template_text(args.template), new_only=True)
     suffix = "" if args.file.endswith(".toc.yaml") else " (name it *.toc.yaml so `toc check DIR` finds it)"
     shown = terminal_text(args.file)  # a file name can hold control characters too
     print(f"wrote {shown} from the {args.template} template{suffix}; next: toc check {shown}")
