@@ -54,6 +54,22 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
     if descriptor is not None:
         _write_descriptor(path, descriptor, payload)
         return
+    target, status = _usable_target(path, protected, new_only)
+    if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
+        _write_through(path, target, payload)
+    else:
+        _replace_atomically(path, target, payload, status, unchanged_since, new_only)
+
+
+def check_output(path: str, *, protected: tuple[str, ...] = ()) -> None:
+    """Raise the OutputError that writing to ``path`` would raise, writing nothing: a command
+    with several outputs checks them all before it writes the first."""
+    if path != "-" and _open_descriptor(path) is None:
+        _usable_target(path, protected, new_only=False)
+
+
+def _usable_target(path: str, protected: tuple[str, ...], new_only: bool) -> tuple[str, os.stat_result | None]:
+    """The file to write (links followed) and its status (None when new), or an OutputError."""
     if not path or path.endswith(os.sep) or (os.altsep and path.endswith(os.altsep)):
         raise OutputError(f"{path!r}: give a file name")
     target = os.path.realpath(path)  # follows every link in the path, deliberately
@@ -72,8 +88,7 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
         if stat.S_ISDIR(status.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name")
         if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
-            _write_through(path, target, payload)
-            return
+            return target, status
         if not stat.S_ISREG(status.st_mode):
             raise OutputError(f"{path}: is not a regular file (a block device or socket); give a file name")
         if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
@@ -81,7 +96,7 @@ def write_output(path: str, data: str | bytes, *, protected: tuple[str, ...] = (
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
         raise OutputError(f"{path}: directory {directory} does not exist")
-    _replace_atomically(path, target, payload, status, unchanged_since, new_only)
+    return target, status
 
 
 # Paths that name a descriptor this process already holds, and the descriptor they name.

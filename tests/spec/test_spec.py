@@ -144,3 +144,24 @@ def test_refuses_to_overwrite_the_model(tmp_path, capsys):
 def test_markdown_to_standard_output(capsys):
     assert main(["spec", EAST_MIDLANDS, "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("# Evaluation specification: East Midlands")
+
+
+def test_every_output_is_checked_before_any_is_written(tmp_path, examples_dir, capsys):
+    from toc.cli import main
+
+    spec = tmp_path / "s.md"
+    assert main(["spec", str(examples_dir / "wirral.toc.yaml"), "-o", str(spec),
+                 "--matrix", str(tmp_path / "missing" / "m.xlsx")]) == 2
+    assert "does not exist" in capsys.readouterr().err and not spec.exists()
+    (tmp_path / "spec.md").symlink_to(tmp_path / "matrix.csv")  # one file under two names
+    assert main(["spec", str(examples_dir / "wirral.toc.yaml"), "-o", str(tmp_path / "spec.md"),
+                 "--matrix", str(tmp_path / "matrix.csv")]) == 2
+    assert "name the same file" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spec.md"]
+
+
+def test_an_unknown_suffix_suggests_no_option_spec_lacks(tmp_path, examples_dir, capsys):
+    from toc.cli import main
+
+    assert main(["spec", str(examples_dir / "wirral.toc.yaml"), "-o", str(tmp_path / "s.pdf")]) == 2
+    assert "--format" not in capsys.readouterr().err

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import rule_codes
+from toc.commands.common import format_of_output, rule_codes
 from toc.output import write_output
 
 CHECK_EPILOG = """\
@@ -31,9 +31,9 @@ def register(commands) -> None:
         epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories to search for *.toc.yaml")
-    parser.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
-                       help="text for people (default), json for tools, github for Actions annotations, "
-                            "sarif for code scanning")
+    parser.add_argument("--format", choices=("text", "json", "github", "sarif"),
+                       help="text for people (default; with -o, .json and .sarif files get those formats), "
+                            "json for tools, github for Actions annotations, sarif for code scanning")
     parser.add_argument("--select", metavar="CODES", action="append", default=[],
                        help="report only these codes or prefixes, comma-separated (e.g. TOC2,TOC301)")
     parser.add_argument("--ignore", metavar="CODES", action="append", default=[],
@@ -55,6 +55,9 @@ def run(args) -> int:
     from toc.findings import Severity
     from toc.paths import model_files
 
+    # -o report.json or -o toc.sarif says the format; anything else is text unless --format says otherwise.
+    args.format = format_of_output(args.output, ("json", "sarif"), given=args.format, on_stdout="text",
+                                   otherwise="text")
     selection = Selection(select=rule_codes(args.select), ignore=rule_codes(args.ignore))
     files = model_files(args.paths)
     reports = [check_file(path, selection) for path in files]

@@ -54,9 +54,11 @@ SUFFIX_ALIASES = {"gv": "dot", "mermaid": "mmd", "markdown": "md", "text": "txt"
 
 
 def format_of_output(path: str, choices: tuple[str, ...], *, given: str | None = None,
-                     on_stdout: str | None = None) -> str:
+                     on_stdout: str | None = None, otherwise: str | None = None,
+                     has_format_option: bool = True) -> str:
     """The format to write: ``given`` (--format) if any, else from the suffix of ``path``;
-    ``on_stdout`` when the path is ``-``. The one place a suffix becomes a format."""
+    ``on_stdout`` when the path is ``-``; ``otherwise`` for a suffix that names none of the
+    ``choices`` (else that is a usage error). The one place a suffix becomes a format."""
     import os
 
     if given:
@@ -65,10 +67,12 @@ def format_of_output(path: str, choices: tuple[str, ...], *, given: str | None =
         return on_stdout
     suffix = os.path.splitext(path)[1].lower().lstrip(".")
     suffix = SUFFIX_ALIASES.get(suffix, suffix)
-    if suffix not in choices:
-        raise UsageError(f"cannot tell the format of {path!r} from its suffix; use one of "
-                         + ", ".join("." + name for name in choices) + (" or --format" if on_stdout else ""))
-    return suffix
+    if suffix in choices:
+        return suffix
+    if otherwise is not None:
+        return otherwise
+    raise UsageError(f"cannot tell the format of {path!r} from its suffix; use one of "
+                     + ", ".join("." + name for name in choices) + (" or --format" if has_format_option else ""))
 
 
 BINARY_FORMATS = frozenset({"svg", "png", "pdf", "xlsx", "docx"})

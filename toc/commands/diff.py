@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from toc.commands.common import UsageError
+from toc.commands.common import UsageError, format_of_output
 
 DIFF_EPILOG = """\
 examples:
@@ -45,8 +45,9 @@ def register(commands) -> None:
     )
     parser.add_argument("old", metavar="OLD", help="the earlier version: a file, or git:REV:PATH")
     parser.add_argument("new", metavar="NEW", help="the later version: a file, or git:REV:PATH")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                        help="text for the terminal (default), markdown for a pull request or notes, json for tools")
+    parser.add_argument("--format", choices=("text", "markdown", "json"),
+                        help="text for the terminal (default), markdown for a pull request or notes, json for tools "
+                             "(with -o, .md and .json files get those formats)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--exit-code", action="store_true", help="exit 1 when the models differ, like git diff")
@@ -60,6 +61,9 @@ def run(args) -> int:
     from toc.diff import diff_models
     from toc.output import write_output
 
+    # -o changes.md or -o changes.json says the format; anything else is text unless --format says otherwise.
+    chosen = format_of_output(args.output, ("md", "json"), given=args.format, on_stdout="text", otherwise="text")
+    args.format = "markdown" if chosen == "md" else chosen
     old, new = _report(args.old), _report(args.new)
     unreadable = [report for report in (old, new) if report.model is None]
     if unreadable:

@@ -7,7 +7,7 @@ import os
 import sys
 
 from toc.commands.common import UsageError, checked_model, format_of_output
-from toc.output import write_output
+from toc.output import check_output, write_output
 
 SPEC_EPILOG = """\
 examples:
@@ -63,6 +63,11 @@ def run(args) -> int:
     catalogue = catalogue_for(model)
     plan = plan_evaluation(model, catalogue, report.findings)
     protected = (args.model, *(os.path.join(os.path.dirname(args.model), ref.id) for ref in model.catalogues))
+    # Every output is checked before the first is written: a bad --matrix must not leave a lone spec.
+    if args.matrix and args.output != "-" and os.path.realpath(args.matrix) == os.path.realpath(args.output):
+        raise UsageError("--matrix and -o name the same file; give the matrix its own name")
+    for path in (args.output, *([args.matrix] if args.matrix else [])):
+        check_output(path, protected=protected)
     if output_format == "json":
         from toc.renderers.spec.plan_json import render_plan_json
 
@@ -116,4 +121,4 @@ def _diagram(model, image_format: str) -> bytes | None:
 
 
 def _format(path: str, choices: tuple[str, ...], default: str | None) -> str:
-    return format_of_output(path, choices, on_stdout=default)
+    return format_of_output(path, choices, on_stdout=default, has_format_option=False)
