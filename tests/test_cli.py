@@ -284,3 +284,16 @@ def test_an_unknown_suffix_is_one_clear_line(tmp_path, monkeypatch, capsys, argu
     assert main(arguments) == 2
     error = capsys.readouterr().err
     assert message in error and error.count("\n") == 1
+
+
+def test_check_and_diff_take_the_format_from_the_output_suffix(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.toc.yaml").write_text("toc: 1\nnodes:\n  a: {type: activity, label: A}\n")
+    main(["check", "m.toc.yaml", "-o", "r.sarif"])
+    assert json.loads((tmp_path / "r.sarif").read_text())["version"] == "2.1.0"
+    main(["check", "m.toc.yaml", "-o", "r.txt"])
+    assert (tmp_path / "r.txt").read_text().startswith("m.toc.yaml:")
+    main(["diff", "m.toc.yaml", "m.toc.yaml", "-o", "d.md"])
+    assert (tmp_path / "d.md").read_text().startswith("## Changes from")
+    main(["diff", "m.toc.yaml", "m.toc.yaml", "-o", "d.json", "--format", "text"])
+    assert (tmp_path / "d.json").read_text().startswith("toc diff")  # --format wins
