@@ -38,3 +38,13 @@ def test_codes_and_names_are_unique_and_well_formed():
     assert len(set(names)) == len(names)
     for code, rule in RULES.items():
         assert code == rule.code and code[:3] == "TOC" and code[3:].isdigit() and len(code) == 6
+
+
+def test_the_readme_lists_every_rule_with_its_name_and_severity():
+    import re
+
+    from conftest import ROOT
+
+    listed = {match.group(1): (match.group(2), match.group(3)) for match in
+              re.finditer(r"^\| (TOC\d+) \| ([a-z-]+) \| (error|warning|info) \|", (ROOT / "README.md").read_text(), re.M)}
+    assert listed == {code: (rule.name, rule.severity.value) for code, rule in RULES.items()}
