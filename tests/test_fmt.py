@@ -331,3 +331,10 @@ def test_fmt_reads_no_catalogue_files_wherever_it_runs(tmp_path, monkeypatch, ca
         monkeypatch.chdir(folder)
         assert main(["fmt", "--check", str(model)]) == 1  # would reorder label/type
         assert "cannot format" not in capsys.readouterr().err
+
+
+def test_a_byte_order_mark_is_kept_when_the_file_is_reformatted(tmp_path):
+    model = tmp_path / "m.toc.yaml"
+    model.write_bytes(b"\xef\xbb\xbfnodes: {}\ntoc: 1\n")
+    assert main(["fmt", str(model)]) == 0
+    assert model.read_bytes() == b"\xef\xbb\xbftoc: 1\nnodes: {}\n"

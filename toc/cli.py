@@ -84,8 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (e.g. `| head`) went away; nothing more to say.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except OSError as error:
-        print(f"toc: error: cannot write output: {error.strerror or error}", file=sys.stderr)
+    except OSError as error:  # a file named by the error, else standard output (e.g. a full disk)
+        where = f"{terminal_text(str(error.filename))}: " if error.filename else "cannot write output: "
+        print(f"toc: error: {where}{error.strerror or terminal_text(error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("toc: interrupted", file=sys.stderr)

@@ -121,7 +121,7 @@ class LivePage:
             return HTTPStatus.OK, self._render(version)
         except Exception as error:  # a bug in toc, met by this model: an error page, not a dead server
             message = _short_message(error)
-            print(f"toc: error: cannot draw {self.path}: {message}", file=sys.stderr, flush=True)
+            print(f"toc: error: cannot draw {_terminal(self.path)}: {message}", file=sys.stderr, flush=True)
             return HTTPStatus.INTERNAL_SERVER_ERROR, error_page(self.path, message, version)
 
     def _render(self, version: int) -> str:
@@ -152,8 +152,17 @@ def _file_stamp(path: str) -> tuple | None:
     return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
+def _terminal(text: str) -> str:
+    from toc.renderers.escape import terminal_text
+
+    return terminal_text(text)
+
+
 def _short_message(error: Exception) -> str:
-    text = " ".join(f"{type(error).__name__}: {error}".split())  # one line, whatever the error holds
+    from toc.renderers.escape import terminal_text
+
+    # One line, whatever the error holds, with no control character left to act on a terminal.
+    text = terminal_text(" ".join(f"{type(error).__name__}: {error}".split()))
     return text if len(text) <= ERROR_MESSAGE_LIMIT else text[: ERROR_MESSAGE_LIMIT - 3] + "..."
 
 

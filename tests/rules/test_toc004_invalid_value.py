@@ -72,3 +72,12 @@ def test_a_node_or_link_that_is_not_a_mapping_is_a_finding_about_that_node():
     text = "toc: 1\nnodes:\n  a: [x]\n  b: {type: activity, label: B, leads_to: [!thing {to: a}]}\n"
     assert [(f.code, f.location.line, f.location.column, f.node) for f in only(text, "TOC004")] == [
         ("TOC004", 3, 6, "a"), ("TOC004", 4, 44, "b")]
+
+
+def test_ids_on_lines_without_dashes_get_a_list_of_them_as_the_hint():
+    from conftest import only
+
+    text = ("toc: 1\nnodes:\n  a:\n    type: activity\n    label: A\n    leads_to:\n      b\n      c\n"
+            "  b: {type: output, label: B}\n  c: {type: output, label: C}\n")
+    [finding] = [f for f in only(text, "TOC004") if "leads_to" in f.message]
+    assert finding.hint == "write a list: leads_to: [b, c]"

@@ -66,21 +66,24 @@ def run(args) -> int:
         data = None
         if path == "-":
             # Bytes, not text mode, which would turn CRLF line endings into LF.
-            text = decode(sys.stdin.buffer.read(), "-") if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+            text = decode(raw, "-")
         else:
-            data = read_bytes(path, limits)
+            raw = data = read_bytes(path, limits)
             text = data if not isinstance(data, bytes) else decode(data, path)
         if not isinstance(text, str):  # a Finding: unreadable as a model
             print(f"{text.location}: cannot format: {text.message}", file=sys.stderr)
             status, refused = 1, refused + 1
             continue
-        text = text.lstrip("\ufeff")
         try:
             formatted = format_text(text, limits)
         except FormatRefused as reason:
             print(f"{path}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
             status, refused = 1, refused + 1
             continue
+        # decode() takes a UTF-8 byte-order mark off; a file that had one keeps it.
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        text, formatted = bom + text, bom + formatted
         if path == "-":
             sys.stdout.write(formatted)
             continue

@@ -53,8 +53,6 @@ def run(args) -> int:
 
     output_format = _format(args.output, SPEC_FORMATS, "md")
     matrix_format = _format(args.matrix, MATRIX_FORMATS, None) if args.matrix else None
-    if args.output == "-" and output_format == "docx":
-        raise UsageError("will not write DOCX to standard output; give a file with -o")
     report = checked_model(args.model, "draft a specification from",
                            "they are listed in the specification's annex; fix them before sending it out")
     if report is None:

@@ -203,7 +203,9 @@ class ModelBuilder(EvaluationReader):
         if _is_null(value):
             return []
         if not isinstance(value, yaml.SequenceNode):
-            hint = f"write a list: leads_to: [{value.value}]" if isinstance(value, yaml.ScalarNode) else None
+            # (ids written on lines of their own without dashes arrive as one text with spaces)
+            hint = f"write a list: leads_to: [{', '.join(value.value.split())}]" \
+                if isinstance(value, yaml.ScalarNode) else None
             self._report(INVALID_VALUE, f"leads_to should be a list of ids or links, not {_describe(value)}",
                          self._loc(value), node=node_id, hint=hint)
             return []
