@@ -6,13 +6,13 @@ tested without the `dot` program, as the graphviz package does.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
 
 from toc.errors import UserError
-from toc.renderers.escape import terminal_text
-from toc.renderers.dot import html_escape
+from toc.renderers.escape import terminal_text, xml_text
 
 IMAGE_FORMATS = ("svg", "png", "pdf")
 
@@ -66,8 +66,13 @@ def add_svg_title(svg: bytes, title: str, description: str) -> bytes:
     match = re.search(r"<svg\b[^>]*>", text)
     if match is None:
         return svg
-    accessible = f"\n<title>{html_escape(title)}</title>\n<desc>{html_escape(description)}</desc>"
+    # Plain XML escaping: Graphviz's own backslash rule (html_escape) does not apply outside DOT.
+    accessible = f"\n<title>{_xml(title)}</title>\n<desc>{_xml(description)}</desc>"
     opening = match.group(0)
     if "role=" not in opening:
         opening = opening[:-1] + ' role="img">'
     return (text[: match.start()] + opening + accessible + text[match.end():]).encode("utf-8")
+
+
+def _xml(text: str) -> str:
+    return html.escape(xml_text(text).replace("\r", "").replace("\n", " "), quote=False)

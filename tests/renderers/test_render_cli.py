@@ -108,3 +108,10 @@ def test_graphviz_failing_is_one_clear_line_and_spec_falls_back_to_the_outline(t
                           capture_output=True, text=True, env=env)
     assert spec.returncode == 0 and "text outline instead of the diagram" in spec.stderr
     assert (tmp_path / "s.html").exists()
+
+
+def test_svg_title_is_plain_xml_escaping():
+    from toc.renderers.graphviz_backend import add_svg_title
+
+    svg = add_svg_title(b'<svg width="1">x</svg>', "A\\B & <C>", "d\x1b").decode()
+    assert "<title>A\\B &amp; &lt;C&gt;</title>" in svg and "<desc>d\\x1b</desc>" in svg
