@@ -2,9 +2,12 @@
 
 ## What it finds
 Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F,
-U+061C) in a node's id, label or description, or in an indicator's or shared
-assumption's id; and invisible characters (zero-width space U+200B, word joiner
-U+2060, U+FEFF, soft hyphen U+00AD) in any of those ids. toc's own outputs show
+U+061C) in the model's title, a node's id, label or description, an
+indicator's id or measure, a shared assumption's id or text, or an evaluation
+question's text; and invisible characters (zero-width space U+200B, word joiner
+and invisible operators U+2060-U+2064, U+FEFF, soft hyphen U+00AD, Mongolian
+vowel separator U+180E, Hangul filler U+3164, tag characters U+E0000-U+E007F)
+in any of those ids. toc's own outputs show
 these characters as escapes; this rule says where they are in the file.
 
 ## Why it matters
@@ -49,11 +52,13 @@ from toc.rules.base import Rule
 
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _IN_TEXT = re.compile(f"[{_BIDI}]")
-_IN_ID = re.compile(f"[{_BIDI}\u200b\u2060\ufeff\u00ad]")
+_IN_ID = re.compile(f"[{_BIDI}\u200b\u2060-\u2064\ufeff\u00ad\u180e\u3164\U000e0000-\U000e007f]")
 
 
 def check(context):
     model = context.model
+    yield from _found(model.title, "title of the model", _IN_TEXT,
+                      model.value_locations.get("title", model.location), None)
     for node_id, node in model.nodes.items():
         yield from _found(node_id, "id of the node", _IN_ID, node.location, node_id)
         for field in ("label", "description"):
@@ -62,8 +67,15 @@ def check(context):
         for indicator in node.indicators:
             yield from _found(indicator.id, f'id of an indicator of "{node_id}"', _IN_ID,
                               indicator.value_locations.get("id", indicator.location), node_id)
+            yield from _found(indicator.measure, f'measure of an indicator of "{node_id}"', _IN_TEXT,
+                              indicator.value_locations.get("measure", indicator.location), node_id)
     for assumption_id, assumption in model.assumptions.items():
         yield from _found(assumption_id, "id of a shared assumption", _IN_ID, assumption.location, None)
+        yield from _found(assumption.text, f'text of the assumption "{assumption_id}"', _IN_TEXT,
+                          assumption.value_locations.get("text", assumption.location), None)
+    for question in model.evaluation.questions if model.evaluation else ():
+        yield from _found(question.text, f'text of the question "{question.id}"', _IN_TEXT,
+                          question.value_locations.get("text", question.location), None)
 
 
 def _found(text, where, pattern, location, node_id):
