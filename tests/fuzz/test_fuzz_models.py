@@ -148,8 +148,16 @@ def valid_models(draw) -> dict:
     return model
 
 
+# Hostile values (issue 15): control characters and forged lines, a label past Graphviz's
+# 16,384-character limit, a 4,001-digit integer (the dump here cannot write past Python's 4,300), a formula,
+# markup and links for Markdown, a bidirectional override.
+HOSTILE_VALUES = st.sampled_from([
+    "A\x01B\x1b[2J\n0 errors, 0 warnings", "x" * 20_000, 10 ** 4_000, "=cmd|' /C calc'!A0", "\tA",
+    "<script>alert(1)</script>", "[x](javascript:alert(1)) ![](http://example.com/i.png)", "\u202eevil",
+])
 ODD_VALUES = st.one_of(st.none(), st.integers(), st.floats(allow_nan=False), st.booleans(), st.text(max_size=5),
-                       st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+                       st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+                       HOSTILE_VALUES)
 
 
 def _containers(value, found):
