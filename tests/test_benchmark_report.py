@@ -18,10 +18,18 @@ def test_report_is_rebuilt_from_the_saved_figures(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--from-results", str(FIGURES),
                     "--output", str(output)], check=True, capture_output=True, text=True)
     report = output.read_text(encoding="utf-8")
-    for target in ("within 1.5x of libyaml compose", "ruamel.yaml round-trip", "faster than yamllint",
-                   "grows at most", "peak memory", "cold `toc check`", "within 1.1x of `dot -Tsvg`"):
+    for target in ("within 2x of libyaml compose", "ruamel.yaml round-trip", "faster than yamllint",
+                   "grows at most", "peak memory", "cold `toc check` (150 nodes) within 1.3x of importing",
+                   "cold `toc spec -o x.md` (150 nodes) within 1.5x of cold `toc check`",
+                   "each hostile shape grows about in proportion", "within 1.1x of `dot -Tsvg`"):
         assert target in report
-    for heading in ("**check vs compose", "**scaling", "**cold start", "**render vs dot"):
+    for heading in ("**check vs compose", "**scaling", "**cold start", "**spec vs check", "**render vs dot",
+                    "**growth"):
         assert heading in report  # what bounds each figure, in words
+    assert "guard against regressions" in report and "20 to 300 boxes" in report
+    growth = report.split("## Growth on hostile shapes")[1].split("\n## ")[0]
+    for shape in ("`toc fmt --check`", "text outline of a chain", "`toc compare`", "drawn as DOT",
+                  "catalogue named many times", "unknown fields", "refused before composing"):
+        assert shape in growth
     assert report == (ROOT / "docs" / "performance.md").read_text(encoding="utf-8"), \
         "docs/performance.md is not what the saved figures give: regenerate it with --from-results"
