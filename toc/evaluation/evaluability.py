@@ -18,6 +18,8 @@ outcomes and evaluate the process; impact is not evaluable at this scale.
 
 from __future__ import annotations
 
+import re
+
 from collections import deque
 from dataclasses import dataclass
 
@@ -152,8 +154,8 @@ def model_evaluability(model: Model, questions: list[Evaluability], verdicts: li
     asked = evaluation.questions if evaluation else []
     kinds = sorted({q.kind for q in asked if q.kind})
     utility = [
-        f"purpose and users: {'stated' if evaluation and evaluation.purpose and evaluation.users else 'not stated'}",
-        f"budget: {'stated' if evaluation and evaluation.budget else 'not stated'}",
+        f"purpose and users: {'stated' if evaluation and _stated(evaluation.purpose) and _stated(evaluation.users) else 'not stated'}",
+        f"budget: {'stated' if evaluation and _stated(evaluation.budget) else 'not stated'}",
         (f"{len(asked)} question{'s' if len(asked) != 1 else ''} ({', '.join(kinds)})" if asked
          else "no evaluation questions yet"),
     ]
@@ -209,3 +211,13 @@ def _power_line(verdicts: list[PowerVerdict]) -> str:
     for verdict in verdicts:
         counts[verdict.verdict] += 1
     return "power: " + ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+
+
+# What people write for a value they do not have yet.
+_PLACEHOLDER = re.compile(r"^\W*(?:not (?:yet )?(?:known|agreed|decided|set|stated)|unknown|tbc|tbd|to be "
+                          r"(?:confirmed|agreed|decided|determined|named)|n/?a|none|\?+)\W*$", re.I)
+
+
+def _stated(value: str | None) -> bool:
+    """Whether a field says something: "not yet known", "TBC" and the like do not."""
+    return bool(value and value.strip()) and not _PLACEHOLDER.match(value.strip())

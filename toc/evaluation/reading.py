@@ -26,7 +26,9 @@ _SUBJECTS = (
     ("practitioners", r"practitioners?|staff|workforce|professionals?|frontline|workers?|colleagues|"
                       r"health visitors?|social workers?"),
     ("organisations", r"partners?|leaders?|managers?|agenc(?:y|ies)|organisations?|services?|system|boards?|"
-                      r"commissioners?|authorit(?:y|ies)|steering group|council|partnerships?|providers?|schools?"),
+                      r"commissioners?|authorit(?:y|ies)|steering group|council|partnerships?|providers?|"
+                      # Schools as the ones who change, not "school exclusion" or "school readiness".
+                      r"schools|(?:the|each|every|partner|primary|secondary|local) school"),
     ("young-people", r"young (?:people|person)|pupils?|teenagers?|adolescents?|students?"),
     ("children", r"child(?:ren)?(?:'s|s')?|babies|infants?"),
     ("parents", r"parents?(?:'s|s')?|couples?|mothers?|fathers?|carers?|famil(?:y|ies)(?:'s|')?|co-parents?"),
