@@ -1,8 +1,8 @@
 """The performance benchmark: `toc check` against the floors, side by side, in one run.
 
-    .venv/bin/pip install -e '.[bench]'
-    .venv/bin/python benchmarks/run.py            # full run (several minutes), writes docs/performance.md
-    .venv/bin/python benchmarks/run.py --quick    # a few minutes, up to 10,000 nodes
+    .venv/bin/pip install -c constraints.txt -e '.[bench]'
+    .venv/bin/python benchmarks/run.py            # full run (about 15 minutes), writes docs/performance.md
+    .venv/bin/python benchmarks/run.py --quick    # about two minutes, up to 10,000 nodes
 
 Every figure is measured on the same generated files (benchmarks/generate.py),
 in fresh worker processes, taking turns (round robin) so that load from other
@@ -317,7 +317,7 @@ def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
         path = work / f"m{size}.toc.yaml"
         text = generate(size)
         path.write_text(text)
-        (work / f"m{size}.json").write_text(json.dumps(yaml.safe_load(text)))
+        (work / f"m{size}.json").write_text(json.dumps(yaml.load(text, Loader=yaml.CSafeLoader)))  # (safe_load, in C)
         files[size] = path
         print(f"generated {size} nodes: {len(text) / 1e6:.1f} MB", file=sys.stderr)
 
@@ -495,7 +495,7 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
         " imports are not timed except in the cold-start rows. Regenerate with:",
         "",
         "```sh",
-        ".venv/bin/pip install -e '.[bench]'",
+        ".venv/bin/pip install -c constraints.txt -e '.[bench]'",
         ".venv/bin/python benchmarks/run.py          # or --quick",
         "```",
         "",
