@@ -62,12 +62,8 @@ class FormatRefused(Exception):
 
 def format_text(text: str, limits: Limits | None = None) -> str:
     """The canonical form of a model's text (see the module docstring); ``limits`` as toc check's."""
-    from toc.gc_pause import collector_paused
-
-    # The composed trees are many small objects that live until the end: the
-    # collector would rescan them again and again (superlinear on big models).
-    with collector_paused():
-        return _format(text, limits or Limits())
+    # (The CLI pauses the collector for the whole command: see toc.cli.)
+    return _format(text, limits or Limits())
 
 
 def _format(text: str, limits: Limits) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from toc.loading.catalogue_files import CatalogueFile, load_catalogue_text
@@ -23,6 +23,44 @@ SHIPPED_FILES = ("methods.yaml", "measures.yaml")
 class Catalogue:
     methods: dict[str, Method] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
+
+    @cached_property
+    def _instrument_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One pattern for every way text may name a measure, longest first, and each name's id.
+
+        Whole words only, so "WEMWBS" is not found inside "SWEMWBS" nor "CSI" inside "CSIs".
+        Built once per catalogue: a model's checks and plan ask it for every indicator.
+        """
+        by_name: dict[str, str] = {}
+        for name, measure_id in sorted(((name, measure_id) for measure_id, measure in self.measures.items()
+                                        for name in _names(measure)), key=lambda pair: -len(pair[0])):
+            by_name.setdefault(name.casefold(), measure_id)
+        if not by_name:
+            return None, by_name
+        alternatives = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I), by_name
+
+    def instrument_in_text(self, text: str | None) -> str | None:
+        """The id of the catalogue measure that text names, or None.
+
+        The longest name found wins, so "Brief Acrimony Scale (BACS-8)" is bacs-8, not the
+        Acrimony Scale, and "CSI-16" is the Couples Satisfaction Index.
+
+        >>> shipped().instrument_in_text("SDQ total difficulties score")
+        'sdq'
+        """
+        pattern, by_name = self._instrument_names
+        if not text or pattern is None:
+            return None
+        found = max((match.group() for match in pattern.finditer(text)), key=len, default=None)
+        return by_name[found.casefold()] if found else None
+
+    def indicator_instrument(self, indicator: Indicator) -> tuple[str | None, bool]:
+        """The measure an indicator uses and whether it is named by id: (id, True) for
+        `instrument:`, (id, False) for a measure recognised in its `measure:` text, (None, False)."""
+        if indicator.instrument:
+            return indicator.instrument, True
+        return self.instrument_in_text(indicator.measure), False
 
 
 @cache
@@ -60,36 +98,3 @@ def _names(measure: Measure) -> tuple[str, ...]:
     if measure.name and "(" in measure.name:
         names.append(measure.name.split("(")[0])
     return tuple(name.strip() for name in names if name and name.strip())
-
-
-@cache
-def _pattern(name: str) -> re.Pattern[str]:
-    # Whole words only, so "WEMWBS" is not found inside "SWEMWBS" nor "CSI" inside "CSIs".
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
-
-
-def instrument_in_text(text: str | None, measures: dict[str, Measure]) -> str | None:
-    """The id of the catalogue measure that text names, or None.
-
-    The longest name found wins, so "Brief Acrimony Scale (BACS-8)" is bacs-8, not the
-    Acrimony Scale, and "CSI-16" is the Couples Satisfaction Index.
-
-    >>> instrument_in_text("SDQ total difficulties score", shipped().measures)
-    'sdq'
-    """
-    if not text:
-        return None
-    found: tuple[int, str] | None = None
-    for measure_id, measure in measures.items():
-        for name in _names(measure):
-            if (found is None or len(name) > found[0]) and _pattern(name).search(text):
-                found = (len(name), measure_id)
-    return found[1] if found else None
-
-
-def indicator_instrument(indicator: Indicator, measures: dict[str, Measure]) -> tuple[str | None, bool]:
-    """The measure an indicator uses and whether it is named by id: (id, True) for
-    `instrument:`, (id, False) for a measure recognised in its `measure:` text, (None, False)."""
-    if indicator.instrument:
-        return indicator.instrument, True
-    return instrument_in_text(indicator.measure, measures), False

@@ -156,7 +156,7 @@ def plan_evaluation(model: Model, catalogue: Catalogue | None = None, findings: 
         asked = about.get(node.id, [])
         uses = _chosen(node, asked, methods)
         if not uses:
-            facts = node_facts(model, node, {q.kind for q in asked if q.kind}, measure_names)
+            facts = node_facts(model, node, {q.kind for q in asked if q.kind}, measure_names, catalogue)
             uses = [MethodUse(s.method, methods[s.method].name or s.method, methods[s.method].family,
                               methods[s.method].sms, False, s.reason) for s in suggest(facts, methods)]
         chosen_by_node[node.id] = tuple(uses)

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from toc.evaluation import reading
-from toc.evaluation.catalogue import catalogue_for, indicator_instrument
+from toc.evaluation.catalogue import Catalogue, catalogue_for
 from toc.model import Availability, Criticality, Evidence, Indicator, Link, Method, Model, Node, NodeType, Term
 
 # Enough for a plan to choose from without burying the reader: the most specific first.
@@ -112,14 +112,16 @@ class SuggestionRule:
     reason: Callable[[NodeFacts], str]
 
 
-def node_facts(model: Model, node: Node, asked: set[str], measure_names: dict[str, str]) -> NodeFacts:
-    """Everything the rules read about ``node``; ``asked`` is the kinds of the questions about it."""
+def node_facts(model: Model, node: Node, asked: set[str], measure_names: dict[str, str],
+               catalogue: Catalogue | None = None) -> NodeFacts:
+    """Everything the rules read about ``node``; ``asked`` is the kinds of the questions about it.
+    ``catalogue`` is the model's (``catalogue_for``), passed in by a caller asking about many nodes."""
     explicit = frozenset(asked)
     kinds = explicit or frozenset({"impact"} if node.is_outcome_or_impact else {"process"})
-    measures = catalogue_for(model).measures
+    catalogue = catalogue or catalogue_for(model)
     instruments = []
     for indicator in node.indicators:
-        measure_id, _ = indicator_instrument(indicator, measures)
+        measure_id, _ = catalogue.indicator_instrument(indicator)
         if measure_id:
             instruments.append(measure_names.get(measure_id, measure_id))
     incoming = [link for link in model.links() if link.target == node.id and not link.feedback]

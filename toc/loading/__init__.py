@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from toc.findings import Finding
-from toc.gc_pause import collector_paused
 from toc.limits import Limits
 from toc.loading.build import ModelBuilder
 from toc.loading.catalogue_files import read_catalogues
@@ -63,17 +62,16 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
     too_many = _too_many_values(text, path, limits)
     if too_many is not None:
         return LoadResult(path, None, [too_many])
-    with collector_paused():
-        root = _compose_within_depth(text, path, limits)
-        if isinstance(root, Finding):
-            return LoadResult(path, None, [root])
-        builder = ModelBuilder(path, limits, known_codes)
-        if needs_editor_lines(text):
-            builder.editor_lines = EditorLines(text, path)
-        model = builder.build(root)
-        findings = builder.findings
-        if model is not None and model.catalogues and catalogue_dir is not None:
-            findings += read_catalogues(model, limits, catalogue_dir or _folder_of(path))
+    root = _compose_within_depth(text, path, limits)
+    if isinstance(root, Finding):
+        return LoadResult(path, None, [root])
+    builder = ModelBuilder(path, limits, known_codes)
+    if needs_editor_lines(text):
+        builder.editor_lines = EditorLines(text, path)
+    model = builder.build(root)
+    findings = builder.findings
+    if model is not None and model.catalogues and catalogue_dir is not None:
+        findings += read_catalogues(model, limits, catalogue_dir or _folder_of(path))
     return LoadResult(path, model, findings)
 
 

@@ -43,7 +43,6 @@ nodes:
 ```
 """
 
-from toc.evaluation.catalogue import instrument_in_text
 from toc.findings import Severity
 from toc.rules.base import Rule
 
@@ -52,12 +51,13 @@ def check(context):
     model = context.model
     if not any(i.measure and not i.instrument for node in model.nodes.values() for i in node.indicators):
         return
-    measures = context.catalogue.measures
+    catalogue = context.catalogue
+    measures = catalogue.measures
     for node in model.nodes.values():
         for indicator in node.indicators:
             if indicator.instrument or not indicator.measure:
                 continue
-            measure_id = instrument_in_text(indicator.measure, measures)
+            measure_id = catalogue.instrument_in_text(indicator.measure)
             if measure_id is None:
                 continue
             measure = measures[measure_id]

@@ -64,7 +64,6 @@ nodes:
 """
 
 from toc.evaluation import reading
-from toc.evaluation.catalogue import indicator_instrument
 from toc.findings import Severity
 from toc.rules.base import Rule
 
@@ -72,13 +71,16 @@ _CHILD_CONSTRUCTS = ("child-wellbeing", "parenting-stress")
 
 
 def check(context):
-    model, measures = context.model, context.catalogue.measures
+    model = context.model
+    if not any(node.indicators for node in model.nodes.values()):
+        return
+    measures = context.catalogue.measures
     for node in model.nodes.values():
         if not node.is_outcome_or_impact or not node.indicators:
             continue
         used = []  # (indicator, measure, where)
         for indicator in node.indicators:
-            measure_id, by_id = indicator_instrument(indicator, measures)
+            measure_id, by_id = context.catalogue.indicator_instrument(indicator)
             if measure_id in measures:
                 where = indicator.value_locations.get("instrument" if by_id else "measure", indicator.location)
                 used.append((indicator, measures[measure_id], where))

@@ -84,7 +84,6 @@ evaluation:
 ```
 """
 
-from toc.evaluation.power import assess_indicator
 from toc.findings import Severity
 from toc.rules.base import Rule
 
@@ -93,6 +92,10 @@ def check(context):
     model = context.model
     if model.evaluation is None:
         return
+    # Imported here: only a model with an evaluation plan needs the power calculations
+    # (and `toc check` of any other model starts without them).
+    from toc.evaluation.power import assess_indicator
+
     for node in model.nodes.values():
         asked = context.questions_about.get(node.id, [])
         impact = [q for q in asked if q.kind == "impact" and q.id]
