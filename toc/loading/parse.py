@@ -31,6 +31,14 @@ class _Loader(_BaseLoader):
     (tests/test_parse.py).
     """
 
+    # No path resolvers are registered (asserted above), so there is no path to track: the
+    # composer calls these twice per value.
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in _FIRST_CHARACTERS:
             return _BaseLoader.DEFAULT_SCALAR_TAG

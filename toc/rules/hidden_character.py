@@ -79,7 +79,8 @@ def check(context):
 
 
 def _found(text, where, pattern, location, node_id):
-    match = pattern.search(text) if text else None
+    # (ASCII text, most of a model, holds none of these characters: isascii() is a flag lookup.)
+    match = pattern.search(text) if text and not text.isascii() else None
     if match is None:
         return
     yield RULE.finding(
