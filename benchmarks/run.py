@@ -556,10 +556,9 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
     for size, phases_row in sorted(results["phases"].items()):
         lines.append(f"| {size:,} | " + " | ".join(
             f"{phases_row[key]:.3f}" if key in phases_row else "-" for key in PHASES) + " |")
-    lines += ["", "Both composes are timed alike: the tree is dropped at once, so freeing it is included. The"
-              " builder frees each node's part of the tree as soon as it has read it (in a file without"
-              " aliases), so most of that freeing is inside *builder*; *free tree* is what is left to free"
-              " after building. *graph build* is the networkx graph the graph rules read, already counted"
+    lines += ["", "Both composes are timed alike: the tree is dropped at once, so freeing it is included."
+              " *free tree* is dropping the composed tree once the builder has read it (the builder reads"
+              " it whole; it no longer frees it piece by piece). *graph build* is the networkx graph the graph rules read, already counted"
               " in *rules* and shown on its own. *bare walk* and *graph walk* are references, not parts of"
               " `toc check`: see below.", "", analysis(results, reference)]
     lines += ["", "## Speed (CPU seconds, best of rounds)", "",
@@ -645,8 +644,7 @@ def _and(items) -> str:
 
 PHASES = ("stock compose", "toc compose", "bare walk", "builder", "free tree", "rules", "report", "graph build",
           "graph walk")
-# (free tree: dropping what is left of the composed tree after building; the compose timings include
-# freeing the whole tree, and the builder frees each node's part as it reads it)
+# (free tree: dropping the composed tree after building; the compose timings include freeing it)
 
 
 def analysis(results: dict, reference: int) -> str:
@@ -672,8 +670,7 @@ def analysis(results: dict, reference: int) -> str:
         " text) and to its calls back into Python to resolve each value's tag. toc composes with the same"
         " C parser and a lighter resolver that gives exactly the same tags, so its own compose, timed the"
         f" same way, costs {phases['toc compose'] / stock:.2f}x the baseline's. Then come the typed builder"
-        f" ({phases['builder']:.3f} s, which frees each node's part of the tree as it reads it, while it is"
-        " still in the CPU's cache), the rules with the configuration and sorting of their"
+        f" ({phases['builder']:.3f} s), dropping the composed tree ({phases['free tree']:.3f} s), the rules with the configuration and sorting of their"
         f" {phases['findings']:,} findings ({phases['rules']:.3f} s) and the report"
         f" ({phases['report']:.3f} s).{graph_text} For reference, a *bare walk* that visits every composed"
         " value once, makes one location per value and one dictionary per mapping, and checks nothing,"

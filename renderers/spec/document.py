@@ -131,11 +131,15 @@ def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list
 
 
 def _claim_text(design) -> str:
-    """What a design lets you claim, with its caveat inline for an impact claim below SMS 3."""
+    """What a design lets you claim, with its caveat inline for an impact claim below SMS 3, and
+    every further caveat (a change its numbers cannot show) beside it: a question's row must not
+    read stronger than its design."""
     if design.weak:
-        return design.caveat
-    level = f"{design.level_text}: " if design.sms is not None else ""
-    return f"{level}{design.may_claim}"
+        text, further = design.caveat, design.caveats[1:]
+    else:
+        level = f"{design.level_text}: " if design.sms is not None else ""
+        text, further = f"{level}{design.may_claim}", design.caveats
+    return f"{text.rstrip('.')}. {' '.join(further)}" if further else text
 
 
 def _claim(node_plan) -> str:
