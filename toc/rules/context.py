@@ -127,6 +127,14 @@ class CheckContext:
         return catalogue_for(self.model)
 
     @cached_property
+    def instruments(self) -> dict:
+        """Each indicator's measure: (catalogue id, named by `instrument:`) or, recognised in its
+        `measure:` text, (id, False); (None, False) when it names none. Read once for every rule."""
+        catalogue = self.catalogue
+        return {indicator: catalogue.indicator_instrument(indicator)
+                for node in self.model.nodes.values() for indicator in node.indicators}
+
+    @cached_property
     def questions_about(self) -> dict[str, list]:
         """Evaluation questions by the node ids they name."""
         found: dict[str, list] = {}

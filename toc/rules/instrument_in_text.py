@@ -51,14 +51,11 @@ def check(context):
     model = context.model
     if not any(i.measure and not i.instrument for node in model.nodes.values() for i in node.indicators):
         return
-    catalogue = context.catalogue
-    measures = catalogue.measures
+    measures = context.catalogue.measures
     for node in model.nodes.values():
         for indicator in node.indicators:
-            if indicator.instrument or not indicator.measure:
-                continue
-            measure_id = catalogue.instrument_in_text(indicator.measure)
-            if measure_id is None:
+            measure_id, by_id = context.instruments[indicator]
+            if by_id or measure_id is None:
                 continue
             measure = measures[measure_id]
             notes = [note for note, present in (("licence", measure.licence), ("safeguarding", measure.safeguarding))

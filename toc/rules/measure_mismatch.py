@@ -80,7 +80,7 @@ def check(context):
             continue
         used = []  # (indicator, measure, where)
         for indicator in node.indicators:
-            measure_id, by_id = context.catalogue.indicator_instrument(indicator)
+            measure_id, by_id = context.instruments[indicator]
             if measure_id in measures:
                 where = indicator.value_locations.get("instrument" if by_id else "measure", indicator.location)
                 used.append((indicator, measures[measure_id], where))
