@@ -68,8 +68,20 @@ def check(context):
             yield RULE.finding(
                 f'assumption "{assumption.id}" is critical but its evidence is {evidence}',
                 assumption.location,
-                hint="make it a priority for evaluation (an evaluation question), or find the evidence",
+                hint=_hint(context, assumption.id),
             )
+
+
+def _hint(context, assumption_id: str) -> str:
+    # Questions name nodes, not assumptions: point at the boxes the assumption's links lead to.
+    targets = sorted({link.target for link in context.links
+                      if any(reference.id == assumption_id for reference in link.assumptions)},
+                     key=lambda node_id: context.order.get(node_id, 0))
+    if not targets:
+        return "find the evidence and set `evidence:`, or lower its `criticality:` if less rests on it"
+    nodes = ", ".join(targets[:3])
+    return (f"test it: ask an evaluation question about the change it leads to (`nodes: [{nodes}]`), "
+            "or find the evidence and set `evidence:`")
 
 
 RULE = Rule("TOC402", "weak-critical-assumption", Severity.WARNING, "a critical assumption with weak evidence",
