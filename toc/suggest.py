@@ -32,6 +32,8 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     'indicators'
     >>> closest("Outcome", ["output", "outcome"])
     'outcome'
+    >>> closest("home-climate-better", ["home-climate", "better-home-climate"])
+    'better-home-climate'
     """
     global _left
     if _left <= 0 or len(word) > LONGEST_WORD:
@@ -41,10 +43,20 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     folded = {choice.casefold(): choice for choice in options}
     if word.casefold() in folded:
         return folded[word.casefold()]
+    # The same words in another order ("home-climate-better" for "better-home-climate") is a
+    # likelier meaning than a shorter id that shares some letters ("home-climate").
+    words = _words(word)
+    reordered = [choice for choice in options if len(words) > 1 and _words(choice) == words]
+    if len(reordered) == 1:
+        return reordered[0]
     import difflib  # (here: a clean model never needs it, and every command would import it)
 
     matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _words(text: str) -> list[str]:
+    return sorted(text.casefold().replace("_", "-").split("-"))
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
