@@ -127,6 +127,12 @@ def _column_widths(block: Table, page_width: int, size) -> list[int]:
         minimums.append(int(longest * size * 0.58) + Cm(0.45))
         lengths = [len(row[index]) for row in block.rows] or [0]
         weights.append(max(sum(lengths) / len(lengths), 1))
+    # No word may claim more than a third of the page (a long id or web address then breaks
+    # inside its cell), and when the words still do not fit, every column gives up the same
+    # share: the table always fits between the margins, whatever the text.
+    minimums = [min(minimum, page_width // 3) for minimum in minimums]
+    if sum(minimums) > page_width:
+        minimums = [minimum * page_width // sum(minimums) for minimum in minimums]
     spare = max(page_width - sum(minimums), 0)
     total = sum(weights)
     return [minimum + int(spare * weight / total) for minimum, weight in zip(minimums, weights)]

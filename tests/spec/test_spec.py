@@ -176,3 +176,39 @@ def test_a_questions_row_carries_its_power_caveat(tmp_path):
     assert main(["spec", str(model), "-o", str(tmp_path / "s.md")]) == 0
     [row] = [line for line in (tmp_path / "s.md").read_text().splitlines() if line.startswith("| q2 |")]
     assert "SMS 3: cause, with care" in row and "is not detectable: needs 74 per arm" in row
+
+
+@pytest.mark.parametrize("name", ["wirral", "east-midlands", "kirklees", "leicester-city", "sefton", "flawed"])
+def test_every_docx_table_fits_between_its_pages_margins(tmp_path, name):
+    # The matrix (27.6 cm on a 25.7 cm landscape page) and the data-needs table ran off the page,
+    # their last column cut: a table's columns must add up to no more than its section's text width.
+    import docx
+    from docx.oxml.ns import qn
+
+    from conftest import EXAMPLES
+    from toc.cli import main
+
+    out = tmp_path / "spec.docx"
+    assert main(["spec", str(EXAMPLES / f"{name}.toc.yaml"), "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    widths = [section.page_width - section.left_margin - section.right_margin for section in document.sections]
+    section, tables = 0, iter(document.tables)
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            table = next(tables)
+            # (Word stores widths in twips, 635 EMU: each column may round up by one.)
+            slack = 635 * len(table.columns)
+            assert sum(column.width for column in table.columns) <= widths[section] + slack, table.rows[0].cells[0].text
+        elif element.tag == qn("w:p") and element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            section += 1  # a paragraph carrying a section break ends that section
+
+
+def test_column_widths_fit_even_when_a_single_word_is_wider_than_the_page():
+    from docx.shared import Cm, Pt
+
+    from toc.renderers.spec.blocks import Table
+    from toc.renderers.spec.docx import _column_widths
+
+    block = Table(("Id", "Address"), (("a", "https://example.org/" + "x" * 300), ("b", "y" * 200)))
+    widths = _column_widths(block, Cm(17.0), Pt(9))
+    assert sum(widths) <= Cm(17.0) and min(widths) > 0
