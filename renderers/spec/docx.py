@@ -115,24 +115,32 @@ def _table(document, block: Table, size, page_width) -> None:
 
 
 def _column_widths(block: Table, page_width: int, size) -> list[int]:
-    """Widths that never break a word (at the table's font size), then share the rest of the page
-    in proportion to how much each column says."""
+    """Widths that never break a header word and, where the page allows, no word at all (at the
+    table's font size); the rest of the page is shared in proportion to how much each column says.
+    Whatever the text, the columns add up to no more than the page."""
     from docx.shared import Cm
 
-    minimums, weights = [], []
+    def width_of(words: list[str], em: float = 0.58) -> int:
+        # About 0.55 em per character (more in the bold header), plus the cell's padding.
+        return int(max((len(word) for word in words), default=1) * size * em) + Cm(0.45)
+
+    floors, minimums, weights = [], [], []
     for index, header in enumerate(block.headers):
-        words = [word for row in block.rows for word in row[index].split()] + header.split()
-        longest = max((len(word) for word in words), default=1)
-        # About 0.55 em per character, plus the cell's padding.
-        minimums.append(int(longest * size * 0.58) + Cm(0.45))
+        floors.append(width_of(header.split(), em=0.68))
+        words = [word for row in block.rows for word in row[index].split()]
+        # No word may claim more than a third of the page: a long id or web address breaks instead.
+        minimums.append(max(floors[-1], min(width_of(words), page_width // 3)))
         lengths = [len(row[index]) for row in block.rows] or [0]
         weights.append(max(sum(lengths) / len(lengths), 1))
-    # No word may claim more than a third of the page (a long id or web address then breaks
-    # inside its cell), and when the words still do not fit, every column gives up the same
-    # share: the table always fits between the margins, whatever the text.
-    minimums = [min(minimum, page_width // 3) for minimum in minimums]
     if sum(minimums) > page_width:
-        minimums = [minimum * page_width // sum(minimums) for minimum in minimums]
+        # Too wide: the headers keep their words, and the columns give up what their long words
+        # claim beyond that in proportion (when even the headers cannot fit, everything shrinks).
+        room = page_width - sum(floors)
+        if room > 0:
+            extra = sum(minimum - floor for minimum, floor in zip(minimums, floors))
+            minimums = [floor + (minimum - floor) * room // extra for minimum, floor in zip(minimums, floors)]
+        else:
+            minimums = [floor * page_width // sum(floors) for floor in floors]
     spare = max(page_width - sum(minimums), 0)
     total = sum(weights)
     return [minimum + int(spare * weight / total) for minimum, weight in zip(minimums, weights)]
