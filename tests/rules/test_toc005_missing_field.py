@@ -49,3 +49,12 @@ nodes:
 
 def test_empty_label_counts_as_missing():
     assert located("toc: 1\nnodes:\n  a:\n    type: impact\n    label:\n", "TOC005") == [("TOC005", 3, 3)]
+
+
+def test_an_empty_file_points_at_toc_init():
+    # examples/ and docs/ are not installed with the package; toc init is.
+    from conftest import only
+
+    [finding] = only("", "TOC005")
+    assert (finding.location.line, finding.location.column) == (1, 1)
+    assert finding.hint == "`toc init FILE` writes a commented starter model to fill in"

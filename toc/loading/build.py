@@ -88,7 +88,7 @@ class ModelBuilder(EvaluationReader):
         start = Location(self.path, 1, 1)
         if root is None:
             self._report(MISSING_FIELD, "the file is empty: a model needs at least `toc: 1` and `nodes:`", start,
-                         hint="start from one of the examples/ models, or see docs/format.md")
+                         hint="`toc init FILE` writes a commented starter model to fill in")
             return None
         if not isinstance(root, yaml.MappingNode):
             self._report(INVALID_VALUE, f"a model is a mapping of fields (toc:, title:, nodes:...), not {_describe(root)}",
