@@ -121,7 +121,8 @@ def test_cli_formats_exit_code_and_output_file(tmp_path, monkeypatch, capsys):
 def test_cli_unreadable_model_is_a_located_finding(tmp_path, capsys):
     broken = tmp_path / "broken.toc.yaml"
     broken.write_text("toc: 1\nnodes: [\n")
-    assert main(["diff", str(broken), str(EXAMPLES / "sefton.toc.yaml")]) == 1
+    # 2, not 1: with --exit-code, 1 means the models differ.
+    assert main(["diff", "--exit-code", str(broken), str(EXAMPLES / "sefton.toc.yaml")]) == 2
     err = capsys.readouterr().err
     assert "broken.toc.yaml:" in err and "error TOC001 yaml-syntax" in err
 

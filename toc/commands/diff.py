@@ -33,7 +33,8 @@ resolved. Comments, key order and layout are not changes. In JSON, infinite
 and NaN numbers are the strings "inf", "-inf" and "nan".
 
 exit codes: 0 done (with --exit-code: no changes), 1 changes found (only with
---exit-code) or a model cannot be read, 2 usage error.
+--exit-code), 2 a model cannot be read (its findings are shown) or a usage error,
+so that a script never takes a broken model for a changed one.
 """
 
 
@@ -68,7 +69,7 @@ def run(args) -> int:
     unreadable = [report for report in (old, new) if report.model is None]
     if unreadable:
         sys.stderr.write(FINDING_FORMATS["text"](unreadable, colour=False, hints=True))
-        return 1
+        return 2  # not 1: with --exit-code, 1 means "the models differ"
     diff = diff_models(old.model, new.model, old.findings, new.findings, old_name=args.old, new_name=args.new)
     if args.format == "text":
         colour = args.color == "always" or (
