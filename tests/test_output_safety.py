@@ -248,3 +248,13 @@ def test_a_dangling_link_names_the_missing_folder_it_points_into(tmp_path):
     (tmp_path / "dangling").symlink_to(tmp_path / "nowhere" / "x.json")
     with pytest.raises(OutputError, match=f"directory {tmp_path / 'nowhere'} does not exist"):
         write_output(str(tmp_path / "dangling"), "x")
+
+
+def test_render_refuses_to_overwrite_a_catalogue_the_model_read(tmp_path):
+    (tmp_path / "ours.yaml").write_text("methods: {}\n")
+    model = tmp_path / "m.toc.yaml"
+    model.write_text("toc: 1\ncatalogues: [ours.yaml]\nnodes:\n  a: {type: activity, label: A}\n")
+    result = subprocess.run([sys.executable, "-m", "toc", "render", str(model), "-o", str(tmp_path / "ours.yaml"),
+                             "--format", "dot"], capture_output=True, text=True)
+    assert result.returncode == 2 and "refusing to overwrite the input model" in result.stderr
+    assert (tmp_path / "ours.yaml").read_text() == "methods: {}\n"

@@ -84,7 +84,7 @@ def _usable_target(path: str, protected: tuple[str, ...], new_only: bool) -> tup
     if status is not None:
         for model in protected:
             if os.path.exists(model) and os.path.samefile(target, model):
-                raise OutputError(f"{path}: refusing to overwrite the input model")
+                raise OutputError(f"{path}: refusing to overwrite the input model (or a file it reads)")
         if stat.S_ISDIR(status.st_mode):
             raise OutputError(f"{path}: is a directory; give a file name")
         if stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):

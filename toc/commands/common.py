@@ -75,6 +75,16 @@ def format_of_output(path: str, choices: tuple[str, ...], *, given: str | None =
                      + ", ".join("." + name for name in choices) + (" or --format" if has_format_option else ""))
 
 
+def model_inputs(path: str, model) -> tuple[str, ...]:
+    """The files a command read for the model at ``path``: the model and its catalogue files,
+    which no output may overwrite."""
+    import os
+
+    from toc.loading.catalogue_files import catalogue_path
+
+    return (path, *(catalogue_path(os.path.dirname(path), reference) for reference in model.catalogues))
+
+
 BINARY_FORMATS = frozenset({"svg", "png", "pdf", "xlsx", "docx"})
 
 

@@ -42,16 +42,16 @@ def render_model(model: Model, request: RenderRequest) -> str | bytes:
     source = render_dot(model, options)
     if request.output_format == "dot":
         return source
-    return lay_out(model, source, request.output_format)
+    return lay_out(source, request.output_format, model.display_name, describe(model))
 
 
-def lay_out(model: Model, source: str, image_format: str) -> bytes:
-    """DOT laid out by Graphviz; an SVG gets the model's accessible title and description."""
+def lay_out(source: str, image_format: str, title: str, description: str) -> bytes:
+    """DOT laid out by Graphviz; an SVG gets an accessible title and description."""
     from toc.renderers.graphviz_backend import add_svg_title, run_dot
 
     image = run_dot(source, image_format)
     if image_format == "svg":
-        image = add_svg_title(image, model.display_name, describe(model))
+        image = add_svg_title(image, title, description)
     return image
 
 
@@ -60,5 +60,5 @@ def workshop_page(model: Model, findings, options: DiagramOptions = DiagramOptio
     """The workshop page, with its diagram laid out by Graphviz (the findings are the page's overlay)."""
     from toc.renderers.html import diagram_source, render_html
 
-    svg = lay_out(model, diagram_source(model, options), "svg").decode("utf-8")
+    svg = lay_out(diagram_source(model, options), "svg", model.display_name, describe(model)).decode("utf-8")
     return render_html(model, svg, findings, live_version=live_version)

@@ -7,7 +7,7 @@ import os
 import shutil
 import sys
 
-from toc.commands.common import UsageError, checked_model, format_of_output, refuse_binary_on_terminal
+from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal
 from toc.output import write_output
 
 PATHWAY_EPILOG = """\
@@ -60,7 +60,7 @@ def run(args) -> int:
                          "(see `toc pathway --help` and docs/pathway.md)")
     matrix = build_matrix(model)
     title = f"{model.area or model.display_name} - support pathway"
-    write_output(args.output, _render(matrix, title, output_format, args), protected=(args.model,))
+    write_output(args.output, _render(matrix, title, output_format, args), protected=model_inputs(args.model, model))
     return 0
 
 
@@ -89,10 +89,7 @@ def _render(matrix, title: str, output_format: str, args) -> str | bytes:
     source = render_pathway_dot(matrix, title)
     if output_format == "dot":
         return source
-    from toc.renderers.graphviz_backend import add_svg_title, run_dot
+    from toc.commands.drawing import lay_out
     from toc.renderers.pathway_tables import summary_line
 
-    image = run_dot(source, output_format)
-    if output_format == "svg":
-        image = add_svg_title(image, title, summary_line(matrix))
-    return image
+    return lay_out(source, output_format, title, summary_line(matrix))

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError, checked_model, format_of_output
+from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs
 from toc.output import check_output, write_output
 
 SPEC_EPILOG = """\
@@ -60,7 +60,7 @@ def run(args) -> int:
     model = report.model
     catalogue = catalogue_for(model)
     plan = plan_evaluation(model, catalogue, report.findings)
-    protected = (args.model, *(os.path.join(os.path.dirname(args.model), ref.id) for ref in model.catalogues))
+    protected = model_inputs(args.model, model)
     # Every output is checked before the first is written: a bad --matrix must not leave a lone spec.
     if args.matrix and args.output != "-" and os.path.realpath(args.matrix) == os.path.realpath(args.output):
         raise UsageError("--matrix and -o name the same file; give the matrix its own name")

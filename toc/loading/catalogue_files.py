@@ -45,13 +45,18 @@ def load_catalogue_text(text: str, path: str, limits: Limits | None = None) -> C
     return CatalogueFile(path, methods, measures, builder.findings)
 
 
+def catalogue_path(base: str, reference: Reference) -> str:
+    """Where a `catalogues:` entry is: relative to the folder ``base`` (the model's)."""
+    return os.path.join(base, reference.id)
+
+
 def read_catalogues(model: Model, limits: Limits, base: str) -> list[Finding]:
     """Read the catalogue files the model names (relative to the folder ``base``) into it."""
     findings: list[Finding] = []
     read: set[str] = set()
     total = 0
     for reference in model.catalogues:
-        path = os.path.join(base, reference.id)
+        path = catalogue_path(base, reference)
         refusal = _refusal(reference, path, base)
         if refusal is not None:
             findings.append(refusal)
