@@ -33,14 +33,21 @@ class FileReport:
     path: str
     model: Model | None
     findings: list[Finding] = field(default_factory=list)
+    # A syntax error stopped part of the file from being read: the rest was checked by the
+    # rules that judge each item alone (Rule.local), and ``model`` is None.
+    partial: bool = False
 
 
-def check_model(model: Model, selection: Selection = Selection()) -> list[Finding]:
-    """Findings of every selected graph rule on a loaded model (before configuration)."""
+def check_model(model: Model, selection: Selection = Selection(), local_only: bool = False) -> list[Finding]:
+    """Findings of every selected graph rule on a loaded model (before configuration).
+
+    ``local_only`` runs only the rules that judge each item by itself, for the parts of a
+    file that read after a syntax error.
+    """
     context = CheckContext(model)
     findings: list[Finding] = []
     for rule in RULES.values():
-        if rule.check is not None and selection.allows(rule.code):
+        if rule.check is not None and selection.allows(rule.code) and (rule.local or not local_only):
             findings.extend(rule.check(context))
     return findings
 
@@ -60,9 +67,11 @@ def _report(result, selection: Selection) -> FileReport:
     findings = list(result.findings)
     if result.model is not None:
         findings.extend(check_model(result.model, selection))
-    configured = without_superseded(configure(findings, result.model, selection))
+    elif result.partial is not None:
+        findings.extend(check_model(result.partial, selection, local_only=True))
+    configured = without_superseded(configure(findings, result.model or result.partial, selection))
     configured.sort(key=REPORT_ORDER)
-    return FileReport(result.path, result.model, configured)
+    return FileReport(result.path, result.model, configured, partial=result.partial is not None)
 
 
 def configure(findings: list[Finding], model: Model | None, selection: Selection) -> list[Finding]:

@@ -61,6 +61,9 @@ for _section, _fields in field_tables.SECTIONS.items():
         _HOME_OF_FIELD.setdefault(_field.name, _section)
 
 
+_NODE_FIELD_NAMES = field_tables.names_of(field_tables.NODE)
+
+
 class _LimitReached(Exception):
     pass
 
@@ -72,6 +75,9 @@ class ModelBuilder(EvaluationReader):
 
     # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
     editor_lines = None
+    # Set when building from the parts of a file that read after a syntax error
+    # (toc.loading.partial): a section that is not there may be in the part that did not read.
+    partial = False
 
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str] | None = None):
         self.path = path
@@ -133,6 +139,8 @@ class ModelBuilder(EvaluationReader):
                 model.uses = self._references(value, "uses", None)
             else:
                 setattr(model, name, self._text(value, name))
+        if self.partial:
+            return
         if "toc" not in fields:
             self._report(MISSING_FIELD, "missing `toc: 1` (the format version) at the top of the file",
                          model.location, hint="add `toc: 1` as the first line")
@@ -149,10 +157,39 @@ class ModelBuilder(EvaluationReader):
             self._report(LIMIT_EXCEEDED, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
-        for node_id, key, node_value in pairs:
+        for node_id, key, node_value in self._adopt_stray_fields(pairs):
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
             self._valid_id(node_id, key, "node id")
             model.nodes[node_id] = self._node(node_id, key, node_value)
+
+    def _adopt_stray_fields(self, pairs):
+        """The node pairs, with a node's field indented as a node id given back to the node above it.
+
+        A last field indented like the node ids (`  leads_to: [x]` under a node whose fields
+        have four spaces) is valid YAML, but a node named "leads_to": read literally it gives
+        a broken node and, with the links lost, a dead end and unreached outcomes. It is
+        reported once, and read as the field it was meant to be.
+        """
+        kept = []
+        for pair in pairs:
+            name, key, value = pair
+            owner = kept[-1] if kept else None
+            if name in _NODE_FIELD_NAMES and not isinstance(value, yaml.MappingNode) and owner is not None \
+                    and isinstance(owner[2], yaml.MappingNode) and owner[2].value and not owner[2].flow_style \
+                    and not any(getattr(field_key, "value", None) == name for field_key, _ in owner[2].value):
+                owner_id, owner_key, fields = owner
+                first_field = fields.value[0][0]
+                self._report(UNKNOWN_FIELD,
+                             f'`{name}` is indented as a node under `nodes:`, but it is a field; line it up with '
+                             f'`{first_field.value}` of "{owner_id}" above',
+                             self._loc(key), node=owner_id,
+                             hint=f'indent `{name}:` by {first_field.start_mark.column} spaces, like the other fields '
+                                  f'of "{owner_id}"; until then toc reads it as a field of "{owner_id}"')
+                kept[-1] = (owner_id, owner_key, yaml.MappingNode(fields.tag, [*fields.value, (key, value)],
+                                                                  fields.start_mark, value.end_mark, fields.flow_style))
+                continue
+            kept.append(pair)
+        return kept
 
     # ----------------------------------------------------------------- nodes
     def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
