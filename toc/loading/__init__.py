@@ -18,7 +18,7 @@ from toc.loading.catalogue_files import read_catalogues
 from toc.loading.lines import EditorLines, needs_editor_lines
 from toc.loading.nesting import READER_MAX_DEPTH, composed_depth
 from toc.loading.parse import compose
-from toc.loading.partial import compose_parts, partial_note
+from toc.loading.partial import MOST_PARTS_LISTED, compose_parts, partial_note
 from toc.loading.source import UnreadableInput, decode, read_bytes
 from toc.model import Location, Model
 from toc import suggest
@@ -90,7 +90,7 @@ def _load_parts(text: str, path: str, limits: Limits, known_codes, catalogue_dir
         return LoadResult(path, None, [error])
     # The first error is libyaml's for the whole file; each other block that does not read has its own.
     findings = [error._replace(related=error.related + partial_note(parts.missing, path))]
-    findings += parts.errors
+    findings += parts.errors[:MOST_PARTS_LISTED]  # each has its own; past that, the note counts them
     builder = ModelBuilder(path, limits, known_codes)
     builder.partial = True
     model = builder.build(parts.root)

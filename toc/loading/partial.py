@@ -83,14 +83,23 @@ def compose_parts(text: str, path: str, error_line: int = 0) -> Parts | None:
     return Parts(root, tuple(missing), tuple(errors))
 
 
+# A file broken everywhere (not a model at all) would otherwise list every line.
+MOST_PARTS_LISTED = 20
+
+
 def partial_note(missing: tuple[Missing, ...], path: str) -> tuple[Related, ...]:
     """What was left unchecked, as related places of the syntax finding."""
-    return tuple(
+    notes = tuple(
         Related(Location(path, part.first, 1),
                 f"not checked (lines {part.first}-{part.last}, {part.what}): fix the syntax error to check it"
                 if part.last > part.first else
                 f"not checked (line {part.first}, {part.what}): fix the syntax error to check it")
-        for part in missing)
+        for part in missing[:MOST_PARTS_LISTED])
+    if len(missing) > MOST_PARTS_LISTED:
+        rest = missing[MOST_PARTS_LISTED]
+        notes += (Related(Location(path, rest.first, 1),
+                          f"and {len(missing) - MOST_PARTS_LISTED} more parts not checked"),)
+    return notes
 
 
 def _entries(lines, starts, first, end, path, name, missing, errors, error_line):

@@ -18,12 +18,23 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from toc import fields as field_tables
+
 # `key:` followed by a space or the end of the line, after an optional "- ". A plain key
 # does not start with a quote, bracket or YAML indicator; quoted keys are rare in models.
 KEY = re.compile(r"(?P<key>[^\s#'\"\[\]{}&*!|>%@`,-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?=\s|$)")
 _DASH = re.compile(r"-(?=\s|$)\s*")
 _NO_SPACE_AFTER_COLON = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s:/][^\s]*)")
 _BLOCK_SCALAR = re.compile(r"[|>][0-9+-]*\s*(#.*)?$")
+
+_TOP_LEVEL_FIELDS = field_tables.names_of(field_tables.TOP_LEVEL)
+# The fields of the items of each list a model has, by the list's field name.
+_ITEM_FIELDS = {
+    "indicators": field_tables.names_of(field_tables.INDICATOR),
+    "leads_to": field_tables.names_of(field_tables.LINK),
+    "questions": field_tables.names_of(field_tables.QUESTION),
+    "figures": field_tables.names_of(field_tables.FIGURE),
+}
 
 # Parents whose entries are ids rather than fields, and what to call the entries.
 _ENTRIES = {"nodes": "nodes", "assumptions": "assumptions", "methods": "methods", "measures": "measures"}
@@ -61,6 +72,9 @@ def explain(text: str, line: int, column: int, problem: str) -> Explanation | No
     structure, extra = _structure(lines, line)
     if not structure:
         return None
+    text_line = _text_dedented(structure, extra, lines, line)
+    if text_line is not None:
+        return text_line
     error = _error_line(structure, extra, line)
     if error is None:
         return None
@@ -97,7 +111,8 @@ def _structure(lines: list[str], last: int) -> tuple[list[_Line], dict[int, str]
     structure: list[_Line] = []
     other: dict[int, str] = {}
     stack: list[int] = []  # indexes into structure of the open lines, innermost last
-    skip_deeper_than: int | None = None  # inside a block scalar (| or >) opened at this indent
+    block_opened_at: int | None = None  # inside a block scalar (| or >) whose key is at this indent
+    block_indent: int | None = None  # ...and whose text lines start at this one
     open_brackets = 0
     for number in range(1, last + 1):
         text = lines[number - 1].rstrip("\r")
@@ -105,10 +120,12 @@ def _structure(lines: list[str], last: int) -> tuple[list[_Line], dict[int, str]
         indent = len(text) - len(stripped)
         if not stripped or stripped.startswith("#"):
             continue
-        if skip_deeper_than is not None:
-            if indent > skip_deeper_than:
+        if block_opened_at is not None:
+            if block_indent is None and indent > block_opened_at:
+                block_indent = indent
+            if block_indent is not None and indent >= block_indent:
                 continue
-            skip_deeper_than = None
+            block_opened_at = block_indent = None
         if open_brackets > 0:  # a [ or { list running over several lines
             open_brackets += _bracket_balance(stripped)
             continue
@@ -127,7 +144,7 @@ def _structure(lines: list[str], last: int) -> tuple[list[_Line], dict[int, str]
                                stack[-1] if stack else None, text))
         stack.append(len(structure) - 1)
         if key is not None and _BLOCK_SCALAR.match(value):
-            skip_deeper_than = indent
+            block_opened_at = indent
         elif value[:1] in "[{":
             open_brackets = max(_bracket_balance(value), 0)
     return structure, other
@@ -155,6 +172,21 @@ def _misplaced(structure: list[_Line], index: int) -> Explanation | None:
         return _misaligned_dash(structure, index)
     if previous.dash and previous.key is not None and previous.indent < current.indent < previous.key_column:
         return _less(current, previous, structure)
+    if previous.dash and previous.key is not None and current.indent == previous.indent:
+        return Explanation(
+            current.number, current.indent + 1,
+            f"`{_name(current)}` is lined up with the `-` on line {previous.number}, not with `{previous.key}` after it; "
+            f"line it up with `{previous.key}`",
+            "the fields of a list item start where its first field starts, after the `-`")
+    opener = structure[index - 2] if index >= 2 else None
+    if opener is not None and previous.owner in (index - 2, opener.owner) and not previous.dash and opener.key \
+            and _opens_block(opener) and opener.indent <= previous.indent < current.indent and current.key:
+        # The first field of something is indented less than the fields after it.
+        return Explanation(
+            previous.number, previous.indent + 1,
+            f"`{_name(previous)}` is indented less than the other fields of `{opener.key}`; "
+            f"line it up with `{current.key}` below",
+            _spaces_hint(previous.indent, current.indent))
     fields_column = _fields_column(previous)
     if current.indent > previous.indent and fields_column is not None and current.indent != fields_column:
         # Deeper than a field with a value: either this line is indented too far, or the
@@ -166,6 +198,10 @@ def _misplaced(structure: list[_Line], index: int) -> Explanation | None:
     if current.indent < previous.key_column or current.indent < previous.indent:
         return _between(structure, index)
     return None
+
+
+def _opens_block(line: _Line) -> bool:
+    return line.key is not None and (not line.value or line.value.startswith("#"))
 
 
 def _fields_column(line: _Line) -> int | None:
@@ -220,17 +256,38 @@ def _between(structure: list[_Line], index: int) -> Explanation | None:
         if owner.dash and owner.indent == current.indent and not current.dash:
             return _key_in_list(current, owner, structure)
         if owner.indent < current.indent < line.indent and line.key is not None:
-            return _less(current, line, structure)
+            return _top_level_by_mistake(owner, structure) or _less(current, line, structure)
         if owner.indent == current.indent:
             return None  # a sibling of the parent: nothing wrong with its indentation
         candidate = line.owner
     return None
 
 
+def _top_level_by_mistake(line: _Line, structure: list[_Line]) -> Explanation | None:
+    """A line at the start of the line that is no top-level field: an entry that lost its indentation."""
+    if line.indent != 0 or line.owner is not None or line.key in _TOP_LEVEL_FIELDS or line.key is None:
+        return None
+    entries = next((earlier for earlier in reversed(structure)
+                    if earlier.number < line.number and earlier.indent == 0 and earlier.key in _ENTRIES), None)
+    what = f"one of the {_ENTRIES[entries.key]} under `{entries.key}:`" if entries else "part of the section above"
+    return Explanation(
+        line.number, 1,
+        f"`{line.key}` starts at the beginning of the line, so YAML reads it as a top-level section, "
+        f"not as {what}; indent it like the others",
+        "only the top-level fields (toc:, title:, nodes:...) start at the beginning of a line")
+
+
 def _key_in_list(line: _Line, dash: _Line, structure: list[_Line]) -> Explanation | None:
     owner = _parent_of(dash, structure)
     if owner is None or owner.key is None:
         return None
+    item_fields = _ITEM_FIELDS.get(owner.key, frozenset())
+    if line.key in item_fields and dash.key is not None:
+        return Explanation(
+            line.number, line.indent + 1,
+            f"`{_name(line)}` starts where the `-` of the `{owner.key}` items do, so it is not read as a field of "
+            f"the item above; line it up with `{dash.key}` on line {dash.number}",
+            "the fields of a list item start where its first field starts, after the `-`")
     above = _parent_of(owner, structure)
     where = f"a field of `{above.key}`" if above is not None and above.key else "a field of what is above"
     return Explanation(
@@ -295,6 +352,29 @@ def _text_without_field(structure: list[_Line], other: dict[int, str], lines: li
                 f"to continue the value of `{above.key}`, indent this line more than `{above.key}`, "
                 "or put the whole value on one line")
     return None
+
+
+def _text_dedented(structure: list[_Line], other: dict[int, str], lines: list[str],
+                   line: int) -> Explanation | None:
+    """A line of a `>-` or `|` text indented less than the text's first line."""
+    number = next((n for n in range(line, max(line - 3, 0), -1) if n in other), None)
+    if number is None:
+        return None
+    opener = next((entry for entry in reversed(structure) if entry.number < number), None)
+    if opener is None or opener.key is None or not _BLOCK_SCALAR.match(opener.value):
+        return None
+    first = next((n for n in range(opener.number + 1, number) if lines[n - 1].strip()), None)
+    if first is None:
+        return None
+    indent = len(other[number]) - len(other[number].lstrip(" "))
+    first_indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+    if not opener.indent < indent < first_indent:
+        return None
+    return Explanation(
+        number, indent + 1,
+        f"this line of the text of `{opener.key}` is indented less than its first line (line {first}); "
+        "line it up with the lines above",
+        f"the lines of a text written after `{opener.key}: {opener.value.split()[0]}` all start in the same column")
 
 
 def _missing_space(other: dict[int, str], structure: list[_Line], index: int) -> Explanation | None:
