@@ -180,7 +180,8 @@ def _misplaced(structure: list[_Line], index: int) -> Explanation | None:
             "the fields of a list item start where its first field starts, after the `-`")
     opener = structure[index - 2] if index >= 2 else None
     if opener is not None and previous.owner in (index - 2, opener.owner) and not previous.dash and opener.key \
-            and _opens_block(opener) and opener.indent <= previous.indent < current.indent and current.key:
+            and _opens_block(opener) and not _opens_block(previous) and opener.indent <= previous.indent < current.indent \
+            and current.key:
         # The first field of something is indented less than the fields after it.
         return Explanation(
             previous.number, previous.indent + 1,
