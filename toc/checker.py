@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toc.findings import REPORT_ORDER, Finding, Severity
+from toc.findings import REPORT_ORDER, Cause, Finding, Severity
 from toc.limits import Limits
 from toc.loading import load_file, load_text
 from toc.model import Model
@@ -69,9 +69,11 @@ def _report(result, selection: Selection) -> FileReport:
         findings.extend(check_model(result.model, selection))
     elif result.partial is not None:
         findings.extend(check_model(result.partial, selection, local_only=True))
-    configured = without_superseded(configure(findings, result.model or result.partial, selection))
+    model = result.model or result.partial
+    configured = without_superseded(configure(findings, model, selection))
     configured.sort(key=REPORT_ORDER)
-    return FileReport(result.path, result.model, configured, partial=result.partial is not None)
+    return FileReport(result.path, result.model, after_their_causes(configured, model),
+                      partial=result.partial is not None)
 
 
 def configure(findings: list[Finding], model: Model | None, selection: Selection) -> list[Finding]:
@@ -117,6 +119,70 @@ def without_superseded(findings: list[Finding]) -> list[Finding]:
         return findings
     return [finding for finding in findings
             if strongest.get((finding.about, finding.code), -1) < finding.severity.rank]
+
+
+def after_their_causes(findings: list[Finding], model: Model | None) -> list[Finding]:
+    """Findings in report order, each one caused by another (Finding.caused_by) moved to just after it.
+
+    A cause names what it leaves out of the model (Finding.affects: "links-from:X", the links
+    X was given; "links-to:Y", the link meant to reach Y); a rule says what each of its
+    findings takes for granted about the node it is about (Rule.rests_on). What a missing
+    link leaves out reaches along the chain: a node upstream of X loses its way onward too,
+    and a node downstream of Y loses what reached it, so "links-from" facts are carried to
+    every node that leads to X and "links-to" facts to every node Y leads to, each node
+    once (one walk for all causes, so the work stays linear in the model).
+    """
+    causes = [finding for finding in findings if finding.affects]
+    if not causes:
+        return findings
+    cause_of: dict[str, Finding] = {}
+    for cause in causes:
+        for fact in cause.affects:
+            cause_of.setdefault(fact, cause)
+    if model is not None:
+        _carry_along_links(cause_of, model)
+    placed: dict[Finding, list[Finding]] = {}
+    ordered = []
+    for finding in findings:
+        rests_on = RULES[finding.code].rests_on if finding.code in RULES else ()
+        about = finding.about
+        cause = next((cause_of[fact] for kind in rests_on
+                      if (fact := f"{kind}:{about}") in cause_of and cause_of[fact] is not finding), None) \
+            if about is not None else None
+        if cause is None:
+            ordered.append(finding)
+            continue
+        caused = finding._replace(caused_by=Cause(cause.code, cause.location))
+        placed.setdefault(cause, []).append(caused)
+    if not placed:
+        return findings
+    result = []
+    for finding in ordered:
+        result.append(finding)
+        result.extend(placed.pop(finding, ()))
+    for rest in placed.values():  # (a cause is always shown; kept in case one is not)
+        result.extend(rest)
+    return result
+
+
+def _carry_along_links(cause_of: dict[str, Finding], model: Model) -> None:
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    for link in model.links():
+        forward.setdefault(link.source, []).append(link.target)
+        backward.setdefault(link.target, []).append(link.source)
+    for kind, edges in (("links-to", forward), ("links-from", backward)):
+        prefix = f"{kind}:"
+        queue = [fact[len(prefix):] for fact in cause_of if fact.startswith(prefix)]
+        seen = set(queue)
+        while queue:
+            node = queue.pop()
+            cause = cause_of[prefix + node]
+            for neighbour in edges.get(node, ()):
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    cause_of.setdefault(prefix + neighbour, cause)
+                    queue.append(neighbour)
 
 
 def _nothing_to_apply(model: Model | None, selection: Selection) -> bool:

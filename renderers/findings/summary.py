@@ -30,3 +30,9 @@ def summary_line(reports) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def caused_by_text(finding) -> str:
+    """" (caused by TOC003 at line 21)" for a finding that follows from another, else ""."""
+    cause = finding.caused_by
+    return f" (caused by {cause.code} at line {cause.location.line})" if cause is not None else ""

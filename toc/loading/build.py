@@ -244,7 +244,7 @@ class ModelBuilder(EvaluationReader):
             hint = f"write a list: leads_to: [{', '.join(value.value.split())}]" \
                 if isinstance(value, yaml.ScalarNode) else None
             self._report(INVALID_VALUE, f"leads_to should be a list of ids or links, not {_describe(value)}",
-                         self._loc(value), node=node_id, hint=hint)
+                         self._loc(value), node=node_id, hint=hint, affects=(f"links-from:{node_id}",))
             return []
         links = []
         for item in self._items(value):
@@ -391,14 +391,16 @@ class ModelBuilder(EvaluationReader):
                 fields[name] = value
                 continue
             names = field_tables.field_names(section)
-            hint = did_you_mean(name, names)
+            meant = closest(name, names)
+            hint = f'did you mean "{meant}"?' if meant else ""
             home = _HOME_OF_FIELD.get(name)
             if not hint and home and home != where:
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
             self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
-                         node=node_id, hint=hint or f"fields here: {', '.join(names)}")
+                         node=node_id, hint=hint or f"fields here: {', '.join(names)}",
+                         affects=_left_out(meant, node_id, value) if where == "node" else ())
         return fields
 
     def _mapping(self, value: yaml.Node, what: str, expected: str, node_id: str | None = None):
@@ -615,8 +617,24 @@ class ModelBuilder(EvaluationReader):
         return Location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, kind: FindingKind, message: str, location: Location, *, node: str | None = None,
-                hint: str | None = None, related: tuple[Related, ...] = ()) -> None:
-        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related))
+                hint: str | None = None, related: tuple[Related, ...] = (), affects: tuple[str, ...] = ()) -> None:
+        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related, affects=affects))
+
+
+def _left_out(meant: str | None, node_id: str | None, value: yaml.Node) -> tuple[str, ...]:
+    """What a node loses when a field meant as ``meant`` is misspelt (Finding.affects)."""
+    if meant == "indicators":
+        return (f"indicators:{node_id}",)
+    if meant != "leads_to":
+        return ()
+    targets = []
+    for item in value.value if isinstance(value, yaml.SequenceNode) else ():
+        if isinstance(item, yaml.ScalarNode):
+            targets.append(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            targets += [to.value for key, to in item.value if getattr(key, "value", None) == "to"
+                        and isinstance(to, yaml.ScalarNode)]
+    return (f"links-from:{node_id}", *(f"links-to:{target}" for target in targets))
 
 
 # The node fields read as text by the builder itself, tried first (labels, groups...).

@@ -41,7 +41,7 @@ nodes:
 
 from toc.findings import Severity
 from toc.rules.base import Rule
-from toc.suggest import did_you_mean
+from toc.suggest import closest, did_you_mean
 
 
 def check(context):
@@ -53,11 +53,14 @@ def check(context):
     nodes = model.nodes
     for link in context.links:
         if link.target not in nodes:
+            meant = closest(link.target, model.nodes)
             yield RULE.finding(
                 f'"{link.source}" leads to "{link.target}", which is not a node',
                 link.value_locations.get("to", link.location),
                 node=link.source,
-                hint=did_you_mean(link.target, model.nodes) or "define the node under nodes:, or fix the id",
+                hint=f'did you mean "{meant}"?' if meant else "define the node under nodes:, or fix the id",
+                # the link it was meant to be is missing: from its source, and to the node meant
+                affects=(f"links-from:{link.source}",) + ((f"links-to:{meant}",) if meant else ()),
             )
         for reference in link.assumptions:
             if reference.id not in model.assumptions:
