@@ -51,9 +51,10 @@ def check(context):
     for reference, message, hint, node in unknown_references(model):
         yield RULE.finding(message, reference.location, node=node, hint=hint)
     nodes = model.nodes
+    later = _later_stages(context)
     for link in context.links:
         if link.target not in nodes:
-            meant = closest(link.target, model.nodes)
+            meant = closest(link.target, model.nodes, later(link.source))
             yield RULE.finding(
                 f'"{link.source}" leads to "{link.target}", which is not a node',
                 link.value_locations.get("to", link.location),
@@ -79,6 +80,26 @@ def check(context):
                     reference.location,
                     hint=did_you_mean(reference.id, model.nodes) or "name a node id from nodes:",
                 )
+
+
+def _later_stages(context):
+    """The node ids a link from a node most likely means: those in later columns (outcomes
+    after an output), each set made once per stage."""
+    by_stage: dict = {}
+    for node_id, stage in context.stages.items():
+        if stage is not None:
+            by_stage.setdefault(stage, []).append(node_id)
+    made: dict = {}
+
+    def later(source: str) -> frozenset[str]:
+        stage = context.stages.get(source)
+        if stage is None:
+            return frozenset()
+        if stage not in made:
+            made[stage] = frozenset(node_id for other, ids in by_stage.items() if other > stage for node_id in ids)
+        return made[stage]
+
+    return later
 
 
 RULE = Rule("TOC101", "unknown-reference", Severity.ERROR, "a reference to an id that is not defined", __doc__, check)
