@@ -104,3 +104,14 @@ def test_a_value_with_a_colon_keeps_the_quoting_hint():
     [finding] = only("toc: 1\nnodes:\n  a:\n    label: Outcome: better relationships\n", "TOC001")
     assert (finding.location.line, finding.location.column) == (4, 19)
     assert "needs quotes" in finding.hint
+
+
+def test_fields_indented_under_an_empty_text_field_are_explained_and_what_they_cause_follows():
+    from toc.checker import check_text
+
+    text = "toc: 1\nnodes:\n  a:\n    type: activity\n    label:\n      leads_to: [b]\n  b: {type: impact, label: B}\n"
+    findings = check_text(text).findings
+    assert [(f.code, f.location.line, f.location.column, f.caused_by and f.caused_by.code) for f in findings[:3]] == [
+        ("TOC004", 6, 7, None), ("TOC201", 3, 3, "TOC004"), ("TOC201", 7, 3, "TOC004")]
+    assert findings[0].hint == ("the lines under `label:` are indented more than it, so YAML reads `leads_to` as part "
+                                "of `label`: write the text after `label:` and line `leads_to` up with `label`")

@@ -476,8 +476,12 @@ class ModelBuilder(EvaluationReader):
         if _is_null(value):
             return None
         if self._tag_allowed(value, node_id):
+            mapping = isinstance(value, yaml.MappingNode)
             self._report(INVALID_VALUE, f"`{name}` should be text, not {_describe(value)}", self._loc(value),
-                         node=node_id, hint=_TEXT_HINT if isinstance(value, yaml.MappingNode) else None)
+                         node=node_id, hint=_text_hint(name, value) if mapping else None,
+                         # fields indented under a text field are lost to their node
+                         affects=tuple(fact for key, item in (value.value if mapping and node_id else ())
+                                       for fact in _left_out(getattr(key, "value", None), node_id, item)))
         return None
 
     def _id_text(self, value: yaml.Node, what: str, node_id: str | None) -> str | None:
@@ -649,4 +653,13 @@ _REQUIRED_HINTS = {
     "label": "add `label:` with the words for the box",
 }
 _TEXT_HINT = "text containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
+
+
+def _text_hint(name: str, value: yaml.MappingNode) -> str:
+    """A text field that holds a mapping: fields indented under it by mistake, or an unquoted ': '."""
+    first = value.value[0][0] if value.value else None
+    if isinstance(first, yaml.ScalarNode) and first.value in _HOME_OF_FIELD and not value.flow_style:
+        return (f"the lines under `{name}:` are indented more than it, so YAML reads `{first.value}` as part of "
+                f"`{name}`: write the text after `{name}:` and line `{first.value}` up with `{name}`")
+    return _TEXT_HINT
 
