@@ -98,12 +98,13 @@ def test_a_field_indented_as_a_node_is_one_finding_and_read_as_meant():
     assert {f.code for f in report.findings} == {f.code for f in _report("base").findings} | {"TOC003"}
 
 
-def test_a_value_with_a_colon_keeps_the_quoting_hint():
+def test_a_value_with_a_colon_is_told_to_quote_it():
     from conftest import only
 
     [finding] = only("toc: 1\nnodes:\n  a:\n    label: Outcome: better relationships\n", "TOC001")
     assert (finding.location.line, finding.location.column) == (4, 19)
-    assert "needs quotes" in finding.hint
+    assert finding.message == "the text of `label` contains ': ', which YAML reads as the start of another field"
+    assert finding.hint == 'put the text in quotes: label: "Outcome: better relationships"'
 
 
 def test_fields_indented_under_an_empty_text_field_are_explained_and_what_they_cause_follows():

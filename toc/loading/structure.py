@@ -83,7 +83,7 @@ def explain(text: str, line: int, column: int, problem: str) -> Explanation | No
         return _text_without_field(structure, extra, lines, line) or _misplaced(structure, index)
     if "mapping values are not allowed" in problem and current.number == line and current.key is not None \
             and column - 1 > current.key_column + len(current.key) and ": " in current.value:
-        return None  # a value with ": " in it: the quoting hint is the right one
+        return _colon_in_value(current, column)
     return _missing_space(extra, structure, index) or _misplaced(structure, index)
 
 
@@ -353,6 +353,17 @@ def _text_without_field(structure: list[_Line], other: dict[int, str], lines: li
                 f"to continue the value of `{above.key}`, indent this line more than `{above.key}`, "
                 "or put the whole value on one line")
     return None
+
+
+def _colon_in_value(line: _Line, column: int) -> Explanation:
+    """`label: Outcome: better relationships`: the second ': ' reads as another field."""
+    value = line.value.split(" #", 1)[0].strip()
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    shown = quoted if len(quoted) <= 80 else quoted[:76] + '..."'
+    return Explanation(
+        line.number, column,
+        f"the text of `{line.key}` contains ': ', which YAML reads as the start of another field",
+        f"put the text in quotes: {line.key}: {shown}")
 
 
 def _text_dedented(structure: list[_Line], other: dict[int, str], lines: list[str],
