@@ -46,6 +46,17 @@ MISTAKES = {
         "`label`'s value"),
     "no-space-after-colon": (
         "TOC001", 19, 5, "`type:activity` has no space after the colon, so YAML reads it as text, not a field"),
+    "node-indented-as-field": (
+        "TOC003", 23, 5,
+        '`specialist-commissioned` is indented like a field of "commission", but it is a node (it has `type:`); '
+        'line it up with "commission" above'),
+    "field-at-start-of-line": (
+        "TOC001", 47, 1,
+        "`leads_to` is indented less than the other fields of `parents-access`; line it up with `indicators` on "
+        "line 41"),
+    "list-dash-further-in": (
+        "TOC004", 17, 9,
+        'leads_to entry "commission - specialist-commissioned" is not a valid id: ids are one word without spaces'),
     "dedented-leads-to-last": (
         "TOC003", 21, 3,
         '`leads_to` is indented as a node under `nodes:`, but it is a field; line it up with `type` of '
@@ -58,15 +69,19 @@ def _report(name: str):
 
 
 def _errors(report):
-    return [(f.code, f.location.line, f.location.column, f.message) for f in report.findings if f.severity == "error"]
+    """The errors not caused by another finding (those follow their cause and say so)."""
+    return [(f.code, f.location.line, f.location.column, f.message) for f in report.findings
+            if f.severity == "error" and f.caused_by is None]
 
 
 @pytest.mark.parametrize("name", sorted(MISTAKES))
 def test_the_mistake_is_named_at_its_line_in_words(name):
     report = _report(name)
     assert _errors(report) == [MISTAKES[name]]
-    [finding] = [f for f in report.findings if f.severity == "error"]
+    [finding] = [f for f in report.findings if f.severity == "error" and f.caused_by is None]
     assert "needs quotes" not in (finding.hint or "")  # the old, misleading hint
+    for caused in (f for f in report.findings if f.caused_by is not None):
+        assert (caused.caused_by.code, caused.caused_by.location) == (finding.code, finding.location)
 
 
 def test_the_base_model_has_no_errors():
@@ -88,6 +103,21 @@ def test_the_part_that_did_not_read_is_named():
     [syntax] = _report("dedented-label").findings[:1]
     assert [(r.location.line, r.message) for r in syntax.related] == [
         (18, 'not checked (lines 18-21, node "commission"): fix the syntax error to check it')]
+
+
+def test_a_node_indented_as_a_field_is_one_finding_and_read_as_meant():
+    report = _report("node-indented-as-field")
+    assert report.model is not None
+    assert list(report.model.nodes) == ["pathway-imbalance", "commission", "specialist-commissioned",
+                                        "parents-access", "children-thrive"]
+    assert report.model.nodes["specialist-commissioned"].label.startswith("Specialist relationship support")
+    assert {f.code for f in report.findings} == {f.code for f in _report("base").findings} | {"TOC003"}
+
+
+def test_a_list_item_whose_dash_is_further_in_is_told_to_line_it_up():
+    [finding] = [f for f in _report("list-dash-further-in").findings if f.code == "TOC004"]
+    assert finding.hint == ("a `-` indented more than the `-` above it is read as part of that item's text: "
+                            "start every item's `-` in the same column")
 
 
 def test_a_field_indented_as_a_node_is_one_finding_and_read_as_meant():

@@ -157,7 +157,7 @@ class ModelBuilder(EvaluationReader):
             self._report(LIMIT_EXCEEDED, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
-        for node_id, key, node_value in self._adopt_stray_fields(pairs):
+        for node_id, key, node_value in self._lift_nested_nodes(self._adopt_stray_fields(pairs)):
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
             self._valid_id(node_id, key, "node id")
             model.nodes[node_id] = self._node(node_id, key, node_value)
@@ -190,6 +190,53 @@ class ModelBuilder(EvaluationReader):
                 continue
             kept.append(pair)
         return kept
+
+    def _lift_nested_nodes(self, pairs):
+        """The node pairs, with a node indented as a field of the node above it read as a node.
+
+        `    next-node:` indented like the fields of the node above, its own fields at the
+        same indentation or deeper, is valid YAML: a field "next-node" of the node above,
+        and its fields either inside it or read as duplicates of the node's own. It is
+        reported once, and read as the node it was meant to be.
+        """
+        result = []
+        taken = {pair[0] for pair in pairs}
+        pending = list(reversed(pairs))
+        while pending:
+            node_id, key, value = pending.pop()
+            if not isinstance(value, yaml.MappingNode) or value.flow_style:
+                result.append((node_id, key, value))
+                continue
+            fields = value.value
+            for index, (field_key, field_value) in enumerate(fields):
+                name = getattr(field_key, "value", None)
+                if not isinstance(name, str) or name in _NODE_FIELD_NAMES or name in taken:
+                    continue
+                if _looks_like_node(field_value):  # its fields indented under it
+                    nested, rest = field_value, fields[:index] + fields[index + 1:]
+                elif _is_null(field_value) and any(getattr(later, "value", None) == "type"
+                                                   for later, _ in fields[index + 1:]):
+                    # its fields at the node's fields' indentation: they follow it
+                    nested = yaml.MappingNode(value.tag, fields[index + 1:], fields[index + 1][0].start_mark,
+                                              value.end_mark, False)
+                    rest = fields[:index]
+                else:
+                    continue
+                spaces = key.start_mark.column
+                self._report(UNKNOWN_FIELD,
+                             f'`{name}` is indented like a field of "{node_id}", but it is a node (it has `type:`); '
+                             f'line it up with "{node_id}" above',
+                             self._loc(field_key), node=node_id,
+                             hint=f"a node's id starts after {spaces} spaces, like the other node ids; "
+                                  f'until then toc reads "{name}" as a node after "{node_id}"')
+                result.append((node_id, key, yaml.MappingNode(value.tag, rest, value.start_mark,
+                                                              value.end_mark, False)))
+                pending.append((name, field_key, nested))
+                taken.add(name)
+                break
+            else:
+                result.append((node_id, key, value))
+        return result
 
     # ----------------------------------------------------------------- nodes
     def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
@@ -497,8 +544,14 @@ class ModelBuilder(EvaluationReader):
     def _valid_id(self, text: str, where: yaml.Node, what: str, node_id: str | None = None) -> bool:
         if text and _SPACE.search(text) is None:
             return True
+        if " - " in text:  # "- a\n   - b" with the second dash further in: one item, "a - b"
+            hint = "a `-` indented more than the `-` above it is read as part of that item's text: " \
+                   "start every item's `-` in the same column"
+        else:
+            hint = f'use hyphens, e.g. "{"-".join(text.split()) or "my-id"}"'
         self._report(INVALID_VALUE, f'{what} "{text}" is not a valid id: ids are one word without spaces',
-                     self._loc(where), node=node_id, hint=f'use hyphens, e.g. "{"-".join(text.split()) or "my-id"}"')
+                     self._loc(where), node=node_id, hint=hint,
+                     affects=(f"links-from:{node_id}",) if what in ("leads_to entry", "to") and node_id else ())
         return False
 
     def _choice(self, value: yaml.Node, name: str, choices: tuple[str, ...], kind, node_id: str | None = None):
@@ -623,6 +676,10 @@ class ModelBuilder(EvaluationReader):
     def _report(self, kind: FindingKind, message: str, location: Location, *, node: str | None = None,
                 hint: str | None = None, related: tuple[Related, ...] = (), affects: tuple[str, ...] = ()) -> None:
         self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related, affects=affects))
+
+
+def _looks_like_node(value: yaml.Node) -> bool:
+    return isinstance(value, yaml.MappingNode) and any(getattr(key, "value", None) == "type" for key, _ in value.value)
 
 
 def _left_out(meant: str | None, node_id: str | None, value: yaml.Node) -> tuple[str, ...]:

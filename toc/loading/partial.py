@@ -34,6 +34,10 @@ _ENTRY_FIELDS = {
     "assumptions": field_tables.names_of(field_tables.ASSUMPTION),
 }
 _ENTRY_NAMES = {"nodes": "node", "assumptions": "assumption"}
+# A line at the start of the line that is a node's field and no top-level field lost its
+# indentation: it stays with the section above.
+_GLUED_AT_TOP = (field_tables.names_of(field_tables.NODE) | field_tables.names_of(field_tables.ASSUMPTION)) \
+    - field_tables.names_of(field_tables.TOP_LEVEL)
 
 
 class Missing(NamedTuple):
@@ -61,7 +65,7 @@ def compose_parts(text: str, path: str, error_line: int = 0) -> Parts | None:
     pairs: list[tuple[yaml.Node, yaml.Node]] = []
     missing: list[Missing] = []
     errors: list[Finding] = []
-    for first, end in _blocks(lines, 0, len(lines), 0):
+    for first, end in _blocks(lines, 0, len(lines), 0, _GLUED_AT_TOP):
         key = KEY.match(lines[first])
         name = key.group("key") if key else lines[first].strip()
         composed = _compose_block(lines, starts, first, end, path)

@@ -36,6 +36,12 @@ _ITEM_FIELDS = {
     "figures": field_tables.names_of(field_tables.FIGURE),
 }
 
+# The fields of the entries of the sections whose entries are ids.
+_ENTRY_FIELDS = {
+    "nodes": field_tables.names_of(field_tables.NODE),
+    "assumptions": field_tables.names_of(field_tables.ASSUMPTION),
+}
+
 # Parents whose entries are ids rather than fields, and what to call the entries.
 _ENTRIES = {"nodes": "nodes", "assumptions": "assumptions", "methods": "methods", "measures": "measures"}
 
@@ -215,10 +221,19 @@ def _fields_column(line: _Line) -> int | None:
 
 
 def _column_of_fields_at(structure: list[_Line], index: int, indent: int) -> _Line | None:
-    """A field before ``structure[index]`` that starts at ``indent`` under the same parent chain."""
+    """A field before ``structure[index]`` that starts at ``indent`` under the same parent chain.
+
+    When that is a node (or assumption) and the line at ``index`` is one of a node's fields
+    (a field indented as little as the ids), the field is the last of that node's fields.
+    """
     for earlier in range(index - 1, max(index - 200, -1), -1):
         line = structure[earlier]
         if line.key_column == indent and line.key is not None:
+            section = _parent_of(line, structure)
+            if section is not None and section.key in _ENTRY_FIELDS \
+                    and structure[index].key in _ENTRY_FIELDS[section.key]:
+                return next((structure[field] for field in range(index - 1, earlier, -1)
+                             if structure[field].owner == earlier and structure[field].key), line)
             return line
         if line.indent < indent and not (line.dash and line.key_column == indent):
             return None
@@ -258,6 +273,12 @@ def _between(structure: list[_Line], index: int) -> Explanation | None:
             return _key_in_list(current, owner, structure)
         if owner.indent < current.indent < line.indent and line.key is not None:
             return _top_level_by_mistake(owner, structure) or _less(current, line, structure)
+        if owner.key in _ENTRY_FIELDS and current.key in _ENTRY_FIELDS[owner.key] and current.indent < line.indent:
+            # a node's field, indented less than the node ids: it belongs to the node above
+            field = next((structure[earlier] for earlier in range(index - 1, candidate, -1)
+                          if structure[earlier].owner == candidate and structure[earlier].key), None)
+            if field is not None:
+                return _less(current, field, structure)
         if owner.indent == current.indent:
             return None  # a sibling of the parent: nothing wrong with its indentation
         candidate = line.owner
