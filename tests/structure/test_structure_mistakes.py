@@ -146,3 +146,29 @@ def test_fields_indented_under_an_empty_text_field_are_explained_and_what_they_c
         ("TOC004", 6, 7, None), ("TOC201", 3, 3, "TOC004"), ("TOC201", 7, 3, "TOC004")]
     assert findings[0].hint == ("the lines under `label:` are indented more than it, so YAML reads `leads_to` as part "
                                 "of `label`: write the text after `label:` and line `leads_to` up with `label`")
+
+
+def test_several_nodes_indented_as_fields_are_each_named_once_and_read_as_nodes():
+    from toc.checker import check_text
+
+    text = """\
+toc: 1
+nodes:
+  sessions:
+    type: activity
+    label: Sessions
+    leads_to: [attended]
+    attended:
+    type: output
+    label: Parents attend
+    leads_to: [calmer]
+    calmer:
+      type: impact
+      label: Calmer homes
+      indicators: [{id: climate, measure: Home climate scale, source: survey, baseline: 1, target: 2}]
+"""
+    report = check_text(text)
+    assert [(f.code, f.location.line, f.location.column, f.node) for f in report.findings if f.severity == "error"] == [
+        ("TOC003", 7, 5, "sessions"), ("TOC003", 11, 5, "attended")]
+    assert list(report.model.nodes) == ["sessions", "attended", "calmer"]
+    assert [link.target for link in report.model.nodes["attended"].links] == ["calmer"]

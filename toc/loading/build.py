@@ -157,10 +157,27 @@ class ModelBuilder(EvaluationReader):
             self._report(LIMIT_EXCEEDED, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
-        for node_id, key, node_value in self._lift_nested_nodes(self._adopt_stray_fields(pairs)):
+        taken = {pair[0] for pair in pairs}
+        for node_id, key, node_value in self._adopt_stray_fields(pairs):
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
+            mark = len(self.findings)
             self._valid_id(node_id, key, "node id")
-            model.nodes[node_id] = self._node(node_id, key, node_value)
+            self._node_in_fields = False
+            node = self._node(node_id, key, node_value)
+            if self._node_in_fields:  # (an unknown field that may be a node indented too far)
+                split = self._nested_node(node_id, key, node_value, taken)
+                if split is not None:
+                    del self.findings[mark:]  # read again as separate nodes, each with its own findings
+                    pieces, findings = split
+                    for kind, message, location, extra in findings:
+                        self._report(kind, message, location, **extra)
+                    self._reading_again = True  # (what was read once is not an alias read again)
+                    for piece_id, piece_key, piece_value in pieces:
+                        self._valid_id(piece_id, piece_key, "node id")
+                        model.nodes[piece_id] = self._node(piece_id, piece_key, piece_value)
+                    self._reading_again = False
+                    continue
+            model.nodes[node_id] = node
 
     def _adopt_stray_fields(self, pairs):
         """The node pairs, with a node's field indented as a node id given back to the node above it.
@@ -191,52 +208,65 @@ class ModelBuilder(EvaluationReader):
             kept.append(pair)
         return kept
 
-    def _lift_nested_nodes(self, pairs):
-        """The node pairs, with a node indented as a field of the node above it read as a node.
+    # Set by _fields when a node has an unknown field whose value is a mapping or empty.
+    _node_in_fields = False
+    _reading_again = False
+
+    def _nested_node(self, node_id, key, value, taken):
+        """The node and the nodes indented as its fields, with a finding for each, or None.
 
         `    next-node:` indented like the fields of the node above, its own fields at the
         same indentation or deeper, is valid YAML: a field "next-node" of the node above,
         and its fields either inside it or read as duplicates of the node's own. It is
-        reported once, and read as the node it was meant to be.
+        reported once, and read as the node it was meant to be. Every such node of one
+        node is split off in one pass, so each field is read at most twice.
         """
-        result = []
-        taken = {pair[0] for pair in pairs}
-        pending = list(reversed(pairs))
-        while pending:
-            node_id, key, value = pending.pop()
-            if not isinstance(value, yaml.MappingNode) or value.flow_style:
-                result.append((node_id, key, value))
+        if not isinstance(value, yaml.MappingNode) or value.flow_style:
+            return None
+        pieces = [[node_id, key, []]]  # (id, key node, fields) of the node and each node split off
+        findings = []
+        fields = value.value
+        spaces = key.start_mark.column
+        for index, (field_key, field_value) in enumerate(fields):
+            name = getattr(field_key, "value", None)
+            nested = isinstance(name, str) and name not in _NODE_FIELD_NAMES and name not in taken and (
+                _looks_like_node(field_value)
+                or _is_null(field_value) and any(getattr(later, "value", None) == "type"
+                                                 for later, _ in fields[index + 1:index + 40]))
+            if not nested:
+                pieces[-1][2].append((field_key, field_value))
                 continue
-            fields = value.value
-            for index, (field_key, field_value) in enumerate(fields):
-                name = getattr(field_key, "value", None)
-                if not isinstance(name, str) or name in _NODE_FIELD_NAMES or name in taken:
-                    continue
-                if _looks_like_node(field_value):  # its fields indented under it
-                    nested, rest = field_value, fields[:index] + fields[index + 1:]
-                elif _is_null(field_value) and any(getattr(later, "value", None) == "type"
-                                                   for later, _ in fields[index + 1:]):
-                    # its fields at the node's fields' indentation: they follow it
-                    nested = yaml.MappingNode(value.tag, fields[index + 1:], fields[index + 1][0].start_mark,
-                                              value.end_mark, False)
-                    rest = fields[:index]
-                else:
-                    continue
-                spaces = key.start_mark.column
-                self._report(UNKNOWN_FIELD,
-                             f'`{name}` is indented like a field of "{node_id}", but it is a node (it has `type:`); '
-                             f'line it up with "{node_id}" above',
-                             self._loc(field_key), node=node_id,
-                             hint=f"a node's id starts after {spaces} spaces, like the other node ids; "
-                                  f'until then toc reads "{name}" as a node after "{node_id}"')
-                result.append((node_id, key, yaml.MappingNode(value.tag, rest, value.start_mark,
-                                                              value.end_mark, False)))
-                pending.append((name, field_key, nested))
-                taken.add(name)
-                break
+            owner = pieces[-1][0]
+            findings.append((UNKNOWN_FIELD,
+                             f'`{name}` is indented like a field of "{owner}", but it is a node (it has `type:`); '
+                             f'line it up with "{owner}" above', self._loc(field_key),
+                             {"node": owner, "hint": f"a node's id starts after {spaces} spaces, like the other "
+                                                     f'node ids; until then toc reads "{name}" as a node after '
+                                                     f'"{owner}"'}))
+            taken.add(name)
+            if _looks_like_node(field_value):  # its fields indented under it: a node of its own
+                pieces.append([name, field_key, field_value])
+                pieces.append([owner, None, []])  # (the fields after it are the owner's again)
+            else:  # its fields at the node's fields' indentation: they follow it
+                pieces.append([name, field_key, []])
+        if not findings:
+            return None
+        nodes = []
+        for piece_id, piece_key, piece_fields in pieces:
+            if piece_key is None:  # more fields of an earlier piece
+                previous = next(entry for entry in reversed(nodes) if entry[0] == piece_id)
+                previous[2].extend(piece_fields)
+                continue
+            nodes.append([piece_id, piece_key, piece_fields])
+        built = []
+        for piece_id, piece_key, piece_fields in nodes:
+            if isinstance(piece_fields, yaml.MappingNode):
+                built.append((piece_id, piece_key, piece_fields))
             else:
-                result.append((node_id, key, value))
-        return result
+                start = piece_fields[0][0].start_mark if piece_fields else piece_key.end_mark
+                built.append((piece_id, piece_key, yaml.MappingNode(value.tag, piece_fields, start,
+                                                                    value.end_mark, False)))
+        return built, findings
 
     # ----------------------------------------------------------------- nodes
     def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
@@ -445,6 +475,8 @@ class ModelBuilder(EvaluationReader):
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
+            if where == "node" and (isinstance(value, yaml.MappingNode) or _is_null(value)):
+                self._node_in_fields = True
             self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
                          node=node_id, hint=hint or f"fields here: {', '.join(names)}",
                          affects=_left_out(meant, node_id, value) if where == "node" else ())
@@ -497,7 +529,7 @@ class ModelBuilder(EvaluationReader):
 
     def _count_visit(self, collection: yaml.Node) -> None:
         # Aliases share one composed node; reading it again is what alias bombs exploit.
-        if id(collection) in self._seen_collections:
+        if id(collection) in self._seen_collections and not self._reading_again:
             self._alias_expansion += len(collection.value) + 1
             if self._alias_expansion > self.limits.max_alias_expansion:
                 self._report(LIMIT_EXCEEDED,
