@@ -83,3 +83,17 @@ nodes:
     findings = check_text(text).findings
     assert [(f.code, f.caused_by and f.caused_by.code) for f in findings if f.code in ("TOC003", "TOC301")] == [
         ("TOC003", None), ("TOC301", "TOC003")]
+
+
+def test_sarif_names_the_cause_as_a_related_location_and_stays_valid():
+    from sarif_pydantic import Sarif
+
+    from toc.renderers.findings.sarif import render_sarif
+
+    document = json.loads(render_sarif([check_file(MISSPELT)]))
+    Sarif.model_validate(document)
+    dead_end = next(r for r in document["runs"][0]["results"] if r["ruleId"] == "TOC202")
+    assert dead_end["message"]["text"].startswith('activity "commission" leads nowhere (caused by TOC003 at line 21)')
+    [related] = dead_end["relatedLocations"]
+    assert related["physicalLocation"]["region"]["startLine"] == 21
+    assert related["message"]["text"] == "caused by TOC003: fix that first"

@@ -33,7 +33,7 @@ _ENTRY_FIELDS = {
     "nodes": field_tables.names_of(field_tables.NODE),
     "assumptions": field_tables.names_of(field_tables.ASSUMPTION),
 }
-_ENTRY_NAMES = {"nodes": "node", "assumptions": "assumption"}
+_ENTRY_NAMES = {"nodes": "node", "assumptions": "assumption", "methods": "method", "measures": "measure"}
 # A line at the start of the line that is a node's field and no top-level field lost its
 # indentation: it stays with the section above.
 _GLUED_AT_TOP = (field_tables.names_of(field_tables.NODE) | field_tables.names_of(field_tables.ASSUMPTION)) \
@@ -108,6 +108,8 @@ def partial_note(missing: tuple[Missing, ...], path: str) -> tuple[Related, ...]
 
 def _entries(lines, starts, first, end, path, name, missing, errors, error_line):
     """The section at ``first`` read entry by entry: (key, mapping of the entries that read), or None."""
+    if name not in _ENTRY_NAMES:
+        return None  # a section of fields: one missing could look like a required field not given
     if lines[first].split(":", 1)[1].split("#", 1)[0].strip():
         return None  # the section's value is on its own line: it has no entries to read apart
     body = [number for number in range(first + 1, end) if _significant(lines[number])]
@@ -127,7 +129,7 @@ def _entries(lines, starts, first, end, path, name, missing, errors, error_line)
             entry_pairs.append(composed.value[0])
             continue
         key = KEY.match(lines[entry_first].strip())
-        entry = f'{_ENTRY_NAMES.get(name, "entry")} "{key.group("key")}"' if key else f"part of `{name}:`"
+        entry = f'{_ENTRY_NAMES[name]} "{key.group("key")}"' if key else f"part of `{name}:`"
         missing.append(Missing(entry_first + 1, _last_line(lines, entry_first, entry_end), entry))
         if isinstance(composed, Finding) and not entry_first < error_line <= entry_end:
             errors.append(composed)

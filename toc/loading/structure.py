@@ -86,11 +86,11 @@ def explain(text: str, line: int, column: int, problem: str) -> Explanation | No
         return None
     index, current = error
     if "could not find expected ':'" in problem or "simple key" in problem:
-        return _text_without_field(structure, extra, lines, line) or _misplaced(structure, index)
+        return _text_without_field(structure, extra, lines, line) or _misplaced(structure, index, lines)
     if "mapping values are not allowed" in problem and current.number == line and current.key is not None \
             and column - 1 > current.key_column + len(current.key) and ": " in current.value:
         return _colon_in_value(current, column)
-    return _missing_space(extra, structure, index) or _misplaced(structure, index)
+    return _missing_space(extra, structure, index) or _misplaced(structure, index, lines)
 
 
 def _tab_before(lines: list[str], line: int) -> Explanation | None:
@@ -169,7 +169,16 @@ def _error_line(structure: list[_Line], other: dict[int, str], line: int) -> tup
 
 
 # --------------------------------------------------------------- the cases
-def _misplaced(structure: list[_Line], index: int) -> Explanation | None:
+def _indent_after(lines: list[str], number: int) -> int | None:
+    """The indentation of the next line with something on it after line ``number`` (1-based)."""
+    for text in lines[number:number + 20]:
+        stripped = text.strip()
+        if stripped and not stripped.startswith("#"):
+            return len(text) - len(text.lstrip(" "))
+    return None
+
+
+def _misplaced(structure: list[_Line], index: int, lines: list[str]) -> Explanation | None:
     current = structure[index]
     if index == 0:
         return None
@@ -187,7 +196,7 @@ def _misplaced(structure: list[_Line], index: int) -> Explanation | None:
     opener = structure[index - 2] if index >= 2 else None
     if opener is not None and previous.owner in (index - 2, opener.owner) and not previous.dash and opener.key \
             and _opens_block(opener) and not _opens_block(previous) and opener.indent <= previous.indent < current.indent \
-            and current.key:
+            and current.key and _indent_after(lines, current.number) != previous.indent:
         # The first field of something is indented less than the fields after it.
         return Explanation(
             previous.number, previous.indent + 1,
