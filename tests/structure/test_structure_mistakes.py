@@ -172,3 +172,14 @@ nodes:
         ("TOC003", 7, 5, "sessions"), ("TOC003", 11, 5, "attended")]
     assert list(report.model.nodes) == ["sessions", "attended", "calmer"]
     assert [link.target for link in report.model.nodes["attended"].links] == ["calmer"]
+
+
+def test_the_rule_documentation_quotes_what_toc_says():
+    import re
+
+    from toc.checker import check_text
+    from toc.rules import RULES
+
+    failing, _ = RULES["TOC001"].examples()
+    quoted = " ".join(re.search(r'toc says: "(.*?)"\.', RULES["TOC001"].doc, re.S).group(1).split())
+    assert [f.message for f in check_text(failing).findings if f.code == "TOC001"] == [quoted]

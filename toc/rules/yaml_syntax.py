@@ -29,8 +29,14 @@ toc: 1
 nodes:
   training:
     type: activity
-    label: [Multi-agency training
+  label: Multi-agency training
+    leads_to: [trained]
+  trained:
+    type: output
+    label: Practitioners trained
 ```
+toc says: "`label` is indented less than the other fields of `training`; line
+it up with `type` above".
 
 ## Use instead
 ```yaml
