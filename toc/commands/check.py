@@ -6,8 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import format_of_output, rule_codes
-from toc.output import write_output
+from toc.commands.common import format_of_output, rule_codes, write_and_say
 
 CHECK_EPILOG = """\
 examples:
@@ -72,5 +71,5 @@ def run(args) -> int:
         report = FORMATS["text"](reports, colour=colour, hints=not args.no_hints)
     else:
         report = FORMATS[args.format](reports)
-    write_output(args.output, report, protected=tuple(files))
+    write_and_say(args, args.output, report, protected=tuple(files))
     return 1 if failed(reports, strict=args.strict) else 0

@@ -1,4 +1,5 @@
-"""What every command shares: the usage error and the parsing of rule codes."""
+"""What every command shares: the usage error, the parsing of rule codes, and what a command
+says on stderr after it has written a file ("wrote FILE", silenced by --quiet)."""
 
 from __future__ import annotations
 
@@ -94,3 +95,39 @@ def refuse_binary_on_terminal(output: str, output_format: str) -> None:
 
     if output == "-" and output_format in BINARY_FORMATS and sys.stdout.isatty():
         raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
+
+
+def say(args, message: str) -> None:
+    """A status line on stderr (never stdout, which may be the output itself), unless --quiet.
+
+    For progress and results a person reads ("wrote FILE", fmt's summary, notes); findings and
+    errors are never silenced. ``args`` is the command's parsed arguments (``quiet`` is set on
+    every command by toc/cli.py)."""
+    import sys
+
+    from toc.renderers.escape import terminal_text
+
+    if not getattr(args, "quiet", False):
+        print(terminal_text(message), file=sys.stderr)
+
+
+def wrote(args, path: str, detail: str = "") -> None:
+    """Say "wrote FILE" after a successful write, unless --quiet or FILE is a stream (`-`,
+    /dev/stdout, /dev/fd/N), where the output itself is what the reader sees.
+
+    Every command that writes a file calls this once per file, right after
+    ``toc.output.write_output`` returns; ``detail`` adds words after the name
+    ("wrote plan.md (3 evaluation questions)")."""
+    from toc.output import is_standard_stream
+
+    if not is_standard_stream(path):
+        say(args, f"wrote {path}" + (f" {detail}" if detail else ""))
+
+
+def write_and_say(args, path: str, data: str | bytes, **options) -> None:
+    """``toc.output.write_output(path, data, **options)``, then ``wrote(args, path)``: the usual
+    way a command writes its output."""
+    from toc.output import write_output
+
+    write_output(path, data, **options)
+    wrote(args, path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal
+from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal, write_and_say
 
 COMPARE_EPILOG = """\
 examples:
@@ -44,7 +44,6 @@ def run(args) -> int:
     from toc.renderers.findings import FORMATS as FINDING_FORMATS
     from toc.checker import check_file
     from toc.compare import compare_models
-    from toc.output import write_output
     from toc.paths import model_files
 
     output_format = args.format or format_of_output(args.output, ("md", "csv", "xlsx"), on_stdout="md")
@@ -60,5 +59,5 @@ def run(args) -> int:
     if len(reports) < 2:
         raise UsageError("give at least two models to compare")
     comparison = compare_models([report.model for report in reports])
-    write_output(args.output, FORMATS[output_format](comparison), protected=tuple(files))
+    write_and_say(args, args.output, FORMATS[output_format](comparison), protected=tuple(files))
     return 0

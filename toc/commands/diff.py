@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from toc.commands.common import UsageError, format_of_output
+from toc.commands.common import UsageError, format_of_output, write_and_say
 
 DIFF_EPILOG = """\
 examples:
@@ -60,7 +60,6 @@ def run(args) -> int:
     from toc.renderers.diff import FORMATS, render_text
     from toc.renderers.findings import FORMATS as FINDING_FORMATS
     from toc.diff import diff_models
-    from toc.output import write_output
 
     # -o changes.md or -o changes.json says the format; anything else is text unless --format says otherwise.
     chosen = format_of_output(args.output, ("md", "json"), given=args.format, on_stdout="text", otherwise="text")
@@ -79,7 +78,7 @@ def run(args) -> int:
     else:
         text = FORMATS[args.format](diff)
     protected = tuple(path for path in (args.old, args.new) if not path.startswith("git:"))
-    write_output(args.output, text, protected=protected)
+    write_and_say(args, args.output, text, protected=protected)
     return 1 if args.exit_code and not diff.is_empty else 0
 
 

@@ -48,11 +48,10 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from toc.commands.common import UsageError
+    from toc.commands.common import UsageError, say, write_and_say
     from toc.reformat import FormatRefused, format_text
     from toc.loading.source import decode, read_bytes
     from toc.limits import Limits
-    from toc.output import write_output
     from toc.paths import model_files
 
     if "-" in args.paths and len(args.paths) > 1:
@@ -97,12 +96,14 @@ def run(args) -> int:
             ))
         else:
             # Refused if the file changed on disk since it was read: never lose newer work.
-            write_output(path, formatted, unchanged_since=data if isinstance(data, bytes) else None)
+            write_and_say(args, path, formatted, unchanged_since=data if isinstance(data, bytes) else None)
     if path != "-" or len(files) > 1:
-        verb = "would reformat" if (args.check or args.diff) else "reformatted"
-        print(f"{verb} {len(changed)} of {len(files)} file{'s' if len(files) != 1 else ''}"
-              + (": " + ", ".join(changed) if changed and len(changed) <= 5 else "")
-              + (f"; {refused} could not be formatted (see above)" if refused else ""), file=sys.stderr)
+        checking = args.check or args.diff
+        verb = "would reformat" if checking else "reformatted"
+        # (When files were written, each has had its "wrote FILE" line; the summary only counts.)
+        say(args, f"{verb} {len(changed)} of {len(files)} file{'s' if len(files) != 1 else ''}"
+            + (": " + ", ".join(changed) if checking and changed and len(changed) <= 5 else "")
+            + (f"; {refused} could not be formatted (see above)" if refused else ""))
     if args.check and changed:
         status = 1
     return status

@@ -48,8 +48,8 @@ def template_text(name: str) -> str:
 
 
 def run(args) -> int:
+    from toc.commands.common import wrote
     from toc.output import write_output
-    from toc.renderers.escape import terminal_text
     from toc.suggest import did_you_mean
 
     if args.list:
@@ -70,6 +70,5 @@ def run(args) -> int:
     # new_only: a file created meanwhile (by another program) is still never overwritten.
     write_output(args.file, template_text(args.template), new_only=True)
     suffix = "" if args.file.endswith(".toc.yaml") else " (name it *.toc.yaml so `toc check DIR` finds it)"
-    shown = terminal_text(args.file)  # a file name can hold control characters too
-    print(f"wrote {shown} from the {args.template} template{suffix}; next: toc check {shown}")
+    wrote(args, args.file, f"from the {args.template} template{suffix}; next: toc check {args.file}")
     return 0

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal
-from toc.output import write_output
+from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal, write_and_say
 
 NEEDS_EPILOG = """\
 examples:
@@ -69,7 +68,7 @@ def run(args) -> int:
                          + ": add `figures:` to need nodes (see `toc needs --help`)")
     comparison = compare(rows)
     title = args.title or _default_title(models)
-    write_output(args.output, _render(rows, comparison, title, output_format), protected=tuple(files))
+    write_and_say(args, args.output, _render(rows, comparison, title, output_format), protected=tuple(files))
     return 0
 
 

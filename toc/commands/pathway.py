@@ -7,8 +7,9 @@ import os
 import shutil
 import sys
 
-from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal
-from toc.output import write_output
+from toc.commands.common import (
+    UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal, write_and_say,
+)
 
 PATHWAY_EPILOG = """\
 examples:
@@ -60,7 +61,7 @@ def run(args) -> int:
                          "(see `toc pathway --help` and docs/pathway.md)")
     matrix = build_matrix(model)
     title = f"{model.area or model.display_name} - support pathway"
-    write_output(args.output, _render(matrix, title, output_format, args), protected=model_inputs(args.model, model))
+    write_and_say(args, args.output, _render(matrix, title, output_format, args), protected=model_inputs(args.model, model))
     return 0
 
 
