@@ -11,7 +11,7 @@ from toc.commands.common import format_of_output, rule_codes, write_and_say
 CHECK_EPILOG = """\
 examples:
   toc check examples/wirral.toc.yaml        one model
-  toc check models/                         every *.toc.yaml under a directory
+  toc check models/                         every *.toc.yaml and *.toc.yml under a directory
   toc check --strict --format github .      in CI: warnings fail, annotations on the PR
   toc check --select TOC3 model.toc.yaml    only the measurement rules
   toc check --format sarif -o toc.sarif .   for code scanning
@@ -29,7 +29,7 @@ def register(commands) -> None:
         description="Check theory-of-change models and report findings with file:line:column.",
         epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories to search for *.toc.yaml")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories to search for *.toc.yaml and *.toc.yml")
     parser.add_argument("--format", choices=("text", "json", "github", "sarif"),
                        help="text for people (default; with -o, .json and .sarif files get those formats), "
                             "json for tools, github for Actions annotations, sarif for code scanning")
@@ -58,7 +58,7 @@ def run(args) -> int:
     args.format = format_of_output(args.output, ("json", "sarif"), given=args.format, on_stdout="text",
                                    otherwise="text")
     selection = Selection(select=rule_codes(args.select), ignore=rule_codes(args.ignore))
-    files = model_files(args.paths)
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False))
     reports = [check_file(path, selection) for path in files]
     if args.min_severity != "info":
         floor = Severity(args.min_severity).rank

@@ -30,7 +30,7 @@ def register(commands) -> None:
         description="Compare several theory-of-change models side by side.",
         epilog=COMPARE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories of *.toc.yaml")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories of *.toc.yaml / *.toc.yml")
     parser.add_argument("--format", choices=("markdown", "csv", "xlsx"),
                         help="output format (default: from the -o suffix, else markdown)")
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="write to FILE instead of standard output")
@@ -50,7 +50,7 @@ def run(args) -> int:
     if output_format == "md":
         output_format = "markdown"  # (compare's --format calls it markdown; its suffix is .md)
     refuse_binary_on_terminal(args.output, output_format)
-    files = model_files(args.paths)
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False))
     reports = [check_file(path) for path in files]
     unreadable = [report for report in reports if report.model is None]
     if unreadable:

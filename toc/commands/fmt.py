@@ -11,7 +11,7 @@ import sys
 FMT_EPILOG = """\
 examples:
   toc fmt model.toc.yaml           rewrite the file in place (atomically)
-  toc fmt models/                  every *.toc.yaml under a directory
+  toc fmt models/                  every *.toc.yaml / *.toc.yml under a directory
   toc fmt --check .                in CI or pre-commit: exit 1 and show a diff if
                                    any file is not formatted; change nothing
   toc fmt --diff model.toc.yaml    show what would change; change nothing
@@ -39,7 +39,7 @@ def register(commands) -> None:
         epilog=FMT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="model files, directories to search for *.toc.yaml, or - for standard input")
+                        help="model files, directories to search for *.toc.yaml and *.toc.yml, or - for standard input")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true",
                       help="change nothing; exit 1 with a unified diff if any file would change")
@@ -56,7 +56,7 @@ def run(args) -> int:
 
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (standard input) cannot be combined with other paths")
-    files = ["-"] if args.paths == ["-"] else model_files(args.paths)
+    files = ["-"] if args.paths == ["-"] else model_files(args.paths, quiet=getattr(args, "quiet", False))
     limits = Limits.from_environment()
     status = 0
     changed = []
@@ -97,7 +97,7 @@ def run(args) -> int:
         else:
             # Refused if the file changed on disk since it was read: never lose newer work.
             write_and_say(args, path, formatted, unchanged_since=data if isinstance(data, bytes) else None)
-    if path != "-" or len(files) > 1:
+    if files != ["-"]:
         checking = args.check or args.diff
         verb = "would reformat" if checking else "reformatted"
         # (When files were written, each has had its "wrote FILE" line; the summary only counts.)

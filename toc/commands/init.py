@@ -69,6 +69,6 @@ def run(args) -> int:
         raise UsageError(f"{args.file}: already exists; toc init never overwrites a file")
     # new_only: a file created meanwhile (by another program) is still never overwritten.
     write_output(args.file, template_text(args.template), new_only=True)
-    suffix = "" if args.file.endswith(".toc.yaml") else " (name it *.toc.yaml so `toc check DIR` finds it)"
+    suffix = "" if args.file.endswith((".toc.yaml", ".toc.yml")) else " (name it *.toc.yaml so `toc check DIR` finds it)"
     wrote(args, args.file, f"from the {args.template} template{suffix}; next: toc check {args.file}")
     return 0

@@ -30,7 +30,7 @@ def register(commands) -> None:
                     "(one row per area x indicator) with the differences from each comparator.",
         epilog=NEEDS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", metavar="PATH", nargs="+", help="model files, or directories of *.toc.yaml")
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="model files, or directories of *.toc.yaml / *.toc.yml")
     parser.add_argument("-o", "--output", metavar="OUT", default="-",
                         help="output file: .csv .xlsx .md .txt; default: a side-by-side table in the terminal")
     parser.add_argument("--format", choices=NEEDS_FORMATS, help="output format when the suffix cannot say")
@@ -47,7 +47,7 @@ def run(args) -> int:
 
     output_format = format_of_output(args.output, NEEDS_FORMATS, given=args.format, on_stdout="txt")
     refuse_binary_on_terminal(args.output, output_format)
-    files = model_files(args.paths)
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False))
     reports = [check_file(path) for path in files]
     broken = [report for report in reports if report.model is None]
     if broken:
