@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         install_signal_handlers()
         escape_what_streams_cannot_encode()
     parser = build_parser(arguments)
+    from toc.project_config import clear_cache
+
+    clear_cache()  # each run reads the project configuration afresh (tests run many in one process)
     try:
         args = parser.parse_args(arguments)
         if args.command is None:

@@ -34,12 +34,12 @@ def is_model_name(name: str) -> bool:
 def model_files(paths: list[str], *, quiet: bool = False, excluded=None) -> list[str]:
     """Files as given; directories searched for models (see the module's docstring).
 
-    ``excluded(directory)``, when given, returns a predicate on paths (relative to that
-    directory, with ``/``) that the project configuration excludes."""
+    ``excluded(path)``, when given, says whether the project configuration excludes a file
+    found by searching a directory (files named on the command line are always used)."""
     found: list[str] = []
     for path in paths:
         if os.path.isdir(path):
-            inside = sorted(_walk(path, excluded(path) if excluded else None))
+            inside = sorted(_walk(path, excluded))
             if not inside and not quiet:
                 from toc.renderers.escape import terminal_text
 
@@ -61,8 +61,7 @@ def _walk(directory: str, excluded):
             if is_model_name(name) and os.path.isfile(path):
                 candidates.append(path)
     if excluded is not None:
-        candidates = [path for path in candidates
-                      if not excluded(os.path.relpath(path, directory).replace(os.sep, "/"))]
+        candidates = [path for path in candidates if not excluded(path)]
     ignored = git_ignored(directory, candidates)
     return [path for path in candidates if path not in ignored]
 

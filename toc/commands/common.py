@@ -35,9 +35,17 @@ def checked_model(path: str, doing: str, note: str):
     """
     import sys
 
-    from toc.checker import check_file
+    from toc.checker import ProjectSettings, Selection, check_file
+    from toc.project_config import config_for_file
 
-    report = check_file(path)
+    # The project configuration applies here as in `toc check`, so `render --findings` and
+    # the specification's annex show what `toc check` shows.
+    config = config_for_file(path)
+    if config is None:
+        report = check_file(path)
+    else:
+        report = check_file(path, Selection(select=config.select),
+                            project=ProjectSettings(ignore=config.ignore, severity=config.severity))
     if report.model is None:
         from toc.renderers.findings import render_text
 
@@ -131,3 +139,31 @@ def write_and_say(args, path: str, data: str | bytes, **options) -> None:
 
     write_output(path, data, **options)
     wrote(args, path)
+
+
+COLOR_HELP = ("colour the text format (auto: on a terminal; NO_COLOR set turns it off and FORCE_COLOR "
+              "set turns it on, NO_COLOR winning; --color always/never override both)")
+
+
+def colour_wanted(choice: str = "auto", output: str = "-") -> bool:
+    """Whether to write ANSI colour: the one place the choice is made, for every command.
+
+    ``--color always`` / ``never`` decide (a command-line option overrides the environment,
+    as https://no-color.org asks). With ``auto``: ``NO_COLOR`` set to anything but the empty
+    string turns colour off (no-color.org); else ``FORCE_COLOR`` set to anything but the empty
+    string turns it on for standard output even when that is a pipe or a CI log
+    (https://force-color.org); else colour goes to a terminal only. NO_COLOR wins when both
+    are set, as in Python's own interpreter (3.13). A file (-o FILE) is coloured only with
+    --color always."""
+    import os
+    import sys
+
+    if choice in ("always", "never"):
+        return choice == "always"
+    if output != "-":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 
@@ -67,11 +66,12 @@ def run(args) -> int:
 
 def _render(matrix, title: str, output_format: str, args) -> str | bytes:
     if output_format == "txt":
+        from toc.commands.common import colour_wanted
         from toc.renderers.pathway_tables import render_pathway_text
 
         to_terminal = args.output == "-" and sys.stdout.isatty()
         width = args.width or (shutil.get_terminal_size((120, 24)).columns if to_terminal else 120)
-        colour = to_terminal and not os.environ.get("NO_COLOR")
+        colour = colour_wanted("auto", args.output)
         return render_pathway_text(matrix, title, width=width, colour=colour)
     if output_format == "md":
         from toc.renderers.pathway_tables import render_pathway_markdown
