@@ -6,6 +6,7 @@ import argparse
 import bisect
 import collections
 import difflib
+import io
 import sys
 
 FMT_EPILOG = """\
@@ -16,6 +17,7 @@ examples:
                                    any file is not formatted; change nothing
   toc fmt --diff model.toc.yaml    show what would change; change nothing
   toc fmt - < in.yaml > out.yaml   a filter, for editors
+  toc fmt --check - < in.yaml      exit 1 with a diff if standard input is not formatted
 
 What it does: keys in the order of docs/format.md (toc, title, ... nodes; in a
 node type, label, term, ...; unknown keys stay, after the known ones), 2-space
@@ -44,18 +46,23 @@ def register(commands) -> None:
     mode.add_argument("--check", action="store_true",
                       help="change nothing; exit 1 with a unified diff if any file would change")
     mode.add_argument("--diff", action="store_true", help="change nothing; print what would change")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="with -: the name messages and diffs give the model (default <stdin>)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     from toc.commands.common import UsageError, say, write_and_say
+    from toc.renderers.escape import terminal_text
     from toc.reformat import FormatRefused, format_text
-    from toc.loading.source import decode, read_bytes
+    from toc.loading.source import decode, read_bytes, read_stream
     from toc.limits import Limits
     from toc.paths import model_files
 
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (standard input) cannot be combined with other paths")
+    if args.stdin_filename and args.paths != ["-"]:
+        raise UsageError("--stdin-filename goes with - (the model on standard input)")
     files = ["-"] if args.paths == ["-"] else model_files(args.paths, quiet=getattr(args, "quiet", False))
     limits = Limits.from_environment()
     status = 0
@@ -63,10 +70,12 @@ def run(args) -> int:
     refused = 0
     for path in files:
         data = None
+        name = (args.stdin_filename or "<stdin>") if path == "-" else path  # what messages call it
         if path == "-":
             # Bytes, not text mode, which would turn CRLF line endings into LF.
-            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-            text = decode(raw, "-")
+            stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
+            raw = read_stream(stream, name, limits)
+            text = raw if not isinstance(raw, bytes) else decode(raw, name)
         else:
             raw = data = read_bytes(path, limits)
             text = data if not isinstance(data, bytes) else decode(data, path)
@@ -77,22 +86,22 @@ def run(args) -> int:
         try:
             formatted = format_text(text, limits)
         except FormatRefused as reason:
-            print(f"{path}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
+            print(f"{terminal_text(name)}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
             status, refused = 1, refused + 1
             continue
         # decode() takes a UTF-8 byte-order mark off; a file that had one keeps it.
         bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
         text, formatted = bom + text, bom + formatted
-        if path == "-":
-            sys.stdout.write(formatted)
+        if path == "-" and not (args.check or args.diff):
+            sys.stdout.write(formatted)  # a filter: the formatted text, changed or not
             continue
         if formatted == text:
             continue
-        changed.append(path)
+        changed.append(name)
         if args.check or args.diff:
             sys.stdout.writelines(unified_diff(
                 text.splitlines(keepends=True), formatted.splitlines(keepends=True),
-                fromfile=path, tofile=f"{path} (formatted)",
+                fromfile=name, tofile=f"{name} (formatted)",
             ))
         else:
             # Refused if the file changed on disk since it was read: never lose newer work.
