@@ -140,7 +140,8 @@ def test_only_the_graphviz_backend_runs_programs(graph):
 
 # The import name of each runtime dependency in pyproject.toml.
 _IMPORT_NAMES = {"networkx": "networkx", "PyYAML": "yaml", "python-docx": "docx", "openpyxl": "openpyxl",
-                 "pathspec": "pathspec", "wcwidth": "wcwidth"}
+                 "pathspec": "pathspec", "wcwidth": "wcwidth",
+                 "shtab": "shtab"}
 
 
 def test_runtime_dependencies_are_exactly_what_runtime_code_imports():
