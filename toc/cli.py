@@ -26,6 +26,14 @@ draw, compare and evaluate. Start with a commented starter model and its checks:
 """
 
 
+EPILOG = """\
+every command: -q/--quiet silences "wrote FILE" lines and summaries; NO_COLOR
+and FORCE_COLOR are honoured (NO_COLOR wins). Settings shared by a project's
+models: pyproject.toml [tool.toc], toc.toml or .toc.yaml (docs/configuration.md).
+Tab completion for bash, zsh and fish: `toc completion --help`.
+"""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2, as the house rules ask
         raise UsageError(f"{message} (see `{self.prog} --help`)")
@@ -33,7 +41,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given ``argv`` naming a command, only that command's module is imported."""
-    parser = _Parser(prog="toc", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="toc", description=DESCRIPTION, epilog=EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"toc {toc.__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help=QUIET_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -86,6 +86,13 @@ def config_for_file(path: str) -> ProjectConfig | None:
     return find_config(os.path.dirname(path) or ".")
 
 
+def excluded_by_config(path: str) -> bool:
+    """Whether the project configuration that applies to ``path`` excludes it from directory
+    search (``toc.paths.model_files(..., excluded=excluded_by_config)``)."""
+    config = config_for_file(path)
+    return config is not None and config.excludes(path)
+
+
 @lru_cache(maxsize=256)
 def _find(folder: str) -> ProjectConfig | None:
     for name in CONFIG_FILES:

@@ -199,3 +199,13 @@ def test_rule_names_work_as_well_as_codes(project, capsys):
     assert main(["check", "models"]) == 0
     found = _codes(capsys)
     assert not any(code.startswith(("TOC401", "TOC301")) for code in found)
+
+
+def test_fmt_compare_and_needs_search_folders_with_the_same_excludes(project, capsys):
+    (project / "models" / "drafts").mkdir()
+    messy = "toc: 1\nnodes:\n  a: {label: A, type: impact}\ntitle: Messy\n"
+    (project / "models" / "drafts" / "d.toc.yaml").write_text(messy)
+    (project / "toc.toml").write_text('exclude = ["drafts/"]\n')
+    assert main(["fmt", "--check", "models"]) == 0
+    assert "of 1 file" in capsys.readouterr().err
+    assert (project / "models" / "drafts" / "d.toc.yaml").read_text() == messy

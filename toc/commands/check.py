@@ -102,16 +102,13 @@ def _settings(config, select, ignore):
 def _check_files(args, select, ignore):
     from toc.checker import check_file
     from toc.paths import model_files
-    from toc.project_config import config_for_file
+    from toc.project_config import config_for_file, excluded_by_config
 
     def configured(path):
         return None if args.isolated else config_for_file(path)
 
-    def excluded(path):
-        config = configured(path)
-        return config is not None and config.excludes(path)
-
-    files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded)
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False),
+                        excluded=None if args.isolated else excluded_by_config)
     reports = []
     for path in files:
         selection, project = _settings(configured(path), select, ignore)

@@ -45,12 +45,13 @@ def run(args) -> int:
     from toc.checker import check_file
     from toc.compare import compare_models
     from toc.paths import model_files
+    from toc.project_config import excluded_by_config
 
     output_format = args.format or format_of_output(args.output, ("md", "csv", "xlsx"), on_stdout="md")
     if output_format == "md":
         output_format = "markdown"  # (compare's --format calls it markdown; its suffix is .md)
     refuse_binary_on_terminal(args.output, output_format)
-    files = model_files(args.paths, quiet=getattr(args, "quiet", False))
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
     reports = [check_file(path) for path in files]
     unreadable = [report for report in reports if report.model is None]
     if unreadable:

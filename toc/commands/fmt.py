@@ -58,12 +58,14 @@ def run(args) -> int:
     from toc.loading.source import decode, read_bytes, read_stream
     from toc.limits import Limits
     from toc.paths import model_files
+    from toc.project_config import excluded_by_config
 
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (standard input) cannot be combined with other paths")
     if args.stdin_filename and args.paths != ["-"]:
         raise UsageError("--stdin-filename goes with - (the model on standard input)")
-    files = ["-"] if args.paths == ["-"] else model_files(args.paths, quiet=getattr(args, "quiet", False))
+    files = ["-"] if args.paths == ["-"] else model_files(
+        args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
     limits = Limits.from_environment()
     status = 0
     changed = []

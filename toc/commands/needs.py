@@ -44,10 +44,11 @@ def run(args) -> int:
     from toc.checker import check_file
     from toc.needs import compare, compile_dataset
     from toc.paths import model_files
+    from toc.project_config import excluded_by_config
 
     output_format = format_of_output(args.output, NEEDS_FORMATS, given=args.format, on_stdout="txt")
     refuse_binary_on_terminal(args.output, output_format)
-    files = model_files(args.paths, quiet=getattr(args, "quiet", False))
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
     reports = [check_file(path) for path in files]
     broken = [report for report in reports if report.model is None]
     if broken:
