@@ -19,9 +19,9 @@ examples:
   toc fmt - < in.yaml > out.yaml   a filter, for editors
   toc fmt --check - < in.yaml      exit 1 with a diff if standard input is not formatted
 
-What it does: keys in the order of docs/format.md (toc, title, ... nodes; in a
-node type, label, term, ...; unknown keys stay, after the known ones), 2-space
-indentation with list dashes indented under their key. Comments and blank lines
+What it does: keys in the order of the format's field tables (toc/fields.py):
+{TOP_ORDER}, ...; in a node, {NODE_ORDER}, ...; unknown keys stay, after
+the known ones. 2-space indentation with list dashes indented under their key. Comments and blank lines
 move with the key below them. Only the spaces that start a line change: text,
 quotes and escapes, comments (also inside [...] and {...}), anchors, long lines,
 --- and ..., and line endings (LF or CRLF) are kept as written. Running it twice
@@ -34,11 +34,19 @@ a complex key such as `? [a]`), 2 usage error or unreadable file.
 """
 
 
+def _epilog() -> str:
+    """The epilog, with the key order read from the field tables, which toc fmt follows."""
+    from toc.fields import SECTIONS, field_names
+
+    return FMT_EPILOG.replace("{TOP_ORDER}", ", ".join(field_names(SECTIONS["top level"])[:3])).replace(
+        "{NODE_ORDER}", ", ".join(field_names(SECTIONS["node"])[:4]))
+
+
 def register(commands) -> None:
     parser = commands.add_parser(
         "fmt", help="put models in canonical key order and indentation, keeping comments",
         description="Format theory-of-change models: canonical key order and indentation, every comment kept.",
-        epilog=FMT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="model files, directories to search for *.toc.yaml and *.toc.yml, or - for standard input")
