@@ -19,10 +19,12 @@ examples:
   toc fmt - < in.yaml > out.yaml   a filter, for editors
   toc fmt --check - < in.yaml      exit 1 with a diff if standard input is not formatted
 
-What it does: keys in the order of the format's field tables (toc/fields.py):
-{TOP_ORDER}, ...; in a node, {NODE_ORDER}, ...; unknown keys stay, after
-the known ones. 2-space indentation with list dashes indented under their key. Comments and blank lines
-move with the key below them. Only the spaces that start a line change: text,
+What it does: keys in the order of the format's field tables (toc/fields.py)
+  top level: {TOP_ORDER}, ...
+  a node:    {NODE_ORDER}, ...
+and unknown keys after the known ones; 2-space indentation with list dashes
+indented under their key. Comments and blank lines move with the key below
+them. Only the spaces that start a line change: text,
 quotes and escapes, comments (also inside [...] and {...}), anchors, long lines,
 --- and ..., and line endings (LF or CRLF) are kept as written. Running it twice
 changes nothing the second time, and it never writes a file whose model would
