@@ -181,6 +181,9 @@ def _validated(path: str, table, lines, where: str) -> ProjectConfig:
 
     if not isinstance(table, dict):
         raise fail(f"{where or 'the file'} should be a table of settings ({', '.join(KEYS)}), not {_kind(table)}")
+    if where == "" and {"nodes", "toc"} & set(table) and os.path.basename(path).startswith(".toc."):
+        raise fail(f"this looks like a model, not toc's configuration: name the model something.toc.yaml "
+                   f"({os.path.basename(path)} holds settings: {', '.join(KEYS)})", "nodes" if "nodes" in table else "toc")
     for key in table:
         if key not in KEYS:
             from toc.suggest import did_you_mean

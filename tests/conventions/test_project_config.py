@@ -172,6 +172,8 @@ def test_render_findings_follow_the_project_configuration(project, capsys):
     (".toc.yaml", "ignore: [TOC401\nselect: x\n", ".toc.yaml:2: not valid YAML: "),
     (".toc.yaml", "- TOC401\n", ".toc.yaml:1: the file should be a table of settings (select, ignore, severity, exclude), not a list"),
     (".toc.yaml", "exclude: {a: b}\n", '.toc.yaml:1: `exclude` should be a list of patterns'),
+    (".toc.yaml", "# a model saved without a name\ntoc: 1\nnodes: {}\n",
+     ".toc.yaml:3: this looks like a model, not toc's configuration: name the model something.toc.yaml"),
 ])
 def test_an_invalid_configuration_is_one_clean_error(project, capsys, name, text, message):
     (project / name).write_text(text)
