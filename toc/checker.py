@@ -182,11 +182,10 @@ def after_their_causes(findings: list[Finding], model: Model | None) -> list[Fin
     placed: dict[Finding, list[Finding]] = {}
     ordered = []
     for finding in findings:
-        rests_on = RULES[finding.code].rests_on if finding.code in RULES else ()
+        kinds = RULES[finding.code].rests_on if finding.code in RULES else ()
         about = finding.about
-        cause = next((cause_of[fact] for kind in rests_on
-                      if (fact := f"{kind}:{about}") in cause_of and cause_of[fact] is not finding), None) \
-            if about is not None else None
+        facts = finding.rests_on + (tuple(f"{kind}:{about}" for kind in kinds) if about is not None else ())
+        cause = next((cause_of[fact] for fact in facts if fact in cause_of and cause_of[fact] is not finding), None)
         if cause is None:
             ordered.append(finding)
             continue

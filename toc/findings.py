@@ -59,6 +59,9 @@ class Finding(NamedTuple):
     affects: tuple[str, ...] = ()
     # Set by the checker: the shown finding this one follows from; it is listed after it.
     caused_by: Cause | None = None
+    # What this finding takes for granted, when its rule's kinds of fact (Rule.rests_on) do
+    # not say it: e.g. "field:dosage.type" for "node dosage has no type".
+    rests_on: tuple[str, ...] = ()
 
     @property
     def about(self) -> str | None:
@@ -85,8 +88,9 @@ class FindingKind:
 
     def finding(self, message: str, location: Location, *, node: str | None = None, hint: str | None = None,
                 related: tuple[Related, ...] = (), subject: str | None = None,
-                affects: tuple[str, ...] = ()) -> Finding:
-        return Finding(self.code, self.name, self.severity, message, location, node, hint, related, subject, affects)
+                affects: tuple[str, ...] = (), rests_on: tuple[str, ...] = ()) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, location, node, hint, related, subject, affects,
+                       None, rests_on)
 
 
 # The order of findings in every report: by place (a Location sorts by path, line, column), then

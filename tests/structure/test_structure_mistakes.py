@@ -183,3 +183,36 @@ def test_the_rule_documentation_quotes_what_toc_says():
     failing, _ = RULES["TOC001"].examples()
     quoted = " ".join(re.search(r'toc says: "(.*?)"\.', RULES["TOC001"].doc, re.S).group(1).split())
     assert [f.message for f in check_text(failing).findings if f.code == "TOC001"] == [quoted]
+
+
+def test_a_quote_inside_quoted_text_is_named_with_the_fix():
+    from toc.checker import check_text
+
+    text = "toc: 1\nnodes:\n  dads:\n    type: activity\n    label: 'Dads' group in Family Hubs'\n"
+    [finding] = [f for f in check_text(text).findings if f.code == "TOC001"]
+    assert (finding.location.line, finding.location.column) == (5, 18)
+    assert finding.message == ("the text of `label` starts with ' and so ends at the next ', inside the text; "
+                               "YAML cannot read what follows it")
+    assert finding.hint == ("double the ' inside the text: label: 'Dads'' group in Family Hubs', "
+                            "or leave out the quotes at either end")
+    text = 'toc: 1\nnodes:\n  a:\n    label: "The \\"best\\" and "worst" cases"\n'
+    [finding] = [f for f in check_text(text).findings if f.code == "TOC001"]
+    assert (finding.location.line, finding.location.column) == (4, 31)  # not at the escaped \" before it
+
+
+def test_a_required_field_missing_because_it_is_misspelt_is_caused_by_the_misspelling():
+    from toc.checker import check_text
+
+    text = "toc: 1\nnodes:\n  x:\n    Type: impact\n    label: X\n"
+    findings = check_text(text).findings
+    assert [(f.code, f.location.line, f.caused_by and (f.caused_by.code, f.caused_by.location.line))
+            for f in findings if f.code.startswith("TOC00")] == [("TOC003", 4, None), ("TOC005", 3, ("TOC003", 4))]
+
+
+def test_nodes_written_without_a_nodes_line_are_told_where_they_go():
+    from toc.checker import check_text
+
+    text = "toc: 1\ntraining:\n  type: activity\n  label: Training\n"
+    [unknown] = [f for f in check_text(text).findings if f.code == "TOC003"]
+    assert unknown.hint == ("`training` looks like a node (it has `type:`): nodes go under a `nodes:` line, "
+                            "each indented by 2 spaces")

@@ -303,10 +303,10 @@ class ModelBuilder(EvaluationReader):
         for required in ("type", "label"):
             if getattr(node, required) is None and (required not in fields or _is_null(fields[required])):
                 self._report(MISSING_FIELD, f'node "{node_id}" has no {required}', node.location, node=node_id,
-                             hint=_REQUIRED_HINTS[required])
+                             hint=_REQUIRED_HINTS[required], rests_on=(f"field:{node_id}.{required}",))
         if node.type is NodeType.OUTCOME and ("term" not in fields or _is_null(fields["term"])):
             self._report(MISSING_FIELD, f'outcome "{node_id}" has no term', node.location, node=node_id,
-                         hint="add `term: short`, `term: medium` or `term: long`")
+                         hint="add `term: short`, `term: medium` or `term: long`", rests_on=(f"field:{node_id}.term",))
         elif "term" in fields and node.type is not None and node.type is not NodeType.OUTCOME:
             self._report(INVALID_VALUE, f'term applies only to outcomes; "{node_id}" is {_a(node.type.value)}',
                          node.value_locations["term"], node=node_id, hint="remove `term:` or change the type to outcome")
@@ -471,7 +471,10 @@ class ModelBuilder(EvaluationReader):
             meant = closest(name, names)
             hint = f'did you mean "{meant}"?' if meant else ""
             home = _HOME_OF_FIELD.get(name)
-            if not hint and home and home != where:
+            if not hint and where == "top level" and _looks_like_node(value):
+                hint = (f"`{name}` looks like a node (it has `type:`): nodes go under a `nodes:` line, "
+                        "each indented by 2 spaces")
+            elif not hint and home and home != where:
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
@@ -706,8 +709,10 @@ class ModelBuilder(EvaluationReader):
         return Location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, kind: FindingKind, message: str, location: Location, *, node: str | None = None,
-                hint: str | None = None, related: tuple[Related, ...] = (), affects: tuple[str, ...] = ()) -> None:
-        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related, affects=affects))
+                hint: str | None = None, related: tuple[Related, ...] = (), affects: tuple[str, ...] = (),
+                rests_on: tuple[str, ...] = ()) -> None:
+        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related, affects=affects,
+                                          rests_on=rests_on))
 
 
 def _looks_like_node(value: yaml.Node) -> bool:
@@ -716,10 +721,12 @@ def _looks_like_node(value: yaml.Node) -> bool:
 
 def _left_out(meant: str | None, node_id: str | None, value: yaml.Node) -> tuple[str, ...]:
     """What a node loses when a field meant as ``meant`` is misspelt (Finding.affects)."""
-    if meant == "indicators":
-        return (f"indicators:{node_id}",)
-    if meant != "leads_to":
+    if meant is None or node_id is None:
         return ()
+    if meant == "indicators":
+        return (f"indicators:{node_id}", f"field:{node_id}.indicators")
+    if meant != "leads_to":
+        return (f"field:{node_id}.{meant}",)
     targets = []
     for item in value.value if isinstance(value, yaml.SequenceNode) else ():
         if isinstance(item, yaml.ScalarNode):

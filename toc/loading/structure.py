@@ -85,6 +85,9 @@ def explain(text: str, line: int, column: int, problem: str) -> Explanation | No
     if error is None:
         return None
     index, current = error
+    quoted = _quote_inside_quotes(current, line, column)
+    if quoted is not None:
+        return quoted
     if "could not find expected ':'" in problem or "simple key" in problem:
         return _text_without_field(structure, extra, lines, line) or _misplaced(structure, index, lines)
     if "mapping values are not allowed" in problem and current.number == line and current.key is not None \
@@ -383,6 +386,39 @@ def _text_without_field(structure: list[_Line], other: dict[int, str], lines: li
                 f"to continue the value of `{above.key}`, indent this line more than `{above.key}`, "
                 "or put the whole value on one line")
     return None
+
+
+def _quote_inside_quotes(line: _Line, error_line: int, column: int) -> Explanation | None:
+    """`label: 'Dads' group'`: the text ends at the quote inside it, and what follows is an error."""
+    value = line.value
+    if line.number != error_line or line.key is None or value[:1] not in ("'", '"'):
+        return None
+    quote = value[0]
+    inner = value.find(quote, 1)
+    while quote == "'" and inner != -1 and value[inner + 1:inner + 2] == "'":  # '' is a quote inside '...'
+        inner = value.find(quote, inner + 2)
+    while quote == '"' and inner != -1 and _escaped(value, inner):  # \" is a quote inside "..."
+        inner = value.find(quote, inner + 1)
+    if inner == -1 or not value[inner + 1:].split("#", 1)[0].strip():
+        return None
+    text = value[1:].rsplit(quote, 1)[0] if value.rstrip().endswith(quote) else value[1:]
+    if quote == "'":
+        fixed = "'" + text.replace("''", "'").replace("'", "''") + "'"
+        how = f"double the ' inside the text: {line.key}: {fixed}"
+    else:
+        fixed = '"' + text.replace('\\"', '"').replace('"', '\\"') + '"'
+        how = f"write the \" inside the text as \\\": {line.key}: {fixed}"
+    where = line.text.find(value) + inner + 1
+    return Explanation(
+        line.number, where + 1 if where >= 0 else column,
+        f"the text of `{line.key}` starts with {quote} and so ends at the next {quote}, inside the text; "
+        "YAML cannot read what follows it",
+        f"{how}, or leave out the quotes at either end")
+
+
+def _escaped(text: str, position: int) -> bool:
+    backslashes = len(text[:position]) - len(text[:position].rstrip("\\"))
+    return backslashes % 2 == 1
 
 
 def _colon_in_value(line: _Line, column: int) -> Explanation:
