@@ -216,3 +216,12 @@ def test_nodes_written_without_a_nodes_line_are_told_where_they_go():
     [unknown] = [f for f in check_text(text).findings if f.code == "TOC003"]
     assert unknown.hint == ("`training` looks like a node (it has `type:`): nodes go under a `nodes:` line, "
                             "each indented by 2 spaces")
+
+
+def test_a_huge_value_is_not_repeated_whole_in_the_explanation():
+    from toc.checker import check_text
+
+    long_text = "x" * 20_000
+    for text in (f"toc: 1\nnodes:\n  a:\n    label: '{long_text}'s'\n", f"toc: 1\nnodes:\n  a:\n    label: {long_text}: s\n"):
+        [finding] = [f for f in check_text(text).findings if f.code == "TOC001"]
+        assert len(finding.message) < 200 and len(finding.hint) < 200

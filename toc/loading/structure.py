@@ -104,7 +104,7 @@ def _tab_before(lines: list[str], line: int) -> Explanation | None:
         if "\t" in text[: len(text) - len(stripped)] and stripped:
             column = text.index("\t") + 1
             what = KEY.match(stripped)
-            name = f"`{what.group('key')}`" if what else f"line {number}"
+            name = f"`{_short(what.group('key'))}`" if what else f"line {number}"
             return Explanation(number, column, f"{name} is indented with a tab; YAML allows only spaces for indentation",
                                "YAML does not allow tabs for indentation: replace the tab with spaces, lining the "
                                "line up with the lines it belongs with")
@@ -145,7 +145,7 @@ def _structure(lines: list[str], last: int) -> tuple[list[_Line], dict[int, str]
         if not dash and not found:
             other[number] = text
             continue
-        key = found.group("key") if found else None
+        key = _short(found.group("key")) if found else None
         value = rest[found.end() + 1:].strip() if found else rest
         while stack and structure[stack[-1]].indent >= indent:
             stack.pop()
@@ -402,6 +402,7 @@ def _quote_inside_quotes(line: _Line, error_line: int, column: int) -> Explanati
     if inner == -1 or not value[inner + 1:].split("#", 1)[0].strip():
         return None
     text = value[1:].rsplit(quote, 1)[0] if value.rstrip().endswith(quote) else value[1:]
+    text = text if len(text) <= 80 else text[:77] + "..."
     if quote == "'":
         fixed = "'" + text.replace("''", "'").replace("'", "''") + "'"
         how = f"double the ' inside the text: {line.key}: {fixed}"
@@ -498,6 +499,11 @@ def _name(line: _Line) -> str:
 
 def _where(sibling: _Line, line: _Line) -> str:
     return "above" if sibling.number == line.number - 1 else f"on line {sibling.number}"
+
+
+def _short(text: str, most: int = 60) -> str:
+    """A key as quoted in a message: a hostile file's 20,000-character key is not repeated whole."""
+    return text if len(text) <= most else text[:most - 3] + "..."
 
 
 def _count(spaces: int) -> str:
