@@ -186,6 +186,9 @@ def _misplaced(structure: list[_Line], index: int, lines: list[str]) -> Explanat
     if index == 0:
         return None
     previous = structure[index - 1]
+    lost = _field_at_entry_level(structure, index)
+    if lost is not None:
+        return lost
     if current.dash:
         return _misaligned_dash(structure, index)
     if previous.dash and previous.key is not None and previous.indent < current.indent < previous.key_column:
@@ -207,6 +210,8 @@ def _misplaced(structure: list[_Line], index: int, lines: list[str]) -> Explanat
             f"line it up with `{current.key}` below",
             _spaces_hint(previous.indent, current.indent))
     fields_column = _fields_column(previous)
+    if fields_column is None and previous.key is not None and _BLOCK_SCALAR.match(previous.value):
+        fields_column = previous.key_column  # (a text after `description: >-` is a value too)
     if current.indent > previous.indent and fields_column is not None and current.indent != fields_column:
         # Deeper than a field with a value: either this line is indented too far, or the
         # line before was indented too little (and this one lines up with the fields before it).
@@ -215,7 +220,7 @@ def _misplaced(structure: list[_Line], index: int, lines: list[str]) -> Explanat
             return _less(previous, sibling, structure)
         return _more(current, previous, structure)
     if current.indent < previous.key_column or current.indent < previous.indent:
-        return _between(structure, index)
+        return _between(structure, index, lines)
     return None
 
 
@@ -270,7 +275,19 @@ def _more(line: _Line, sibling: _Line, structure: list[_Line]) -> Explanation:
         _spaces_hint(line.indent, sibling.key_column))
 
 
-def _between(structure: list[_Line], index: int) -> Explanation | None:
+def _next_entry_indent(lines: list[str], number: int, deepest: int) -> int | None:
+    """The indentation of the next line after line ``number`` indented at most ``deepest``."""
+    for text in lines[number:number + 400]:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(text) - len(text.lstrip(" "))
+        if indent <= deepest:
+            return indent
+    return None
+
+
+def _between(structure: list[_Line], index: int, lines: list[str]) -> Explanation | None:
     """A field indented less than the fields before it but more than their parent."""
     current = structure[index]
     candidate: int | None = index - 1
@@ -284,6 +301,15 @@ def _between(structure: list[_Line], index: int) -> Explanation | None:
         if owner.dash and owner.indent == current.indent and not current.dash:
             return _key_in_list(current, owner, structure)
         if owner.indent < current.indent < line.indent and line.key is not None:
+            if line.owner == candidate - 1 and owner.key in _ENTRIES and not line.dash \
+                    and not _is_entry_field(current, owner) and current.key \
+                    and _next_entry_indent(lines, current.number, line.indent) == current.indent:
+                # the first entry is the one out of line: the later ones agree with each other
+                return Explanation(
+                    line.number, line.indent + 1,
+                    f"`{_name(line)}` is indented more than the other {_members(owner, structure)}; "
+                    f"line it up with `{current.key}` on line {current.number}",
+                    _spaces_hint(line.indent, current.indent))
             return _top_level_by_mistake(owner, structure) or _less(current, line, structure)
         if owner.key in _ENTRY_FIELDS and current.key in _ENTRY_FIELDS[owner.key] and current.indent < line.indent:
             # a node's field, indented less than the node ids: it belongs to the node above
@@ -295,6 +321,45 @@ def _between(structure: list[_Line], index: int) -> Explanation | None:
             return None  # a sibling of the parent: nothing wrong with its indentation
         candidate = line.owner
     return None
+
+
+def _is_entry_field(line: _Line, section: _Line | None) -> bool:
+    return section is not None and section.key in _ENTRY_FIELDS and line.key in _ENTRY_FIELDS[section.key]
+
+
+def _field_at_entry_level(structure: list[_Line], index: int) -> Explanation | None:
+    """A node's field (`indicators:`) indented like the node ids, with what was under it: found
+    by walking up from the line before the error."""
+    candidate: int | None = index - 1
+    for _ in range(12):  # a model nests a few levels
+        if candidate is None or candidate < 0:
+            return None
+        line = structure[candidate]
+        owner = _parent_of(line, structure)
+        if owner is None:
+            return None
+        if _is_entry_field(line, owner) and not _looks_like_entry(structure, candidate):
+            entry = next((earlier for earlier in range(candidate - 1, line.owner, -1)
+                          if structure[earlier].owner == line.owner), None)
+            if entry is None:
+                return None
+            field = next((structure[earlier] for earlier in range(candidate - 1, entry, -1)
+                          if structure[earlier].owner == entry and structure[earlier].key), None)
+            if field is None:
+                return None
+            return _less(line, field, structure)
+        candidate = line.owner
+    return None
+
+
+def _looks_like_entry(structure: list[_Line], index: int) -> bool:
+    """Whether the line's own lines hold a `type:` (then it is a node named like a field)."""
+    for later in structure[index + 1:index + 30]:
+        if later.owner == index and later.key == "type":
+            return True
+        if later.indent <= structure[index].indent:
+            break
+    return False
 
 
 def _top_level_by_mistake(line: _Line, structure: list[_Line]) -> Explanation | None:
