@@ -72,7 +72,8 @@ def _format(text: str, limits: Limits) -> str:
 
     # No catalogue files: formatting compares what the model itself says, wherever it is run from.
     before = load_text(text, "<fmt>", limits, catalogue_dir=None)
-    blocking = [f for f in before.findings if f.code in ("TOC001", "TOC002", "TOC006")]
+    # (and lines toc read as they were meant, not as written: formatting moves what is written)
+    blocking = [f for f in before.findings if f.code in ("TOC001", "TOC002", "TOC006")] + before.read_as_meant
     if before.model is None or blocking:
         first = blocking[0] if blocking else before.findings[0]
         raise FormatRefused(f"{first.code} {first.message} (fix it first; `toc check` explains)",

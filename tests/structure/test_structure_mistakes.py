@@ -225,3 +225,13 @@ def test_a_huge_value_is_not_repeated_whole_in_the_explanation():
     for text in (f"toc: 1\nnodes:\n  a:\n    label: '{long_text}'s'\n", f"toc: 1\nnodes:\n  a:\n    label: {long_text}: s\n"):
         [finding] = [f for f in check_text(text).findings if f.code == "TOC001"]
         assert len(finding.message) < 200 and len(finding.hint) < 200
+
+
+@pytest.mark.parametrize("name", ["dedented-leads-to-last", "node-indented-as-field"])
+def test_fmt_leaves_a_file_read_as_meant_alone(name):
+    # toc reads these lines as they were meant; formatting moves the lines as they are written
+    from toc.reformat import FormatRefused, format_text
+
+    with pytest.raises(FormatRefused) as refused:
+        format_text((HERE / f"{name}.toc.yaml").read_text())
+    assert str(refused.value).startswith(f"{MISTAKES[name][0]} {MISTAKES[name][3]}")

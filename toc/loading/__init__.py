@@ -35,6 +35,8 @@ class LoadResult:
     # After a syntax error, the model of the parts of the file that do read (toc.loading.partial):
     # for checking those parts only; ``model`` stays None, so no command draws or writes from it.
     partial: Model | None = None
+    # Findings about lines read as they were meant, not as YAML reads them (ModelBuilder.read_as_meant).
+    read_as_meant: list[Finding] = field(default_factory=list)
 
 
 def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None) -> LoadResult:
@@ -92,7 +94,7 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
     findings = builder.findings
     if model is not None and model.catalogues and catalogue_dir is not None:
         findings += read_catalogues(model, limits, catalogue_dir or _folder_of(path))
-    return LoadResult(path, model, findings)
+    return LoadResult(path, model, findings, read_as_meant=builder.read_as_meant)
 
 
 def _load_parts(text: str, path: str, limits: Limits, known_codes, catalogue_dir, error: Finding) -> LoadResult:

@@ -86,6 +86,10 @@ class ModelBuilder(EvaluationReader):
         # without them a code is only checked for its form.
         self.known_codes = None if known_codes is None else tuple(sorted(known_codes))
         self.findings: list[Finding] = []
+        # Findings about lines read as they were meant rather than as YAML reads them (a node's
+        # field indented like the node ids, a node indented like a field): the model differs
+        # from the file's literal structure, so toc fmt leaves such a file alone.
+        self.read_as_meant: list[Finding] = []
         self._seen_collections: set[int] = set()
         self._alias_expansion = 0
 
@@ -171,6 +175,7 @@ class ModelBuilder(EvaluationReader):
                     pieces, findings = split
                     for kind, message, location, extra in findings:
                         self._report(kind, message, location, **extra)
+                        self.read_as_meant.append(self.findings[-1])
                     self._reading_again = True  # (what was read once is not an alias read again)
                     for piece_id, piece_key, piece_value in pieces:
                         self._valid_id(piece_id, piece_key, "node id")
@@ -202,6 +207,7 @@ class ModelBuilder(EvaluationReader):
                              self._loc(key), node=owner_id,
                              hint=f'indent `{name}:` by {first_field.start_mark.column} spaces, like the other fields '
                                   f'of "{owner_id}"; until then toc reads it as a field of "{owner_id}"')
+                self.read_as_meant.append(self.findings[-1])
                 kept[-1] = (owner_id, owner_key, yaml.MappingNode(fields.tag, [*fields.value, (key, value)],
                                                                   fields.start_mark, value.end_mark, fields.flow_style))
                 continue
