@@ -24,6 +24,7 @@ from toc.loading.wording import TAG as _TAG
 from toc.loading.wording import a as _a
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
+import toc.loading.misplaced as misplaced
 import toc.loading.pathway_fields as pathway_fields
 from toc.model import (
     Assumption,
@@ -54,14 +55,6 @@ _CODE_FORM = re.compile(r"TOC[0-9]*")
 _MOST_DIGITS, _MOST_BITS = 300, 1_000
 _MAP = _TAG + "map"
 
-# Where a field belongs when it is written in the wrong place.
-_HOME_OF_FIELD = {}
-for _section, _fields in field_tables.SECTIONS.items():
-    for _field in _fields:
-        _HOME_OF_FIELD.setdefault(_field.name, _section)
-
-
-_NODE_FIELD_NAMES = field_tables.names_of(field_tables.NODE)
 
 
 class _LimitReached(Exception):
@@ -162,14 +155,14 @@ class ModelBuilder(EvaluationReader):
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
         taken = {pair[0] for pair in pairs}
-        for node_id, key, node_value in self._adopt_stray_fields(pairs):
+        for node_id, key, node_value in misplaced.adopt_stray_fields(self, pairs):
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
             mark = len(self.findings)
             self._valid_id(node_id, key, "node id")
             self._node_in_fields = False
             node = self._node(node_id, key, node_value)
             if self._node_in_fields:  # (an unknown field that may be a node indented too far)
-                split = self._nested_node(node_id, key, node_value, taken)
+                split = misplaced.nested_nodes(self, node_id, key, node_value, taken)
                 if split is not None:
                     del self.findings[mark:]  # read again as separate nodes, each with its own findings
                     pieces, findings = split
@@ -184,95 +177,9 @@ class ModelBuilder(EvaluationReader):
                     continue
             model.nodes[node_id] = node
 
-    def _adopt_stray_fields(self, pairs):
-        """The node pairs, with a node's field indented as a node id given back to the node above it.
-
-        A last field indented like the node ids (`  leads_to: [x]` under a node whose fields
-        have four spaces) is valid YAML, but a node named "leads_to": read literally it gives
-        a broken node and, with the links lost, a dead end and unreached outcomes. It is
-        reported once, and read as the field it was meant to be.
-        """
-        kept = []
-        for pair in pairs:
-            name, key, value = pair
-            owner = kept[-1] if kept else None
-            if name in _NODE_FIELD_NAMES and not isinstance(value, yaml.MappingNode) and owner is not None \
-                    and isinstance(owner[2], yaml.MappingNode) and owner[2].value and not owner[2].flow_style \
-                    and not any(getattr(field_key, "value", None) == name for field_key, _ in owner[2].value):
-                owner_id, owner_key, fields = owner
-                first_field = fields.value[0][0]
-                self._report(UNKNOWN_FIELD,
-                             f'`{name}` is indented as a node under `nodes:`, but it is a field; line it up with '
-                             f'`{first_field.value}` of "{owner_id}" above',
-                             self._loc(key), node=owner_id,
-                             hint=f'indent `{name}:` by {first_field.start_mark.column} spaces, like the other fields '
-                                  f'of "{owner_id}"; until then toc reads it as a field of "{owner_id}"')
-                self.read_as_meant.append(self.findings[-1])
-                kept[-1] = (owner_id, owner_key, yaml.MappingNode(fields.tag, [*fields.value, (key, value)],
-                                                                  fields.start_mark, value.end_mark, fields.flow_style))
-                continue
-            kept.append(pair)
-        return kept
-
     # Set by _fields when a node has an unknown field whose value is a mapping or empty.
     _node_in_fields = False
     _reading_again = False
-
-    def _nested_node(self, node_id, key, value, taken):
-        """The node and the nodes indented as its fields, with a finding for each, or None.
-
-        `    next-node:` indented like the fields of the node above, its own fields at the
-        same indentation or deeper, is valid YAML: a field "next-node" of the node above,
-        and its fields either inside it or read as duplicates of the node's own. It is
-        reported once, and read as the node it was meant to be. Every such node of one
-        node is split off in one pass, so each field is read at most twice.
-        """
-        if not isinstance(value, yaml.MappingNode) or value.flow_style:
-            return None
-        pieces = [[node_id, key, []]]  # (id, key node, fields) of the node and each node split off
-        findings = []
-        fields = value.value
-        spaces = key.start_mark.column
-        for index, (field_key, field_value) in enumerate(fields):
-            name = getattr(field_key, "value", None)
-            nested = isinstance(name, str) and name not in _NODE_FIELD_NAMES and name not in taken and (
-                _looks_like_node(field_value)
-                or _is_null(field_value) and any(getattr(later, "value", None) == "type"
-                                                 for later, _ in fields[index + 1:index + 40]))
-            if not nested:
-                pieces[-1][2].append((field_key, field_value))
-                continue
-            owner = pieces[-1][0]
-            findings.append((UNKNOWN_FIELD,
-                             f'`{name}` is indented like a field of "{owner}", but it is a node (it has `type:`); '
-                             f'line it up with "{owner}" above', self._loc(field_key),
-                             {"node": owner, "hint": f"a node's id starts after {spaces} spaces, like the other "
-                                                     f'node ids; until then toc reads "{name}" as a node after '
-                                                     f'"{owner}"'}))
-            taken.add(name)
-            if _looks_like_node(field_value):  # its fields indented under it: a node of its own
-                pieces.append([name, field_key, field_value])
-                pieces.append([owner, None, []])  # (the fields after it are the owner's again)
-            else:  # its fields at the node's fields' indentation: they follow it
-                pieces.append([name, field_key, []])
-        if not findings:
-            return None
-        nodes = []
-        for piece_id, piece_key, piece_fields in pieces:
-            if piece_key is None:  # more fields of an earlier piece
-                previous = next(entry for entry in reversed(nodes) if entry[0] == piece_id)
-                previous[2].extend(piece_fields)
-                continue
-            nodes.append([piece_id, piece_key, piece_fields])
-        built = []
-        for piece_id, piece_key, piece_fields in nodes:
-            if isinstance(piece_fields, yaml.MappingNode):
-                built.append((piece_id, piece_key, piece_fields))
-            else:
-                start = piece_fields[0][0].start_mark if piece_fields else piece_key.end_mark
-                built.append((piece_id, piece_key, yaml.MappingNode(value.tag, piece_fields, start,
-                                                                    value.end_mark, False)))
-        return built, findings
 
     # ----------------------------------------------------------------- nodes
     def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
@@ -476,8 +383,8 @@ class ModelBuilder(EvaluationReader):
             names = field_tables.field_names(section)
             meant = closest(name, names)
             hint = f'did you mean "{meant}"?' if meant else ""
-            home = _HOME_OF_FIELD.get(name)
-            if not hint and where == "top level" and _looks_like_node(value):
+            home = misplaced.HOME_OF_FIELD.get(name)
+            if not hint and where == "top level" and misplaced.looks_like_node(value):
                 hint = (f"`{name}` looks like a node (it has `type:`): nodes go under a `nodes:` line, "
                         "each indented by 2 spaces")
             elif not hint and home and home != where:
@@ -488,7 +395,7 @@ class ModelBuilder(EvaluationReader):
                 self._node_in_fields = True
             self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
                          node=node_id, hint=hint or f"fields here: {', '.join(names)}",
-                         affects=_left_out(meant, node_id, value) if where == "node" else ())
+                         affects=misplaced.left_out(meant, node_id, value) if where == "node" else ())
         return fields
 
     def _mapping(self, value: yaml.Node, what: str, expected: str, node_id: str | None = None):
@@ -566,10 +473,10 @@ class ModelBuilder(EvaluationReader):
         if self._tag_allowed(value, node_id):
             mapping = isinstance(value, yaml.MappingNode)
             self._report(INVALID_VALUE, f"`{name}` should be text, not {_describe(value)}", self._loc(value),
-                         node=node_id, hint=_text_hint(name, value) if mapping else None,
+                         node=node_id, hint=misplaced.text_hint(name, value) if mapping else None,
                          # fields indented under a text field are lost to their node
                          affects=tuple(fact for key, item in (value.value if mapping and node_id else ())
-                                       for fact in _left_out(getattr(key, "value", None), node_id, item)))
+                                       for fact in misplaced.left_out(getattr(key, "value", None), node_id, item)))
         return None
 
     def _id_text(self, value: yaml.Node, what: str, node_id: str | None) -> str | None:
@@ -721,28 +628,6 @@ class ModelBuilder(EvaluationReader):
                                           rests_on=rests_on))
 
 
-def _looks_like_node(value: yaml.Node) -> bool:
-    return isinstance(value, yaml.MappingNode) and any(getattr(key, "value", None) == "type" for key, _ in value.value)
-
-
-def _left_out(meant: str | None, node_id: str | None, value: yaml.Node) -> tuple[str, ...]:
-    """What a node loses when a field meant as ``meant`` is misspelt (Finding.affects)."""
-    if meant is None or node_id is None:
-        return ()
-    if meant == "indicators":
-        return (f"indicators:{node_id}", f"field:{node_id}.indicators")
-    if meant != "leads_to":
-        return (f"field:{node_id}.{meant}",)
-    targets = []
-    for item in value.value if isinstance(value, yaml.SequenceNode) else ():
-        if isinstance(item, yaml.ScalarNode):
-            targets.append(item.value)
-        elif isinstance(item, yaml.MappingNode):
-            targets += [to.value for key, to in item.value if getattr(key, "value", None) == "to"
-                        and isinstance(to, yaml.ScalarNode)]
-    return (f"links-from:{node_id}", *(f"links-to:{target}" for target in targets))
-
-
 # The node fields read as text by the builder itself, tried first (labels, groups...).
 _NODE_TEXT = frozenset(f.name for f in field_tables.NODE if f.kind == "text") - set(pathway_fields.NODE_FIELDS)
 # The indicator fields read as text, tried first (most of an indicator is text).
@@ -754,14 +639,6 @@ _REQUIRED_HINTS = {
     "type": "add `type:` with one of " + " | ".join(field_tables.NODE_TYPES),
     "label": "add `label:` with the words for the box",
 }
-_TEXT_HINT = "text containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
 
 
-def _text_hint(name: str, value: yaml.MappingNode) -> str:
-    """A text field that holds a mapping: fields indented under it by mistake, or an unquoted ': '."""
-    first = value.value[0][0] if value.value else None
-    if isinstance(first, yaml.ScalarNode) and first.value in _HOME_OF_FIELD and not value.flow_style:
-        return (f"the lines under `{name}:` are indented more than it, so YAML reads `{first.value}` as part of "
-                f"`{name}`: write the text after `{name}:` and line `{first.value}` up with `{name}`")
-    return _TEXT_HINT
 

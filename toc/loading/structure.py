@@ -164,10 +164,7 @@ def _bracket_balance(text: str) -> int:
 
 
 def _error_line(structure: list[_Line], other: dict[int, str], line: int) -> tuple[int, _Line] | None:
-    if structure and structure[-1].number == line:
-        return len(structure) - 1, structure[-1]
-    if line in other:
-        return None if not structure else (len(structure) - 1, structure[-1])
+    """The last field or list item at or before the error line (the line libyaml stopped at)."""
     return (len(structure) - 1, structure[-1]) if structure else None
 
 
