@@ -120,9 +120,12 @@ def test_a_model_with_errors_is_not_ready_with_reasons():
 def test_no_questions_or_an_impact_question_without_method_is_not_ready():
     _, plan = plan_of(SMALL.format(methods="").split("evaluation:")[0])
     assert plan.not_ready_reasons == ("no evaluation questions: add them under `evaluation: questions:`",)
-    _, plan = plan_of(SMALL.format(methods=""))
+    _, plan = plan_of(SMALL.format(methods="").replace("target: 60", "target: 1200"))
     assert plan.not_ready_reasons == ("impact question q1 names no method",)
     _, plan = plan_of(SMALL.format(methods="parent-survey"))
+    assert plan.not_ready_reasons == ("impact question q1 claims a change in children that its numbers cannot "
+                                      "show (indicator sdq: needs 74 per group, about 8 available)",)
+    _, plan = plan_of(SMALL.format(methods="parent-survey").replace("target: 60", "target: 1200"))
     assert (plan.ready, plan.not_ready_reasons) == (True, ())
 
 
