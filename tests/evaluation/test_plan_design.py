@@ -245,8 +245,10 @@ def test_no_weak_impact_claim_appears_without_its_caveat(path):
             assert "Caveat (" in line and caveat.split(":")[0] in line, (node_plan.id, line)
     for question in plan.questions:
         if question.design.weak:
-            row = next(line for line in lines if line.startswith(f"| {question.id} |"))
-            assert question.design.caveat in row.replace("\\", "")
+            # Each question is a heading with its bullets; "What you may claim" carries the caveat.
+            start = next(i for i, line in enumerate(lines) if line.startswith(f"### {question.id} ("))
+            claim = next(line for line in lines[start:] if line.startswith("- What you may claim: "))
+            assert question.design.caveat in claim.replace("\\", "")
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".toc"))

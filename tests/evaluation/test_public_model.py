@@ -160,8 +160,9 @@ def test_the_markdown_specification_carries_every_weak_claims_caveat(outputs):
     lines = [unescape(line) for line in markdown.splitlines()]
     for question in plan["questions"]:
         if question["kind"] == "impact" and weak(question["design"]):
-            row = next(line for line in lines if line.startswith(f"| {question['id']} |"))
-            assert question["design"]["caveats"][0] in row, question["id"]
+            start = next(i for i, line in enumerate(lines) if line.startswith(f"### {question['id']} ("))
+            claim = next(line for line in lines[start:] if line.startswith("- What you may claim: "))
+            assert question["design"]["caveats"][0] in claim, question["id"]
     for node in plan["nodes"]:
         if node["design"] is None or not weak(node["design"]):
             continue

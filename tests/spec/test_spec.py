@@ -167,15 +167,17 @@ def test_an_unknown_suffix_suggests_no_option_spec_lacks(tmp_path, examples_dir,
     assert "--format" not in capsys.readouterr().err
 
 
-def test_a_questions_row_carries_its_power_caveat(tmp_path):
+def test_a_questions_claim_carries_its_power_caveat(tmp_path):
     # A waiting-list comparison (SMS 3) whose N cannot show its target read "cause, with care" alone.
     from conftest import ROOT
     from toc.cli import main
 
     model = ROOT / "tests" / "evaluation" / "public_models" / "incredible-years-preschool.toc.yaml"
     assert main(["spec", str(model), "-o", str(tmp_path / "s.md")]) == 0
-    [row] = [line for line in (tmp_path / "s.md").read_text().splitlines() if line.startswith("| q2 |")]
-    assert "SMS 3: cause, with care" in row and "is not detectable: needs 74 per arm" in row
+    lines = (tmp_path / "s.md").read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("### q2 ("))
+    claim = next(line for line in lines[start:] if line.startswith("- What you may claim: "))
+    assert "SMS 3: cause, with care" in claim and "is not detectable: needs 74 per arm" in claim
 
 
 @pytest.mark.parametrize("name", ["wirral", "east-midlands", "kirklees", "leicester-city", "sefton", "flawed"])

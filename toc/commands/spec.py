@@ -43,6 +43,9 @@ def register(commands) -> None:
     parser.add_argument("-o", "--output", metavar="OUT", required=True,
                         help="the specification: .md .html or .docx, or the plan as .json; - for Markdown on standard output")
     parser.add_argument("--matrix", metavar="FILE", help="also write the evaluation matrix: .xlsx or .csv")
+    parser.add_argument("--procurement", action="store_true",
+                        help="add the tender annex: instructions to bidders, award criteria and weighting, a "
+                             "pricing schedule and contract terms")
     parser.set_defaults(run=run)
 
 
@@ -71,7 +74,7 @@ def run(args) -> int:
 
         write_output(args.output, render_plan_json(plan, report.findings), protected=protected)
     else:
-        blocks = build_specification(model, plan, catalogue, report.findings)
+        blocks = build_specification(model, plan, catalogue, report.findings, procurement=args.procurement)
         write_output(args.output, _render(blocks, output_format, model), protected=protected)
     if matrix_format == "csv":
         from toc.renderers.spec.matrix import render_matrix_csv
@@ -90,28 +93,55 @@ def _render(blocks, output_format: str, model) -> str | bytes:
         from toc.renderers.spec.markdown import render_markdown
 
         return render_markdown(blocks)
-    image = _diagram(model, "svg" if output_format == "html" else "png")
+    from toc.commands.drawing import RenderRequest
+
     if output_format == "html":
         from toc.renderers.spec.html import render_html
 
+        image = _diagram(model, RenderRequest(output_format="svg"))
         return render_html(blocks, image.decode("utf-8") if image else None)
     from toc.renderers.spec.docx import render_docx
 
-    return render_docx(blocks, image)
+    return render_docx(blocks, _figures(model))
 
 
-def _diagram(model, image_format: str) -> bytes | None:
+def _figures(model) -> list | None:
+    """The diagram's pictures for a printed page: the first way that prints its smallest text at 8 pt
+    or more (whole on A4, whole on A3, split at the outputs on A4, split on A3), else the last."""
+    from toc.commands.drawing import RenderRequest
+    from toc.renderers.spec.figures import SPLIT_PARTS, Figure, legible_on
+    from toc.views import View, visible_nodes
+
+    whole = _diagram(model, RenderRequest(output_format="png", workshop=True))
+    if whole is None:
+        return None
+    for page in ("A4", "A3"):
+        if legible_on(whole, page):
+            return [Figure(whole, "the whole theory of change", page)]
+    parts = []
+    for caption, hide in SPLIT_PARTS:
+        if not visible_nodes(model, View(hide=hide)):
+            continue
+        png = _diagram(model, RenderRequest(output_format="png", workshop=True, view=View(hide=hide)))
+        if png is None:
+            return [Figure(whole, "the whole theory of change", "A3")]
+        parts.append((caption, png))
+    page = next((page for page in ("A4", "A3") if all(legible_on(png, page) for _, png in parts)), "A3")
+    return [Figure(png, caption, page) for caption, png in parts]
+
+
+def _diagram(model, request) -> bytes | None:
     from toc.renderers.graphviz_backend import dot_available
-    from toc.commands.drawing import RenderRequest, render_model
 
     if not dot_available():
         print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "
               "instead of the diagram", file=sys.stderr)
         return None
+    from toc.commands.drawing import render_model
     from toc.renderers.graphviz_backend import GraphvizFailed
 
     try:
-        return render_model(model, RenderRequest(output_format=image_format))
+        return render_model(model, request)
     except GraphvizFailed as failure:
         print(f"toc: note: {failure}; the specification shows the text outline instead of the diagram",
               file=sys.stderr)
