@@ -83,7 +83,9 @@ def run(args) -> int:
     elif matrix_format == "xlsx":
         from toc.renderers.spec.matrix import render_matrix_xlsx
 
-        write_output(args.matrix, render_matrix_xlsx(plan, f"Evaluation matrix: {model.display_name}"),
+        frequencies = {node.id: "; ".join(dict.fromkeys(i.frequency for i in node.indicators if i.frequency))
+                       for node in model.nodes.values()}
+        write_output(args.matrix, render_matrix_xlsx(plan, f"Evaluation matrix: {model.display_name}", frequencies),
                      protected=protected)
     return 0
 
