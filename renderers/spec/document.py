@@ -17,7 +17,7 @@ import os
 from toc.evaluation.catalogue import Catalogue
 from toc.evaluation.plan import EvaluationPlan
 from toc.findings import Finding, Severity
-from toc.model import Model, NodeType, levels_and_populations
+from toc.model import Model, NodeType, Stage, levels_and_populations
 from toc.renderers.outline import render_outline
 from toc.renderers.spec import delivery_sections as delivery
 from toc.renderers.spec.blocks import (Banner, Block, Bullets, Contents, Diagram, Facts, Heading, Paragraph, Table,
@@ -168,10 +168,11 @@ def _populations(model: Model) -> str:
 
 
 def _theory(model: Model) -> list[Block]:
-    stages: dict[str, list[str]] = {}
+    stages: dict[str, list[str]] = {stage.column_title: [] for stage in Stage}  # in causal order
     for node in model.nodes.values():
         if node.stage is not None:
-            stages.setdefault(node.stage.title, []).append(node.label or node.id)
+            stages[node.stage.column_title].append(node.label or node.id)
+    stages = {stage: labels for stage, labels in stages.items() if labels}
     return [Paragraph("The evaluation tests this theory of change: each box is a claim, each arrow an assumption "
                       "to test. The diagram is in Annex C; its boxes, by stage:"),
             Bullets(tuple(f"{stage}: " + "; ".join(labels) for stage, labels in stages.items())),

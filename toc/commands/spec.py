@@ -16,6 +16,7 @@ examples:
   toc spec model.toc.yaml -o spec.html --matrix matrix.xlsx         page plus the matrix spreadsheet
   toc spec model.toc.yaml -o - | less                               Markdown to the terminal
   toc spec model.toc.yaml -o plan.json                              the plan as data, for tools
+  toc spec model.toc.yaml -o tender.docx --procurement              with the tender annex
 
 The plan uses the methods the model names (on nodes, or in `evaluation:
 questions:`); where it names none, toc suggests methods from the catalogue
@@ -26,7 +27,10 @@ the strongest method, What Works Centre for Local Economic Growth version) and
 what it lets you claim; each quantified indicator a power verdict. `-o
 plan.json` writes the plan as JSON (`ready`, questions, nodes, power).
 DOCX and HTML include the diagram when Graphviz `dot` is installed, and the
-text outline otherwise. See docs/spec.md.
+text outline otherwise. What the model cannot say is a placeholder, "[To
+complete: ...]"; a plan not ready to send opens with a banner saying why.
+--procurement adds instructions to bidders, award criteria, a pricing
+schedule and contract terms. See docs/spec.md.
 """
 SPEC_FORMATS = ("md", "html", "docx", "json")
 MATRIX_FORMATS = ("csv", "xlsx")
