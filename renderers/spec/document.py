@@ -22,6 +22,7 @@ from toc.renderers.outline import render_outline
 from toc.renderers.spec import delivery_sections as delivery
 from toc.renderers.spec.blocks import (Banner, Block, Bullets, Contents, Diagram, Facts, Heading, Paragraph, Table,
                                        to_complete)
+from toc.renderers.spec.figures import diagram_key
 from toc.renderers.spec.design_sections import (MATRIX_COLUMNS, claim_text, data_section, designs_section,
                                                 evaluability_section, matrix_rows, methods_section,
                                                 sampling_section)
@@ -64,11 +65,13 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
         ("Annex B. Evaluation matrix",
          [_without_empty_columns(Table(MATRIX_COLUMNS, tuple(matrix_rows(plan)), wide=True))]),
         ("Annex C. The theory of change diagram", [
-            Paragraph("Each box is a claim, each arrow an assumption to test; the key explains the shapes and "
-                      "line styles."),
+            Paragraph("Each box is a claim, each arrow an assumption to test; the key below explains the shapes "
+                      "and lines."),
             Diagram(_outline(model), f"Theory of change diagram of {model.display_name}: "
                     f"{len(model.nodes)} boxes from needs to impact, in columns by stage",
-                    _outline(model, markdown=False))]),
+                    _outline(model, markdown=False)),
+            Heading(3, "Key"),
+            Table(("Box or line", "Means"), diagram_key())]),
     ]
     if procurement:
         from toc.renderers.spec.procurement import procurement_annex

@@ -23,7 +23,7 @@ import zipfile
 from toc.renderers.escape import xml_text
 from toc.renderers.spec.blocks import (TO_COMPLETE, Banner, Block, Bullets, Contents, Diagram, Facts, Heading,
                                        Paragraph, Table)
-from toc.renderers.spec.figures import Figure, legible_on, picture_width_emu
+from toc.renderers.spec.figures import PAGES, Figure, legible_on, picture_width_emu
 
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -34,7 +34,7 @@ LANGUAGE = "en-GB"
 PORTRAIT = "A4 portrait"
 LANDSCAPE = "A4 landscape"
 # Page shapes: (width, height) in cm; margins are 2 cm all round.
-_SHAPES = {PORTRAIT: (21.0, 29.7), LANDSCAPE: (29.7, 21.0), "A3 landscape": (42.0, 29.7)}
+_SHAPES = {PORTRAIT: (21.0, 29.7), **PAGES}
 _MARGIN_CM = 2.0
 _SHORT_LINES = 22  # a portrait section shorter than about half a page between landscape ones joins them
 
@@ -65,17 +65,17 @@ def render_docx(blocks: list[Block], figures: list[Figure] | None) -> bytes:
     cover, body = blocks[:split], blocks[split:]
     writer = _Writer(document, figures)
     for block in cover:
-        writer.block(block, PORTRAIT)
-    groups = _groups(body, figures)
-    current = PORTRAIT
-    for index, (shape, group) in enumerate(groups):
-        if index and shape != current:
-            _shape(document.add_section(), shape)  # a section break starts a new page: no page break too
-        elif index == 1:
+        writer.block(block)
+    for index, (shape, group) in enumerate(_groups(body, figures)):
+        # A section break starts a new page: never a page break before one too.
+        fresh = bool(index) and writer.switch(shape)
+        if index == 1 and not fresh:
             document.add_page_break()  # the contents page ends; sections of one shape then run on
-        current = shape
-        for block in group:
-            writer.block(block, shape)
+        for number, block in enumerate(group):
+            writer.block(block)
+            if number == 0 and not fresh and index > 1 and isinstance(block, Heading) \
+                    and block.text.startswith("Annex"):
+                document.paragraphs[-1].paragraph_format.page_break_before = True  # an annex starts a page
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -93,7 +93,7 @@ def _groups(body: list[Block], figures) -> list[tuple[str, list[Block]]]:
     shapes = []
     for group in groups:
         if any(isinstance(b, Diagram) for b in group) and figures:
-            shapes.append(f"{max(f.page for f in figures)} landscape")
+            shapes.append(figures[0].page)  # the heading goes on the first picture's page
         elif any(isinstance(b, Table) and b.wide for b in group):
             shapes.append(LANDSCAPE)
         else:
@@ -129,12 +129,21 @@ class _Writer:
     def __init__(self, document, figures):
         self.document = document
         self.figures = figures
+        self.shape = PORTRAIT
 
-    def block(self, block: Block, shape: str) -> None:
+    def switch(self, shape: str) -> bool:
+        """Start a new section in ``shape`` unless the current one has it; whether it started one."""
+        if shape == self.shape:
+            return False
+        _shape(self.document.add_section(), shape)
+        self.shape = shape
+        return True
+
+    def block(self, block: Block) -> None:
         from docx.shared import Cm, Pt
 
         document = self.document
-        width = Cm(text_width_cm(shape))
+        width = Cm(text_width_cm(self.shape))
         if isinstance(block, Heading):
             document.add_heading(block.text, level=0 if block.level == 1 else block.level - 1)
         elif isinstance(block, Paragraph):
@@ -154,9 +163,9 @@ class _Writer:
             document.add_page_break()
             _contents(document, block)
         elif isinstance(block, Diagram):
-            self._diagram(block, shape)
+            self._diagram(block)
 
-    def _diagram(self, block: Diagram, shape: str) -> None:
+    def _diagram(self, block: Diagram) -> None:
         document = self.document
         if not self.figures:
             for line in (block.text or block.outline).rstrip().splitlines():
@@ -164,9 +173,11 @@ class _Writer:
             return
         for number, figure in enumerate(self.figures):
             alt = block.alt if len(self.figures) == 1 else f"{block.alt}; part {number + 1}: {figure.caption}"
+            # Each part on a page of its own shape: a new section, or a break before the picture (never an
+            # empty paragraph that could spill onto a blank page).
+            started = self.switch(figure.page) if number else False
             picture = _picture(document, figure.png, picture_width_emu(figure.png, figure.page), alt)
-            # Each part on a page of its own, without an empty paragraph that could spill onto a blank page.
-            picture.paragraph_format.page_break_before = number > 0
+            picture.paragraph_format.page_break_before = number > 0 and not started
             caption = block.alt if len(self.figures) == 1 else f"Part {number + 1} of {len(self.figures)}: " \
                                                                  f"{figure.caption}"
             document.add_paragraph(caption, style="Caption")

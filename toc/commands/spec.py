@@ -112,28 +112,47 @@ def _render(blocks, output_format: str, model) -> str | bytes:
 
 
 def _figures(model) -> list | None:
-    """The diagram's pictures for a printed page: the first way that prints its smallest text at 8 pt
-    or more (whole on A4, whole on A3, split at the outputs on A4, split on A3), else the last."""
-    from toc.commands.drawing import RenderRequest
-    from toc.renderers.spec.figures import SPLIT_PARTS, Figure, legible_on
+    """The diagram's pictures for printing, each on the first page that prints its smallest text at
+    8 pt or more: the whole diagram if a page can, else two parts split at the outputs (see
+    renderers/spec/figures.py). None when Graphviz cannot draw it (the outline stands in)."""
+    from toc.renderers.spec.figures import PAGE_ORDER, SPLIT_PARTS, Figure, legible_page
     from toc.views import View, visible_nodes
 
-    whole = _diagram(model, RenderRequest(output_format="png", workshop=True))
+    whole = _key_free_png(model, View())
     if whole is None:
         return None
-    for page in ("A4", "A3"):
-        if legible_on(whole, page):
-            return [Figure(whole, "the whole theory of change", page)]
-    parts = []
+    page = legible_page(whole)
+    if page is not None:
+        return [Figure(whole, "the whole theory of change", page)]
+    figures = []
     for caption, hide in SPLIT_PARTS:
         if not visible_nodes(model, View(hide=hide)):
             continue
-        png = _diagram(model, RenderRequest(output_format="png", workshop=True, view=View(hide=hide)))
+        png = _key_free_png(model, View(hide=hide))
         if png is None:
-            return [Figure(whole, "the whole theory of change", "A3")]
-        parts.append((caption, png))
-    page = next((page for page in ("A4", "A3") if all(legible_on(png, page) for _, png in parts)), "A3")
-    return [Figure(png, caption, page) for caption, png in parts]
+            return [Figure(whole, "the whole theory of change", PAGE_ORDER[-1])]
+        figures.append(Figure(png, caption, legible_page(png) or PAGE_ORDER[-1]))
+    return figures
+
+
+def _key_free_png(model, view) -> bytes | None:
+    """The diagram (or the part ``view`` shows) in workshop style without its key, as PNG."""
+    from toc.commands.drawing import lay_out
+    from toc.renderers.dot import DiagramOptions, describe, render_dot
+    from toc.renderers.graphviz_backend import GraphvizFailed, dot_available
+    from toc.renderers.spec.figures import without_legend
+
+    if not dot_available():
+        print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "
+              "instead of the diagram", file=sys.stderr)
+        return None
+    source = without_legend(render_dot(model, DiagramOptions(view=view, workshop=True)))
+    try:
+        return lay_out(source, "png", model.display_name, describe(model))
+    except GraphvizFailed as failure:
+        print(f"toc: note: {failure}; the specification shows the text outline instead of the diagram",
+              file=sys.stderr)
+        return None
 
 
 def _diagram(model, request) -> bytes | None:
