@@ -20,7 +20,7 @@ LAYERS = (
                     "toc.gc_pause", "toc.errors",
                     # Shipped data (catalogues, frameworks, templates) that loading and analyses read.
                     "toc.models")),
-    ("loading", ("toc.loading",)),
+    ("loading", ("toc.loading", "toc.capture")),
     ("analyses", ("toc.graph", "toc.pathway", "toc.evaluation", "toc.frameworks", "toc.diff", "toc.compare",
                   "toc.views", "toc.needs", "toc.meaning", "toc.json_schema", "toc.reformat")),
     ("rules", ("toc.rules",)),
