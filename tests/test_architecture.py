@@ -29,7 +29,7 @@ LAYERS = (
     ("checker", ("toc.checker",)),
     ("editing", ("toc.editing",)),
     ("renderers", ("toc.renderers",)),
-    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving")),
+    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving", "toc.sheet_import")),
 )
 
 

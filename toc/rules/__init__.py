@@ -41,6 +41,8 @@ from toc.rules import (
     pathway_duplication,
     pathway_gap,
     self_link,
+    sheet_layout,
+    sheet_unknown_row_reference,
     sheet_unusable_cell,
     stage_leap,
     unevaluated_outcome,
@@ -111,6 +113,8 @@ RULES: dict[str, Rule] = {
         capture_empty_note,
         capture_unreadable_notes,
         sheet_unusable_cell,
+        sheet_unknown_row_reference,
+        sheet_layout,
     )
 }
 
