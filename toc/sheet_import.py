@@ -190,19 +190,33 @@ def _old_value(old, column: Column):
     return old
 
 
-def _key(row: Row, name: str, column: Column, reader: _Reader):
+def _by_cell(ids) -> dict:
+    """Each id by the text `toc export` wrote for it (an id with a control character is written
+    with the character shown as an escape): how a row's unchanged id cell finds its id."""
+    return {spreadsheet_cell(identifier): identifier for identifier in ids if identifier is not None}
+
+
+def _known(cell: Cell, known: dict):
+    """The existing id an id cell still names as exported, or None."""
+    if cell.data_type in ("f", "e") or cell.is_blank or isinstance(cell.value, bool):
+        return None
+    return known.get(cell.value)
+
+
+def _key(row: Row, name: str, column: Column, reader: _Reader, known: dict):
     cell = row.cells[name]
-    value = reader.value(cell, column)
-    return cell, value
+    found = _known(cell, known)
+    return cell, (found if found is not None else reader.value(cell, column))
 
 
 # ------------------------------------------------------------------ boxes
 def _boxes(model: Model, rows: list[Row], exported: list[list], reader: _Reader, plan: Plan) -> set[str]:
     old_rows = {row[0]: row for row in exported}
+    known = _by_cell(old_rows)
     seen: dict[str, Row] = {}
     after = set()
     for row in rows:
-        cell, node_id = _key(row, "id", BOXES.column("id"), reader)
+        cell, node_id = _key(row, "id", BOXES.column("id"), reader, known)
         if node_id is _BAD:
             continue
         if node_id is not None and node_id in seen:
@@ -271,17 +285,18 @@ def _edit(function, *arguments) -> Edit:
 def _links(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
            plan: Plan) -> None:
     old_rows = {(row[0], row[1]): row for row in exported}
+    known = _by_cell({*model.nodes, *(end for key in old_rows for end in key)})
     twice = _repeated((row[0], row[1]) for row in exported)
     seen: dict[tuple[str, str], Row] = {}
     for row in rows:
-        written = (row.cells["from"].value, row.cells["to"].value)
+        written = (_known(row.cells["from"], known), _known(row.cells["to"], known))
         if written in old_rows and not set(written) & (set(model.nodes) - boxes) and (
                 written in twice or _unchanged(row, LINKS, old_rows[written])):
             seen[written] = row  # as exported (the model's own duplicate links are the model's to fix)
             continue
         ends = []
         for name in ("from", "to"):
-            cell, node_id = _key(row, name, LINKS.column(name), reader)
+            cell, node_id = _key(row, name, LINKS.column(name), reader, known)
             if node_id is None:
                 reader.missing(cell, LINKS.column(name), "a link")
             elif node_id is not _BAD and node_id not in boxes:
@@ -392,16 +407,17 @@ def _put(mapping, name: str, value, order) -> None:
 def _indicators(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
                 plan: Plan) -> None:
     old_rows = {row[1]: row for row in exported}
+    known, boxes_known = _by_cell(old_rows), _by_cell(model.nodes)
     twice = _repeated(row[1] for row in exported)
     seen: dict[str, Row] = {}
     for row in rows:
-        written = row.cells["id"].value
+        written = _known(row.cells["id"], known)
         if written in old_rows and old_rows[written][0] in boxes and (
                 written in twice or _unchanged(row, INDICATORS, old_rows[written])):
             seen[written] = row  # as exported: left as the model has it
             continue
-        box_cell, box = _key(row, "box", INDICATORS.column("box"), reader)
-        id_cell, indicator_id = _key(row, "id", INDICATORS.column("id"), reader)
+        box_cell, box = _key(row, "box", INDICATORS.column("box"), reader, boxes_known)
+        id_cell, indicator_id = _key(row, "id", INDICATORS.column("id"), reader, known)
         if box is None:
             reader.missing(box_cell, INDICATORS.column("box"), "an indicator")
             continue
@@ -482,16 +498,17 @@ def _delete_indicator(document, box: str, indicator_id: str) -> None:
 def _questions(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
                plan: Plan) -> None:
     old_rows = {row[0]: row for row in exported}
+    known = _by_cell(old_rows)
     twice = _repeated(row[0] for row in exported)
     seen: dict[str, Row] = {}
     for row in rows:
-        written = row.cells["id"].value
+        written = _known(row.cells["id"], known)
         named = set(_old_value(old_rows[written][3], QUESTIONS.column("boxes"))) if written in old_rows else set()
         if written in old_rows and not named & (set(model.nodes) - boxes) and (
                 written in twice or _unchanged(row, QUESTIONS, old_rows[written])):
             seen[written] = row
             continue
-        cell, question_id = _key(row, "id", QUESTIONS.column("id"), reader)
+        cell, question_id = _key(row, "id", QUESTIONS.column("id"), reader, known)
         if question_id is None:
             reader.missing(cell, QUESTIONS.column("id"), "a question")
             continue

@@ -225,6 +225,29 @@ def test_a_model_saved_meanwhile_is_never_overwritten(model, monkeypatch, capsys
     assert model.read_text() == COMMENTED + "# saved in an editor\n"
 
 
+def test_a_hostile_model_round_trips_untouched_and_one_edit_is_one_change(tmp_path, capsys):
+    from test_output_injection import hostile_model
+
+    model = tmp_path / "hostile.toc.yaml"
+    model.write_text(hostile_model("Wirral"), encoding="utf-8")
+    before = model.read_bytes()
+    workbook = export(model)
+    capsys.readouterr()
+    assert main(["import", str(workbook), "--into", str(model)]) == 0  # control characters, 20,000 characters,
+    assert model.read_bytes() == before                                # formulas: exported, read back, unchanged
+    book = openpyxl.load_workbook(workbook)
+    row = next(row for row in book["Boxes"].iter_rows(min_row=2) if row[0].value == "act2")
+    row[3].value = "Full-width formula characters, retyped"
+    book.save(workbook)
+    original = tmp_path / "original.toc.yaml"
+    original.write_bytes(before)
+    assert main(["import", str(workbook), "--into", str(model)]) == 0
+    diff = changes_of(semantic_diff(original, model))
+    assert [(node["id"], [change["field"] for change in node["changes"]]) for node in diff["nodes"]] == [
+        ("act2", ["label"])]
+    assert list(diff) == ["nodes"]
+
+
 # ------------------------------------------------------------------ hostile and wrong cells
 def located(err: str) -> list[str]:
     return [line.split(": ")[0] + " " + line.split(": ")[1].split()[1] for line in err.splitlines()
