@@ -23,24 +23,41 @@ _HELP = (
 )
 
 
+_MOST_LINES = 20  # a 20,000-character label gets a tall row, not a page-long one
+
+
+def _lines(value, width: int) -> int:
+    """About how many lines a value takes wrapped in a column ``width`` characters wide."""
+    if value is None:
+        return 1
+    per_line = max(width - 2, 1)
+    return sum(max(1, -(-len(line) // per_line)) for line in str(value).split("\n"))
+
+
 def render_model_xlsx(model, title: str) -> bytes:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     workbook = new_workbook(title)
     rows = model_rows(model)
-    wrap = Alignment(wrap_text=True, vertical="top")
+    wrap, top = Alignment(wrap_text=True, vertical="top"), Alignment(vertical="top")
     for sheet in SHEETS:
         worksheet = add_sheet(workbook, sheet.name, [sheet.names, *rows[sheet.name]])
         header_style(worksheet)
         print_setup(worksheet)
+        wrapped = [index for index, column in enumerate(sheet.columns) if column.width >= 30]
         for index, column in enumerate(sheet.columns, start=1):
             worksheet.column_dimensions[get_column_letter(index)].width = column.width
             if column.choices:
                 choice_list(worksheet, index, column.choices)
-            if column.width >= 40:
-                for cell in worksheet[get_column_letter(index)][1:]:
-                    cell.alignment = wrap
+        for number, values in enumerate(rows[sheet.name], start=2):
+            for index in range(len(sheet.columns)):
+                worksheet.cell(number, index + 1).alignment = wrap if index in wrapped else top
+            # Spreadsheet programs do not grow a row for wrapped text of a file they did not write
+            # (LibreOffice prints such rows one line high, the lines on top of each other).
+            lines = max([_lines(values[index], sheet.columns[index].width) for index in wrapped] or [1])
+            if lines > 1:
+                worksheet.row_dimensions[number].height = 15 * min(lines, _MOST_LINES)
     help_sheet = add_sheet(workbook, HELP_SHEET, [[line] for line in _HELP])
     append_row(help_sheet, [])
     for sheet in SHEETS:
