@@ -318,3 +318,22 @@ def test_through_libreoffice(model, tmp_path, capsys):
     assert main(["import", str(saved), "--into", str(model)]) == 0
     assert list(changes_of(semantic_diff(original, model))) == ["nodes"]
     assert "label: Practitioners feel confident" in model.read_text()
+
+
+def test_usage_errors_are_one_line(model, tmp_path, capsys):
+    workbook = export(model)
+    capsys.readouterr()
+    assert main(["import", str(workbook)]) == 2  # neither --into nor -o
+    assert main(["import", str(tmp_path / "notes.csv"), "--into", str(model)]) == 2
+    assert main(["export", str(model), "-o", str(tmp_path / "x.ods")]) == 2
+    assert main(["export", str(model), "-o", str(model)]) == 2  # never over the model
+    err = capsys.readouterr().err
+    assert err.count("toc: error:") == 4 and "Traceback" not in err
+    assert model.read_text() == COMMENTED
+
+
+def test_a_model_that_does_not_load(tmp_path, capsys):
+    broken = tmp_path / "broken.toc.yaml"
+    broken.write_text("toc: 1\nnodes:\n  a: [unclosed\n")
+    assert main(["export", str(broken), "-o", str(tmp_path / "b.xlsx")]) == 1
+    assert "TOC001" in capsys.readouterr().err and not (tmp_path / "b.xlsx").exists()

@@ -143,14 +143,15 @@ def _import_workbook(args, data: bytes) -> int:
     if plan.is_empty and args.into and not args.output:
         print(f"no changes: {terminal_text(args.into)} already says what the workbook says", file=sys.stderr)
         return 0
-    new_text, _ = edit_text(base, plan.apply, target)
     if args.output:
         from toc.output import write_output
 
+        new_text, _ = edit_text(base, plan.apply, target)
         write_output(args.output, new_text, protected=tuple(filter(None, (args.source, args.into))))
     else:
-        # Applied again to the file as it is now, and only if it is still the version read above.
-        edit_file(args.into, content_hash(before), plan.apply)
+        # Only if the file is still the version read above: never over someone's newer save.
+        outcome = edit_file(args.into, content_hash(before), plan.apply)
+        new_text = outcome.after.decode("utf-8-sig")
     new = check_text(new_text, target, catalogue_dir=_folder(target))
     before_name = f"{args.into} (before)" if args.into == target else (args.into or "(empty model)")
     _print_diff(old, new, before_name, target)
