@@ -109,6 +109,8 @@ def test_links_are_added_edited_and_deleted():
     assert "leads_to: [workshop, calmer] # flow style stays" in new
     new, _ = edit_text(MODEL, lambda d: add_link(d, "conflict", "calmer", assumption="Less stress", evidence="weak"))
     loads_cleanly(new)
+    # A link with words does not go into [workshop]: the list becomes one line per link.
+    assert "    leads_to:                 # flow style stays\n      - workshop\n      - to: calmer\n        assumption: Less stress\n" in new
     assert check_text(new).model.nodes["conflict"].links[-1].assumption == "Less stress"
     new, _ = edit_text(MODEL, lambda d: set_link(d, "workshop", "calmer", "evidence", "strong"))
     assert changed_lines(MODEL, new) == (["        evidence: moderate"], ["        evidence: strong"])
