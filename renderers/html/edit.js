@@ -234,6 +234,7 @@ function tocEditing(api) {
     }
     extra.appendChild(element("p", "field-hint", "Undo puts it back."));
     openForm(title, [], submitText, function (values, problem) { send(request, problem); }, extra);
+    dialog.querySelector("button.primary").classList.add("danger");
   }
 
   function deleteBox(id) {

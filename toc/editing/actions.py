@@ -110,7 +110,7 @@ def _add_indicator(path, request, expected_hash, history) -> ActionResult:
     values = _fields(request, tuple(name for name in operations.INDICATOR_EDITABLE if name != "measure"))
     outcome = edit_file(path, expected_hash, lambda document: operations.add_indicator(
         document, node_id, measure, _text(request, "id"), **values), history)
-    return ActionResult(f'Added the indicator "{outcome.result}".', node_id, outcome)
+    return ActionResult(f'Added the indicator "{measure}".', node_id, outcome)
 
 
 def _set_indicator(path, request, expected_hash, history) -> ActionResult:

@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Generic, TypeVar
 
-from toc.editing.document import dump_document, load_document, plain, splice
+from toc.editing.document import dump_document, keep_prepared, prepared, splice
 from toc.errors import UserError
 from toc.limits import Limits
 
@@ -67,21 +67,27 @@ def edit_text(text: str, change: Callable[[object], Result], path: str = "<model
     crlf = "\r\n" in text
     lf_text = text.replace("\r\n", "\n") if crlf else text
     try:
-        document = load_document(lf_text)
-        before = dump_document(document)
+        document, before = prepared(lf_text)
     except Exception as error:  # ruamel reads less than libyaml in a few corners (e.g. some tags)
         raise EditRefused(f"{path}: cannot be edited from here ({type(error).__name__}); edit it in a text editor") \
             from None
     result = change(document)
     after = dump_document(document)
     new_text = splice(lf_text, before, after)
-    wanted = plain(load_document(after))
-    if new_text is None or plain(load_document(new_text)) != wanted:
+    if new_text is None or _data(new_text) != _data(after):
         new_text = after  # the edit touched a line ruamel prints differently: its own printing, checked below
+    keep_prepared(new_text, document, after)
     if crlf:
         new_text = new_text.replace("\n", "\r\n")
     _refuse_unloadable(new_text, path, "the edited file")
     return new_text, result
+
+
+def _data(text: str):
+    """What a text holds, read by libyaml (fast): the splice must not change it."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
 
 
 def _refuse_unloadable(text: str, path: str, what: str) -> None:
