@@ -205,7 +205,7 @@ class LivePage:
 
         if self._last_good is not None:
             banner = (f"{self.path} does not load now ({message}). This is the last version that did: "
-                      "fix the file (or undo) and the page redraws by itself.")
+                      "fix the file and the page redraws by itself.")
             model, old_findings = self._last_good
             try:
                 return workshop_page(model, old_findings, self.options, live_version=version,

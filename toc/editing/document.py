@@ -149,10 +149,18 @@ def splice(original: str, before: str, after: str) -> str | None:
             # follows or a section of the file: they stay, each with the blank line above it.
             lines = _kept_comments(base[i1:i2])
         elif tag == "insert" and lines and not _is_comment_or_blank(lines[0]):
-            # A new block goes above the comments (and blank lines) that head the next one.
-            while i1 > 0 and _is_comment_or_blank(base[i1 - 1]) and (i1 - 1) in position:
-                i1 -= 1
-            i2 = i1
+            # New lines go straight after the last line of content before them, above the
+            # comments (and blank lines) that head what follows: ruamel places comments
+            # elsewhere than the file may have them, so they are no guide to the place.
+            anchor = i1 - 1
+            while anchor >= 0 and _is_comment_or_blank(base[anchor]):
+                anchor -= 1
+            if anchor >= 0:
+                if anchor not in position:
+                    return None
+                point = position[anchor] + 1
+                replacements.append((point, point, lines))
+                continue
         span = _file_span(position, i1, i2, len(base), len(old))
         if span is None:
             return None

@@ -74,7 +74,7 @@ def edit_text(text: str, change: Callable[[object], Result], path: str = "<model
     result = change(document)
     after = dump_document(document)
     new_text = splice(lf_text, before, after)
-    if new_text is None or _data(new_text) != _data(after):
+    if new_text is None or _data(new_text) != _data(after) or _data(new_text) is _UNREADABLE:
         new_text = after  # the edit touched a line ruamel prints differently: its own printing, checked below
     keep_prepared(new_text, document, after)
     if crlf:
@@ -83,11 +83,17 @@ def edit_text(text: str, change: Callable[[object], Result], path: str = "<model
     return new_text, result
 
 
+_UNREADABLE = object()
+
+
 def _data(text: str):
     """What a text holds, read by libyaml (fast): the splice must not change it."""
     import yaml
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return _UNREADABLE
 
 
 def _refuse_unloadable(text: str, path: str, what: str) -> None:
