@@ -73,15 +73,15 @@ _PREPARED_LOCK = threading.Lock()
 _PREPARED_MOST = 4
 
 
-def prepared(text: str) -> tuple[CommentedMap, str]:
-    """The round-trip document of ``text`` (LF line endings) and ruamel's printing of it, taken from
-    those kept (see above) or read now."""
+def prepared(text: str, fresh: bool = False) -> tuple[CommentedMap, str, bool]:
+    """The round-trip document of ``text`` (LF line endings), ruamel's printing of it, and whether
+    it was read just now (``fresh`` forces that) rather than kept from an edit (see above)."""
     with _PREPARED_LOCK:
         kept = _PREPARED.pop(text, None)
-        if kept is not None:
-            return kept
+        if kept is not None and not fresh:
+            return (*kept, False)
         document = load_document(text)
-        return document, dump_document(document)
+        return document, dump_document(document), True
 
 
 def keep_prepared(text: str, document: CommentedMap, printing: str) -> None:

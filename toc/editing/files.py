@@ -67,15 +67,27 @@ def edit_text(text: str, change: Callable[[object], Result], path: str = "<model
     crlf = "\r\n" in text
     lf_text = text.replace("\r\n", "\n") if crlf else text
     try:
-        document, before = prepared(lf_text)
+        document, before, fresh = prepared(lf_text)
     except Exception as error:  # ruamel reads less than libyaml in a few corners (e.g. some tags)
         raise EditRefused(f"{path}: cannot be edited from here ({type(error).__name__}); edit it in a text editor") \
             from None
     result = change(document)
     after = dump_document(document)
     new_text = splice(lf_text, before, after)
-    if new_text is None or _data(new_text) != _data(after) or _data(new_text) is _UNREADABLE:
-        new_text = after  # the edit touched a line ruamel prints differently: its own printing, checked below
+    if not _spliced(new_text, after) and not fresh:
+        # The document kept from the last edit places some comment elsewhere than the file
+        # does, just where this edit goes: read the file afresh and make the edit again.
+        document, before, fresh = prepared(lf_text, fresh=True)
+        result = change(document)
+        after = dump_document(document)
+        new_text = splice(lf_text, before, after)
+    if not _spliced(new_text, after):
+        # The edit touches lines ruamel prints differently from the file: its own printing of
+        # the whole file is used, but only if it keeps every comment.
+        if not _keeps_comments(lf_text, after):
+            raise EditRefused(f"{path}: this edit cannot be made here without moving the file's comments; "
+                              "make it in a text editor")
+        new_text = after
     keep_prepared(new_text, document, after)
     if crlf:
         new_text = new_text.replace("\n", "\r\n")
@@ -84,6 +96,24 @@ def edit_text(text: str, change: Callable[[object], Result], path: str = "<model
 
 
 _UNREADABLE = object()
+
+
+def _spliced(new_text: str | None, after: str) -> bool:
+    """Whether the splice gave a text holding exactly what ruamel's printing of the edit holds."""
+    if new_text is None:
+        return False
+    data = _data(new_text)
+    return data is not _UNREADABLE and data == _data(after)
+
+
+def _comments(text: str) -> collections.Counter:
+    return collections.Counter(line[line.index("#"):].strip() for line in text.splitlines()
+                               if line.lstrip().startswith("#"))
+
+
+def _keeps_comments(before: str, after: str) -> bool:
+    """Whether every full-line comment of ``before`` is still in ``after``."""
+    return not (_comments(before) - _comments(after))
 
 
 def _data(text: str):
