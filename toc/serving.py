@@ -174,7 +174,7 @@ class LivePage:
 
     def _render(self, version: int) -> str:
         # Whatever state the file is in mid-edit, the browser gets a page saying so.
-        from toc.checker import check_file
+        from toc.checker import UNFILTERABLE, check_file
         from toc.commands.drawing import workshop_page
         from toc.renderers.html import render_unloadable_html
         from toc.loading import UnreadableInput
@@ -185,7 +185,9 @@ class LivePage:
         except UnreadableInput as error:
             return self._broken(version, str(error), (), drawn_hash)
         if report.model is None:
-            first = report.findings[0] if report.findings else None
+            # (the finding that stops it loading; after a syntax error the parts that read are checked too)
+            first = next((f for f in report.findings if f.code in UNFILTERABLE), None) \
+                or (report.findings[0] if report.findings else None)
             message = (f"{first.code} at line {first.location.line}: {first.message}" if first
                        else "the file does not load")
             return self._broken(version, message, report.findings, drawn_hash)
