@@ -121,7 +121,7 @@ def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list
         return [Paragraph("The model asks no evaluation questions yet. Every node in scope still has methods "
                           "below; add questions under `evaluation: questions:` to focus the evaluation.")]
     rows = tuple((q.id or "", q.text or "", q.kind or "",
-                  "; ".join(_label(model, r.id) for r in q.nodes),
+                  _about(model, q),
                   _method_names(q.methods, catalogue),
                   _claim_text(design),
                   q.owner or "", q.timing or "")
@@ -215,6 +215,15 @@ def _power(plan: EvaluationPlan) -> list[Block]:
     blocks.append(Table(("Node", "Indicator", "Verdict", "Needed per group", "Available", "Smallest detectable "
                          "change", "Assumptions"), rows, wide=True))
     return blocks
+
+
+def _about(model: Model, question) -> str:
+    """What a question is about: its boxes, then (format 1.1) the links and shared assumptions it tests."""
+    parts = [_label(model, r.id) for r in question.nodes]
+    parts += [f"the link {_label(model, step.source)} → {_label(model, step.target)}" for step in question.links]
+    parts += [f"the assumption {model.assumptions[r.id].text or r.id}" if r.id in model.assumptions
+              else f"the assumption {r.id} (not defined)" for r in question.assumptions]
+    return "; ".join(parts)
 
 
 def _label(model: Model, node_id: str) -> str:
