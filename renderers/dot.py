@@ -168,8 +168,15 @@ def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: li
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
-# A box lists at most this many of its `details:` (the page and the outline list them all).
+# A box lists at most this many of its `details:`, and a box or link names at most this many
+# mechanisms (the page and the outline list them all): Graphviz refuses a label past 16,384 bytes.
 DETAILS_SHOWN = 6
+MECHANISMS_SHOWN = 3
+
+
+def _at_most(labels: list[str], most: int) -> list[str]:
+    """The first ``most`` labels, and a count of the rest."""
+    return labels if len(labels) <= most else [*labels[:most], f"and {len(labels) - most} more mechanisms"]
 
 
 def _rows_under_label(node: Node, options: DiagramOptions, small: int, mechanisms: list[str]) -> list[str]:
@@ -181,8 +188,8 @@ def _rows_under_label(node: Node, options: DiagramOptions, small: int, mechanism
         if len(node.details) > DETAILS_SHOWN:
             shown.append(f"… and {len(node.details) - DETAILS_SHOWN} more")
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}">{"<BR/>".join(shown)}</FONT></TD></TR>')
-    for label in mechanisms:
-        wrapped = textwrap.wrap(f"mechanism: {shortened(label, 120)}", options.wrap + 6, break_long_words=True) or [""]
+    for label in _at_most([f"mechanism: {label}" for label in mechanisms], MECHANISMS_SHOWN):
+        wrapped = textwrap.wrap(shortened(label, 120), options.wrap + 6, break_long_words=True) or [""]
         rows.append(f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="{style.MECHANISM_COLOUR}"><I>'
                     f'{"<BR/>".join(html_escape(line) for line in wrapped)}</I></FONT></TD></TR>')
     if node.status in style.STATUS_WORDING:
@@ -258,7 +265,7 @@ def _link_tooltip(link: Link, model: Model, findings: list[Finding]) -> str:
 def _link_words(link: Link, overlay: _Overlay, options: DiagramOptions) -> str:
     """What is written on a link: the mechanisms it works through and its status when not agreed."""
     lines = []
-    for label in overlay.mechanism_labels(link.mechanisms):
+    for label in _at_most(overlay.mechanism_labels(link.mechanisms), MECHANISMS_SHOWN):
         lines += textwrap.wrap(shortened(label, 120), options.wrap, break_long_words=True)
     if link.status in style.STATUS_WORDING:
         lines.append(f"({style.STATUS_WORDING[link.status]})")
@@ -293,8 +300,8 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     groups: dict[str, list[Node]] = defaultdict(list)
     loose = []
     for node in nodes:
-        value = getattr(node, field_name, None)
-        (groups[str(value)] if value else loose).append(node)
+        value = _group_value(node, field_name)
+        (groups[value] if value else loose).append(node)
     out = []
     for index, (name, members) in enumerate(groups.items()):
         out.append(f"  subgraph cluster_group_{index} {{")
@@ -306,6 +313,15 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     for stage in stages:
         out.append(f"  {{ rank=same; {'; '.join(ids[node.id] for node in by_stage[stage])}; }}")
     return out
+
+
+def _group_value(node: Node, field_name: str) -> str | None:
+    """The value a box is grouped by: a field (group, type, term, status) or meta.NAME (format 1.1)."""
+    if field_name.startswith("meta."):
+        value = node.meta.get(field_name[len("meta."):])
+        return _meta_text(value) if value not in (None, ()) else None
+    value = getattr(node, field_name, None)
+    return str(value) if value else None
 
 
 def _title_block(model: Model, options: DiagramOptions) -> str:

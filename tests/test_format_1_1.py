@@ -340,3 +340,38 @@ def test_a_question_testing_a_causal_step_gets_methods_for_testing_steps():
     assert question.nodes == ("confident", "calmer")  # the link's end, and the ends of links resting on `engage`
     assert question.design.methods == ("contribution-analysis", "process-tracing")
     assert not question.named_methods
+
+
+def test_render_groups_by_status_or_a_field_of_your_own(tmp_path, capsys):
+    from toc.cli import main
+
+    path = tmp_path / "m.toc.yaml"
+    path.write_text(MODEL)
+    assert main(["render", str(path), "-o", "-", "--group-by", "meta.budget-line"]) == 0
+    out = capsys.readouterr().out
+    assert 'label=<<B>workforce</B>>' in out and "subgraph cluster_group_0" in out
+    assert main(["render", str(path), "-o", "-", "--group-by", "status"]) == 0
+    assert "<B>in-development</B>" in capsys.readouterr().out
+    try:
+        code = main(["render", str(path), "-o", "-", "--group-by", "colour"])
+    except SystemExit as exit:
+        code = exit.code
+    assert code == 2
+    assert "'colour' is not group, type, term, status or meta.NAME" in capsys.readouterr().err
+
+
+def test_a_box_or_link_with_many_long_mechanisms_stays_within_graphviz_limits():
+    many = "".join(f"  m{i}: {{label: {'x' * 5000}}}\n" for i in range(40))
+    ids = ", ".join(f"m{i}" for i in range(40))
+    text = MODEL.replace("mechanisms:\n", "mechanisms:\n" + many, 1).replace(
+        "    mechanisms: [skills]\n    meta", f"    mechanisms: [{ids}]\n    meta").replace(
+        "        mechanisms: [skills]\n", f"        mechanisms: [{ids}]\n")
+    dot = render_dot(model_of(text))
+    assert max(len(line.encode()) for line in dot.splitlines()) < 16_384
+    assert "and 37 more mechanisms" in dot
+
+
+def test_an_unknown_field_of_a_box_points_at_meta():
+    text = "toc: 1\nnodes:\n  a: {type: input, label: A, input_class: staff}\n"
+    assert [(f.code, f.location.line, f.location.column, f.hint) for f in check(text) if f.code == "TOC003"] == [
+        ("TOC003", 3, 30, "a field of your own goes under `meta:`, e.g. meta: {input_class: ...}")]

@@ -369,6 +369,8 @@ class ModelBuilder(EvaluationReader):
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
+            if not hint and "meta" in known:  # (format 1.1: a field of the user's own has a place)
+                hint = f"a field of your own goes under `meta:`, e.g. meta: {{{name}: ...}}"
             self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
                          node=node_id, hint=hint or f"fields here: {', '.join(names)}")
         return fields
