@@ -478,7 +478,8 @@ def describe(model: Model) -> str:
     text = f"Theory of change: {model.display_name}. {len(nodes)} boxes"
     if counts:
         text += " (" + ", ".join(counts) + ")"
-    text += f" joined by {links} links, drawn left to right from needs to impact."
+    start = "root causes" if any(node.stage is Stage.CAUSE for node in nodes) else "needs"
+    text += f" joined by {links} links, drawn left to right from {start} to impact."
     if unmeasured:
         text += f" {unmeasured} outcome{'s are' if unmeasured != 1 else ' is'} not measured."
     return text

@@ -266,6 +266,13 @@ def test_mermaid_outline_and_page_show_the_new_parts():
         "About this box", "Details", "Mechanism: Practitioners gain skills", "Your own fields"]
     assert ["partners", "police, health"] in about["items"][3]["fields"]
     assert ["funder", "DWP"] in data["model"]["details"]
+    assert [item["heading"] for item in data["model"]["mechanisms"]["items"]] == ["Mechanism: Practitioners gain skills"]
+    assert "from root causes to impact" in data["model"]["summary"]
+    from toc.renderers.html.page import render_html
+
+    page = render_html(model, "")
+    assert "Root cause</li>" in page and "DWP" not in page.split('<header class="top">')[1].split("</header>")[0]
+    assert "Root cause</li>" not in render_html(model_of(CHAIN.replace("type: cause", "type: need")), "")
     calmer = next(node for node in data["nodes"] if node["id"] == "calmer")
     incoming = next(section for section in calmer["sections"] if section["id"] == "incoming")
     assert ["Evidence", "weak (from assumption engage)"] in incoming["items"][0]["fields"]

@@ -206,20 +206,15 @@ def _meta_text(value) -> str:
     return ", ".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _mechanism_summary(mechanism) -> str:
-    text = mechanism.label or mechanism.id
-    if mechanism.description:
-        text += f": {mechanism.description}"
-    return text + (f" (evidence {mechanism.evidence.value})" if mechanism.evidence else "")
-
-
 def _mechanism_item(context: PanelContext, mechanism_id: str) -> dict:
     mechanism = context.model.mechanisms.get(mechanism_id)
     if mechanism is None:
         return _item(f"Mechanism {mechanism_id}", [("Mechanism", "not defined under mechanisms:")])
+    links = [link for link in context.model.links() if any(r.id == mechanism_id for r in link.mechanisms)]
     return _item(f"Mechanism: {mechanism.label or mechanism.id}", [
         ("How it works", mechanism.description),
         ("Evidence", mechanism.evidence.value if mechanism.evidence else None),
+        *(("On the link", f"{context.name(link.source)} → {context.name(link.target)}") for link in links),
     ])
 
 
@@ -301,10 +296,13 @@ def page_data(model: Model, findings: list[Finding] | tuple[Finding, ...] = (),
                 ("Area", model.area), ("Owner", model.owner), ("Version", model.version),
                 ("Horizon", model.horizon), ("File", model.path),
                 *((key, _meta_text(value)) for key, value in model.meta.items()),
-                *(("Mechanism", _mechanism_summary(mechanism)) for mechanism in model.mechanisms.values()),
             ) if value],
             "description": model.description,
             "summary": describe(model),
+            # Format 1.1: the mechanisms of change, a section of the overview (None when there are none).
+            "mechanisms": _section("mechanisms", "Mechanisms of change", "", [
+                _mechanism_item(context, mechanism_id) for mechanism_id in model.mechanisms]) if model.mechanisms
+            else None,
         },
         "dot_ids": {svg_ids[node_id]: node_id for node_id in model.nodes},
         "nodes": nodes,
