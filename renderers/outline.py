@@ -171,10 +171,24 @@ def _box_lines(model: Model, node: Node, show) -> list[str]:
 
 
 def _mechanism_lines(model: Model, nodes, links, markdown: bool, show, bold) -> list[str]:
-    """The mechanisms of change, each with what it says and the links and boxes that work through it."""
+    """The mechanisms of change, each with what it says and the links and boxes that work through it
+    (found in one pass over the boxes and links: the outline stays linear in the size of the model)."""
     if not model.mechanisms:
         return []
     shown = {node.id for node in nodes}
+    users: dict[str, list[str]] = {mechanism_id: [] for mechanism_id in model.mechanisms}
+    for node in nodes:
+        for mechanism_id in dict.fromkeys(reference.id for reference in node.mechanisms):
+            if mechanism_id in users:
+                users[mechanism_id].append(f"  - in {show(_shortened(node.label or node.id))}")
+    for link in links:
+        if link.source not in shown:
+            continue
+        source, target = model.nodes[link.source], model.nodes[link.target]
+        for mechanism_id in dict.fromkeys(reference.id for reference in link.mechanisms):
+            if mechanism_id in users:
+                users[mechanism_id].append(f"  - on {show(_shortened(source.label or source.id))} -> "
+                                           f"{show(_shortened(target.label or target.id))}")
     lines = ["", "## Mechanisms of change" if markdown else "MECHANISMS OF CHANGE", ""]
     for mechanism in model.mechanisms.values():
         said = [show(mechanism.description.strip().rstrip("."))] if mechanism.description else []
@@ -182,14 +196,7 @@ def _mechanism_lines(model: Model, nodes, links, markdown: bool, show, bold) -> 
             said.append(f"evidence: {mechanism.evidence.value}")
         lines.append(f"- {bold(show(mechanism.label or mechanism.id))} ({show(mechanism.id)})"
                      + (f": {'; '.join(said)}" if said else ""))
-        for node in nodes:
-            if any(reference.id == mechanism.id for reference in node.mechanisms):
-                lines.append(f"  - in {show(_shortened(node.label or node.id))}")
-        for link in links:
-            if link.source in shown and any(reference.id == mechanism.id for reference in link.mechanisms):
-                source, target = model.nodes[link.source], model.nodes[link.target]
-                lines.append(f"  - on {show(_shortened(source.label or source.id))} -> "
-                             f"{show(_shortened(target.label or target.id))}")
+        lines += users[mechanism.id]
     return lines
 
 

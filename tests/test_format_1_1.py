@@ -187,6 +187,12 @@ def test_stage_rules_treat_root_causes_as_the_first_column():
     assert located(loop, "TOC208") == [("TOC208", 3, 53)]  # causes in a loop: a cycle, as anywhere
 
 
+def test_a_root_cause_whose_need_leads_nowhere_has_no_path_to_impact():
+    text = CHAIN + "  side: {type: cause, label: Side, leads_to: [stuck]}\n  stuck: {type: need, label: Stuck}\n"
+    assert located(text, "TOC204") == [("TOC204", 16, 3)]
+    assert located(text, "TOC202") == [("TOC202", 17, 3)]
+
+
 def test_unknown_mechanisms_assumptions_and_links_are_reported_with_did_you_mean():
     text = MODEL.replace("    mechanisms: [skills]\n    meta", "    mechanisms: [skils]\n    meta").replace(
         "        mechanisms: [skills]\n        status", "        mechanisms: [skill]\n        status").replace(
@@ -382,3 +388,12 @@ def test_an_unknown_field_of_a_box_points_at_meta():
     text = "toc: 1\nnodes:\n  a: {type: input, label: A, input_class: staff}\n"
     assert [(f.code, f.location.line, f.location.column, f.hint) for f in check(text) if f.code == "TOC003"] == [
         ("TOC003", 3, 30, "a field of your own goes under `meta:`, e.g. meta: {input_class: ...}")]
+
+
+def test_the_plan_reads_a_links_evidence_as_the_diagram_does():
+    # One rule for every consumer: the weakest shared assumption (the link holds only if all do).
+    from toc.evaluation.suggestions import _evidence
+
+    model = model_of()
+    to_calmer = model.nodes["training"].links[1]
+    assert _evidence(model, to_calmer) == Evidence.WEAK == model.link_evidence(to_calmer)[0]
