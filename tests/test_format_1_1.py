@@ -397,3 +397,9 @@ def test_the_plan_reads_a_links_evidence_as_the_diagram_does():
     model = model_of()
     to_calmer = model.nodes["training"].links[1]
     assert _evidence(model, to_calmer) == Evidence.WEAK == model.link_evidence(to_calmer)[0]
+
+
+def test_a_single_link_not_in_a_list_gets_a_hint_in_the_links_own_form():
+    text = MODEL.replace("links: [training -> confident]", "links: training -> confident")
+    found = [(f.code, f.location.line, f.location.column, f.hint) for f in check(text) if f.code == "TOC004"]
+    assert found == [("TOC004", 48, 14, "write a list: links: [training -> confident]")]

@@ -104,6 +104,10 @@ def read_mechanisms(builder: ModelBuilder, value: yaml.Node) -> dict[str, Mechan
 # -------------------------------------------------- questions' links:
 def read_link_references(builder: ModelBuilder, value: yaml.Node, name: str) -> tuple[LinkReference, ...]:
     """A question's `links:`, each written `from -> to`."""
+    if isinstance(value, yaml.ScalarNode) and not _is_null(value):
+        builder._report(INVALID_VALUE, f"`{name}` should be a list of links, not {_describe(value)}",
+                        builder._loc(value), hint=f"write a list: {name}: [{value.value}]")
+        return ()
     found = []
     for item in builder._sequence(value, name):
         text = builder._text(item, f"{name} entry", None)
