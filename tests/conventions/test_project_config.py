@@ -211,3 +211,19 @@ def test_fmt_compare_and_needs_search_folders_with_the_same_excludes(project, ca
     assert main(["fmt", "--check", "models"]) == 0
     assert "of 1 file" in capsys.readouterr().err
     assert (project / "models" / "drafts" / "d.toc.yaml").read_text() == messy
+
+
+def test_diff_compares_findings_under_the_project_configuration(project, capsys):
+    import json
+    import shutil
+
+    from conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "history" / "sefton-draft.toc.yaml", project / "models" / "old.toc.yaml")
+    shutil.copy(EXAMPLES / "sefton.toc.yaml", project / "models" / "new.toc.yaml")
+    arguments = ["diff", "--format", "json", "models/old.toc.yaml", "models/new.toc.yaml"]
+    assert main(arguments) == 0
+    assert {finding["code"] for finding in json.loads(capsys.readouterr().out)["findings"]} == {"TOC304"}
+    (project / "toc.toml").write_text('ignore = ["TOC304"]\n')
+    assert main(arguments) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
