@@ -227,3 +227,15 @@ def test_diff_compares_findings_under_the_project_configuration(project, capsys)
     (project / "toc.toml").write_text('ignore = ["TOC304"]\n')
     assert main(arguments) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_the_error_quoted_in_docs_configuration_is_the_real_one(project, capsys):
+    from conftest import ROOT
+
+    quoted = next(line for line in (ROOT / "docs" / "configuration.md").read_text().splitlines()
+                  if line.startswith("toc: error: pyproject.toml:12:"))
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "our-models"\nversion = "1"\n\n[tool.ruff]\nline-length = 100\n\n'
+        '[tool.toc]\nselect = ["TOC2", "TOC3"]\nexclude = ["drafts/"]\n\nignroe = ["TOC401"]\n')
+    assert main(["check", "models/"]) == 2
+    assert capsys.readouterr().err == quoted + "\n"
