@@ -135,11 +135,12 @@ def wrote(args, path: str, detail: str = "") -> None:
 
     Every command that writes a file calls this once per file, right after
     ``toc.output.write_output`` returns; ``detail`` adds words after the name
-    ("wrote plan.md (3 evaluation questions)")."""
+    ("wrote plan.md (3 evaluation questions)", or "wrote new.toc.yaml: 12 boxes")."""
     from toc.output import is_standard_stream
 
     if not is_standard_stream(path):
-        say(args, f"wrote {path}" + (f" {detail}" if detail else ""))
+        joiner = "" if detail[:1] in (":", ";", ",", ".") else " "
+        say(args, f"wrote {path}" + (joiner + detail if detail else ""))
 
 
 def write_and_say(args, path: str, data: str | bytes, **options) -> None:
