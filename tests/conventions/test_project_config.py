@@ -239,3 +239,19 @@ def test_the_error_quoted_in_docs_configuration_is_the_real_one(project, capsys)
         '[tool.toc]\nselect = ["TOC2", "TOC3"]\nexclude = ["drafts/"]\n\nignroe = ["TOC401"]\n')
     assert main(["check", "models/"]) == 2
     assert capsys.readouterr().err == quoted + "\n"
+
+
+def test_the_workshop_page_shows_the_findings_under_the_project_configuration(project):
+    from toc.serving import LivePage
+
+    page = LivePage(str(project / "models" / "m.toc.yaml"))
+    page.refresh()
+    assert "TOC301" in page.html
+    (project / "toc.toml").write_text('ignore = ["TOC3"]\n')
+    (project / "models" / "m.toc.yaml").write_text(MODEL + "# saved again\n")
+    page.refresh()
+    assert "TOC301" not in page.html and "TOC401" in page.html
+    (project / "toc.toml").write_text('ignroe = ["TOC3"]\n')
+    (project / "models" / "m.toc.yaml").write_text(MODEL + "# and again\n")
+    page.refresh()
+    assert "unknown setting `ignroe`" in page.html
