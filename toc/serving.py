@@ -174,15 +174,18 @@ class LivePage:
 
     def _render(self, version: int) -> str:
         # Whatever state the file is in mid-edit, the browser gets a page saying so.
-        from toc.checker import check_file
+        from toc.commands.common import check_in_project
         from toc.commands.drawing import workshop_page
         from toc.renderers.html import render_unloadable_html
         from toc.loading import UnreadableInput
+        from toc.project_config import ConfigError, clear_cache
 
         drawn_hash = self._content_hash()  # the version edits from this page must find on disk
+        clear_cache()  # the project configuration as it is now: it may be edited while serving too
         try:
-            report = check_file(self.path)
-        except UnreadableInput as error:
+            # The findings `toc check` shows, under the project configuration.
+            report = check_in_project(self.path)
+        except (UnreadableInput, ConfigError) as error:
             return self._broken(version, str(error), (), drawn_hash)
         if report.model is None:
             first = _why_it_does_not_load(report.findings)

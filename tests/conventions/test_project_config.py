@@ -211,3 +211,47 @@ def test_fmt_compare_and_needs_search_folders_with_the_same_excludes(project, ca
     assert main(["fmt", "--check", "models"]) == 0
     assert "of 1 file" in capsys.readouterr().err
     assert (project / "models" / "drafts" / "d.toc.yaml").read_text() == messy
+
+
+def test_diff_compares_findings_under_the_project_configuration(project, capsys):
+    import json
+    import shutil
+
+    from conftest import EXAMPLES
+
+    shutil.copy(EXAMPLES / "history" / "sefton-draft.toc.yaml", project / "models" / "old.toc.yaml")
+    shutil.copy(EXAMPLES / "sefton.toc.yaml", project / "models" / "new.toc.yaml")
+    arguments = ["diff", "--format", "json", "models/old.toc.yaml", "models/new.toc.yaml"]
+    assert main(arguments) == 0
+    assert {finding["code"] for finding in json.loads(capsys.readouterr().out)["findings"]} == {"TOC304"}
+    (project / "toc.toml").write_text('ignore = ["TOC304"]\n')
+    assert main(arguments) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_the_error_quoted_in_docs_configuration_is_the_real_one(project, capsys):
+    from conftest import ROOT
+
+    quoted = next(line for line in (ROOT / "docs" / "configuration.md").read_text().splitlines()
+                  if line.startswith("toc: error: pyproject.toml:12:"))
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "our-models"\nversion = "1"\n\n[tool.ruff]\nline-length = 100\n\n'
+        '[tool.toc]\nselect = ["TOC2", "TOC3"]\nexclude = ["drafts/"]\n\nignroe = ["TOC401"]\n')
+    assert main(["check", "models/"]) == 2
+    assert capsys.readouterr().err == quoted + "\n"
+
+
+def test_the_workshop_page_shows_the_findings_under_the_project_configuration(project):
+    from toc.serving import LivePage
+
+    page = LivePage(str(project / "models" / "m.toc.yaml"))
+    page.refresh()
+    assert "TOC301" in page.html
+    (project / "toc.toml").write_text('ignore = ["TOC3"]\n')
+    (project / "models" / "m.toc.yaml").write_text(MODEL + "# saved again\n")
+    page.refresh()
+    assert "TOC301" not in page.html and "TOC401" in page.html
+    (project / "toc.toml").write_text('ignroe = ["TOC3"]\n')
+    (project / "models" / "m.toc.yaml").write_text(MODEL + "# and again\n")
+    page.refresh()
+    assert "unknown setting `ignroe`" in page.html

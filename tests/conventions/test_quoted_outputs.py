@@ -67,3 +67,19 @@ def test_quoted_output_matches_a_real_run(document, line, command, quoted):
     summaries = [text for text in quoted if SUMMARY.match(text)]
     if summaries:
         assert summaries[-1] == real[-1], f"{where}: the summary is now\n  {real[-1]}"
+
+
+def test_the_json_example_is_a_real_run_abridged():
+    """docs/json-output.md shows `toc check --format json examples/flawed.toc.yaml` with one finding:
+    its files, counts and summary are the real ones, and the finding it shows is one of them."""
+    import json
+
+    text = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
+    quoted = json.loads(text.split("```json\n", 1)[1].split("```", 1)[0])
+    result = subprocess.run([sys.executable, "-m", "toc", "check", "--format", "json", "examples/flawed.toc.yaml"],
+                            cwd=ROOT, capture_output=True, text=True)
+    real = json.loads(result.stdout)
+    assert quoted["schema"] == real["schema"]
+    assert quoted["files"] == real["files"], f"docs/json-output.md: \"files\" is now {real['files']}"
+    assert quoted["summary"] == real["summary"], f"docs/json-output.md: \"summary\" is now {real['summary']}"
+    assert quoted["findings"] and all(finding in real["findings"] for finding in quoted["findings"])

@@ -83,3 +83,25 @@ def test_a_file_name_with_control_characters_is_shown_not_obeyed(tmp_path, capsy
     assert main(["render", WIRRAL, "-o", str(target)]) == 0
     err = capsys.readouterr().err
     assert "\x1b" not in err and "evil\\x1b[2J.dot" in err
+
+
+def test_commands_write_files_through_write_and_say():
+    """A command that wrote a file with write_output alone would say nothing: every write of a
+    named file goes through toc.commands.common.write_and_say (or calls wrote() after it)."""
+    import ast
+
+    from conftest import ROOT
+
+    offenders = []
+    for path in sorted((ROOT / "toc" / "commands").glob("*.py")):
+        if path.name == "common.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        says = any(isinstance(node, ast.Call) and getattr(node.func, "id", None) == "wrote" for node in ast.walk(tree))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "write_output":
+                to_stdout = node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value == "-"
+                if not to_stdout and not says:
+                    offenders.append(f"{path.name}:{node.lineno}")
+    assert not offenders, ("use write_and_say(args, path, data, ...) from toc/commands/common.py (it says "
+                           f"\"wrote FILE\" unless --quiet; see docs/architecture.md): {offenders}")

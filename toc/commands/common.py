@@ -26,6 +26,26 @@ def rule_codes(values: list[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def check_in_project(path: str, text: str | None = None, catalogue_dir: str = "",
+                     config_folder: str | None = None):
+    """``toc.checker.check_file(path)`` (or ``check_text(text, path)``) under the project
+    configuration that applies to ``path``, as `toc check` without options would check it: the
+    one way a command other than `toc check` checks a model, so that `render --findings`,
+    the specification's annex, `toc diff`'s findings and the notes of compare and needs show
+    what `toc check` shows. ``config_folder``: where to look for the configuration, when not
+    the folder of ``path`` (a name such as git:HEAD:m.toc.yaml)."""
+    from toc.checker import NO_PROJECT, ProjectSettings, Selection, check_file, check_text
+    from toc.limits import Limits
+    from toc.project_config import config_for_file, find_config
+
+    config = config_for_file(path) if config_folder is None else find_config(config_folder)
+    selection = Selection(select=config.select) if config else Selection()
+    project = ProjectSettings(ignore=config.ignore, severity=config.severity) if config else NO_PROJECT
+    if text is not None:
+        return check_text(text, path, selection, Limits.from_environment(), catalogue_dir, project=project)
+    return check_file(path, selection, project=project)
+
+
 def checked_model(path: str, doing: str, note: str):
     """Load and check a model for a command that works on it (render, spec, pathway).
 
@@ -35,17 +55,7 @@ def checked_model(path: str, doing: str, note: str):
     """
     import sys
 
-    from toc.checker import ProjectSettings, Selection, check_file
-    from toc.project_config import config_for_file
-
-    # The project configuration applies here as in `toc check`, so `render --findings` and
-    # the specification's annex show what `toc check` shows.
-    config = config_for_file(path)
-    if config is None:
-        report = check_file(path)
-    else:
-        report = check_file(path, Selection(select=config.select),
-                            project=ProjectSettings(ignore=config.ignore, severity=config.severity))
+    report = check_in_project(path)
     if report.model is None:
         from toc.renderers.findings import render_text
 
@@ -125,11 +135,12 @@ def wrote(args, path: str, detail: str = "") -> None:
 
     Every command that writes a file calls this once per file, right after
     ``toc.output.write_output`` returns; ``detail`` adds words after the name
-    ("wrote plan.md (3 evaluation questions)")."""
+    ("wrote plan.md (3 evaluation questions)", or "wrote new.toc.yaml: 12 boxes")."""
     from toc.output import is_standard_stream
 
     if not is_standard_stream(path):
-        say(args, f"wrote {path}" + (f" {detail}" if detail else ""))
+        joiner = "" if detail[:1] in (":", ";", ",", ".") else " "
+        say(args, f"wrote {path}" + (joiner + detail if detail else ""))
 
 
 def write_and_say(args, path: str, data: str | bytes, **options) -> None:

@@ -42,7 +42,7 @@ def register(commands) -> None:
 def run(args) -> int:
     from toc.renderers.compare import FORMATS
     from toc.renderers.findings import FORMATS as FINDING_FORMATS
-    from toc.checker import check_file
+    from toc.commands.common import check_in_project
     from toc.compare import compare_models
     from toc.paths import model_files
     from toc.project_config import excluded_by_config
@@ -52,7 +52,7 @@ def run(args) -> int:
         output_format = "markdown"  # (compare's --format calls it markdown; its suffix is .md)
     refuse_binary_on_terminal(args.output, output_format)
     files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
-    reports = [check_file(path) for path in files]
+    reports = [check_in_project(path) for path in files]
     unreadable = [report for report in reports if report.model is None]
     if unreadable:
         sys.stderr.write(FINDING_FORMATS["text"](unreadable, colour=False, hints=True))

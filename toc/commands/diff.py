@@ -80,14 +80,14 @@ def run(args) -> int:
 
 
 def _report(argument: str):
-    from toc.checker import check_file, check_text
-    from toc.limits import Limits
+    from toc.commands.common import check_in_project
 
     if argument.startswith("git:"):
-        # The old version's catalogue files are read from the working tree, beside the model.
+        # The old version's catalogue files and the project configuration are read from the
+        # working tree, beside the model.
         folder = os.path.dirname(argument[len("git:"):].partition(":")[2]) or "."
-        return check_text(_git_show(argument), argument, limits=Limits.from_environment(), catalogue_dir=folder)
-    return check_file(argument)
+        return check_in_project(argument, _git_show(argument), catalogue_dir=folder, config_folder=folder)
+    return check_in_project(argument)
 
 
 def _git_show(argument: str) -> str:

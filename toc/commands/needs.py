@@ -41,7 +41,7 @@ def register(commands) -> None:
 def run(args) -> int:
     from toc.renderers.escape import terminal_text
     from toc.renderers.findings import render_text
-    from toc.checker import check_file
+    from toc.commands.common import check_in_project
     from toc.needs import compare, compile_dataset
     from toc.paths import model_files
     from toc.project_config import excluded_by_config
@@ -49,7 +49,7 @@ def run(args) -> int:
     output_format = format_of_output(args.output, NEEDS_FORMATS, given=args.format, on_stdout="txt")
     refuse_binary_on_terminal(args.output, output_format)
     files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
-    reports = [check_file(path) for path in files]
+    reports = [check_in_project(path) for path in files]
     broken = [report for report in reports if report.model is None]
     if broken:
         sys.stderr.write(render_text(broken))
