@@ -29,7 +29,8 @@ LAYERS = (
     ("checker", ("toc.checker",)),
     ("editing", ("toc.editing",)),
     ("renderers", ("toc.renderers",)),
-    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving")),
+    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving",
+                  "toc.project_config")),
 )
 
 
@@ -142,7 +143,8 @@ def test_only_the_graphviz_backend_runs_programs(graph):
 
 # The import name of each runtime dependency in pyproject.toml.
 _IMPORT_NAMES = {"networkx": "networkx", "PyYAML": "yaml", "python-docx": "docx", "openpyxl": "openpyxl",
-                 "ruamel.yaml": "ruamel"}
+                 "pathspec": "pathspec", "wcwidth": "wcwidth",
+                 "shtab": "shtab", "ruamel.yaml": "ruamel"}
 
 
 def test_runtime_dependencies_are_exactly_what_runtime_code_imports():

@@ -185,7 +185,9 @@ class LivePage:
         except UnreadableInput as error:
             return self._broken(version, str(error), (), drawn_hash)
         if report.model is None:
-            first = report.findings[0] if report.findings else None
+            # The finding that stops the file loading (a syntax error...), not the first in report order.
+            errors = [finding for finding in report.findings if finding.severity.value == "error"]
+            first = (errors or report.findings or [None])[0]
             message = (f"{first.code} at line {first.location.line}: {first.message}" if first
                        else "the file does not load")
             return self._broken(version, message, report.findings, drawn_hash)
