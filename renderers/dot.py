@@ -106,9 +106,10 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
     out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options)}, html={'label'})}];")
     if stages:
         last = ids[by_stage[stages[-1]][-1].id]
-        out.append(f"  {{ rank=same; legend; {last}; }}")
-        if not options.group_by:
-            out.append(f"  {last} -> legend [style=invis];")  # under the last column's boxes
+        # Under the last column's boxes (one line with the legend's rank: whoever drops the
+        # legend drops that line, as renderers/spec/figures.py does).
+        below = "" if options.group_by else f" {last} -> legend [style=invis];"
+        out.append(f"  {{ rank=same; legend; {last};{below} }}")
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -481,3 +481,14 @@ def test_pictures_of_a_workshop_on_a_real_model(browser, tmp_path):
     assert comments(text) == comments(original)
     assert changed_lines(original, text)[0] == []  # only added lines: a clean diff in version control
     loads(path)
+
+
+def test_edit_on_a_read_only_file_is_one_line_and_exit_2(model, capsys):
+    from toc.cli import main
+
+    model.chmod(0o444)
+    try:
+        assert main(["serve", "--edit", str(model), "--port", "0"]) == 2
+    finally:
+        model.chmod(0o644)
+    assert "is read-only" in capsys.readouterr().err
