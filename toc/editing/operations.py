@@ -184,7 +184,7 @@ def add_node(document: CommentedMap, label: str, type: str, term: str | None = N
 
 
 # A box's column, in the diagram's order, from its type and term (an outcome without a term sits mid-way).
-_COLUMN = {"need": 0, "input": 1, "activity": 2, "output": 3, "outcome": 5, "impact": 7}
+_COLUMN = {"cause": -1, "need": 0, "input": 1, "activity": 2, "output": 3, "outcome": 5, "impact": 7}
 _OUTCOME_COLUMN = {"short": 4, "medium": 5, "long": 6}
 
 
