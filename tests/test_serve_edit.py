@@ -569,3 +569,18 @@ def test_a_facilitator_builds_twenty_boxes_with_links_and_indicators_on_the_page
     assert sum(len(model.nodes[node_id].indicators) for node_id in ids) == 5
     assert comments(text) == comments(starter)
     assert changed_lines(starter, text)[0] == []  # a clean diff: only lines added
+
+
+def test_editing_on_the_network_says_who_can_change_the_file(model):
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "toc", "serve", "--edit", str(model), "--host", "0.0.0.0",
+                                "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "editing on: the page writes to the file" in process.stdout.readline()
+    finally:
+        process.send_signal(signal.SIGINT)
+        err = process.communicate(timeout=10)[1]
+    assert "anyone who can open the page can also change the model file" in err

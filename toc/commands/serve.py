@@ -94,6 +94,9 @@ def run(args) -> int:
             names = ", ".join(args.allow_host) or "none: add them with --allow-host"
             print(f"toc: note: listening on {args.host}: other computers on the network can read this model "
                   f"(by this computer's IP address, or by the allowed names: {names})", file=sys.stderr, flush=True)
+            if args.edit:
+                print("toc: note: with --edit, anyone who can open the page can also change the model file",
+                      file=sys.stderr, flush=True)
         try:
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
