@@ -481,3 +481,106 @@ def test_pictures_of_a_workshop_on_a_real_model(browser, tmp_path):
     assert comments(text) == comments(original)
     assert changed_lines(original, text)[0] == []  # only added lines: a clean diff in version control
     loads(path)
+
+
+def test_edit_on_a_read_only_file_is_one_line_and_exit_2(model, capsys):
+    from toc.cli import main
+
+    model.chmod(0o444)
+    try:
+        assert main(["serve", "--edit", str(model), "--port", "0"]) == 2
+    finally:
+        model.chmod(0o644)
+    assert "is read-only" in capsys.readouterr().err
+
+
+# Twenty boxes across the columns, as a workshop might name them: (label, type, term, leads to the box at index).
+TWENTY = [
+    ("Parents argue often and intensely", "need", None, 4),
+    ("Separated parents in entrenched disputes", "need", None, 5),
+    ("Practitioners unsure how to raise conflict", "need", None, 6),
+    ("Reducing Parental Conflict grant", "input", None, 6),
+    ("Arguing Better course for couples", "activity", None, 8),
+    ("Parenting apart group", "activity", None, 9),
+    ("RPC practitioner training", "activity", None, 10),
+    ("Relationship check-in at Early Help assessment", "activity", None, 11),
+    ("Couples complete the course", "output", None, 12),
+    ("Separated parents complete the group", "output", None, 13),
+    ("Practitioners trained", "output", None, 14),
+    ("Assessments that ask about the relationship", "output", None, 14),
+    ("Couples use calmer ways to disagree", "outcome", "short", 15),
+    ("Separated parents communicate without hostility", "outcome", "short", 15),
+    ("Practitioners confident to talk about conflict", "outcome", "short", 16),
+    ("Less destructive conflict at home", "outcome", "medium", 17),
+    ("Families referred to the right support earlier", "outcome", "medium", 17),
+    ("Children's wellbeing improves", "outcome", "long", 19),
+    ("Fewer families return to the front door", "outcome", "long", 19),
+    ("Children grow up free from harmful conflict", "impact", None, None),
+]
+
+
+def test_a_facilitator_builds_twenty_boxes_with_links_and_indicators_on_the_page(browser, tmp_path):
+    """The issue's "done when": a 20-box model built on the page, from `toc init`'s starter file,
+    leaves a file that loads, keeps every comment, and differs from the starter only by added lines."""
+    from toc.cli import main
+
+    path = tmp_path / "workshop.toc.yaml"
+    assert main(["init", "-q", str(path)]) == 0
+    starter = path.read_text()
+    with serving(path) as server:
+        workshop = Workshop(browser, server)
+        ids = []
+        for label, kind, term, _ in TWENTY:
+            workshop.page.get_by_role("button", name="Add box", exact=True).click()
+            form = workshop.dialog
+            form.get_by_label("Label", exact=True).fill(label)
+            form.get_by_label("Type", exact=True).select_option(kind)
+            if term:
+                form.get_by_label("Term", exact=True).select_option(term)
+            workshop.submit("Add box")
+            ids.append(workshop.page.evaluate("decodeURIComponent(location.hash.slice(1))"))
+        for index, (label, kind, term, target) in enumerate(TWENTY):
+            if target is None:
+                continue
+            workshop.open_box(ids[index])
+            workshop.page.get_by_role("button", name="Add link from here").click()
+            form = workshop.dialog
+            form.get_by_label("To", exact=True).select_option(ids[target])
+            if index % 2 == 0:
+                form.get_by_label("Assumption", exact=True).fill(f"Because {label.lower()} makes the next step likelier.")
+                form.get_by_label("Evidence", exact=True).select_option("moderate")
+            workshop.submit("Add link")
+        for index in (12, 13, 15, 17, 19):
+            workshop.open_box(ids[index])
+            workshop.page.get_by_role("button", name="Add indicator").click()
+            form = workshop.dialog
+            form.get_by_label("Measure", exact=True).fill(f"Measure of {TWENTY[index][0].lower()}")
+            form.get_by_label("Source", exact=True).fill("Programme questionnaire")
+            form.get_by_label("Baseline", exact=True).fill("not yet known")
+            form.get_by_label("Availability", exact=True).select_option("not-collected")
+            workshop.submit("Add indicator")
+        workshop.shoot("workshop-twenty-boxes.png", for_docs=True)
+        assert workshop.problems == []
+    text = path.read_text()
+    loads(path)
+    model = check_file(str(path)).model
+    assert all(node_id in model.nodes for node_id in ids) and len(set(ids)) == 20
+    assert sum(len(model.nodes[node_id].links) for node_id in ids) == 19
+    assert sum(len(model.nodes[node_id].indicators) for node_id in ids) == 5
+    assert comments(text) == comments(starter)
+    assert changed_lines(starter, text)[0] == []  # a clean diff: only lines added
+
+
+def test_editing_on_the_network_says_who_can_change_the_file(model):
+    import signal
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "toc", "serve", "--edit", str(model), "--host", "0.0.0.0",
+                                "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "editing on: the page writes to the file" in process.stdout.readline()
+    finally:
+        process.send_signal(signal.SIGINT)
+        err = process.communicate(timeout=10)[1]
+    assert "anyone who can open the page can also change the model file" in err

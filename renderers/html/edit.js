@@ -10,7 +10,7 @@ function tocEditing(api) {
   var edit = data.edit;
   var element = api.element;
   var MESSAGE_KEY = "toc-edit-message";
-  var TYPE_NAMES = { need: "Need", input: "Input", activity: "Activity", output: "Output",
+  var TYPE_NAMES = { cause: "Root cause", need: "Need", input: "Input", activity: "Activity", output: "Output",
                      outcome: "Outcome", impact: "Impact" };
   var EVIDENCE_NAMES = { "": "not stated", none: "none", weak: "weak", moderate: "moderate", strong: "strong" };
   var AVAILABILITY_NAMES = { "": "not stated", collected: "collected by us", partner: "held by a partner",

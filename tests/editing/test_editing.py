@@ -84,6 +84,13 @@ def test_a_new_activity_goes_above_the_comment_that_heads_the_outcomes():
     loads_cleanly(new)
 
 
+def test_a_root_cause_goes_before_the_needs():
+    new, node_id = edit_text(MODEL, lambda d: add_node(d, "Poverty and debt", "cause"))
+    lines = new.splitlines()
+    assert lines.index("  poverty-and-debt:") < lines.index("  conflict:")
+    assert check_text(new).model.nodes["poverty-and-debt"].type.value == "cause"
+
+
 def test_set_label_changes_one_line_and_keeps_its_quotes_style_elsewhere():
     new, _ = edit_text(MODEL, lambda d: set_node_field(d, "calmer", "label", "Calmer homes for children"))
     assert changed_lines(MODEL, new) == (["    label: Calmer homes"], ["    label: Calmer homes for children"])

@@ -76,7 +76,7 @@ def run(args) -> int:
                              "(no port, scheme or wildcard; IP addresses are always allowed)")
     if not dot_available():
         raise UsageError(INSTALL_HINT)
-    if args.edit and not os.access(args.model, os.W_OK):
+    if args.edit and not os.stat(args.model).st_mode & 0o222:  # (as toc.output sees it, even for root)
         raise UsageError(f"{args.model}: is read-only; make it writable to edit it from the page (or drop --edit)")
     page = LivePage(args.model, DiagramOptions(workshop=args.workshop), EditSession() if args.edit else None)
     try:
@@ -94,6 +94,9 @@ def run(args) -> int:
             names = ", ".join(args.allow_host) or "none: add them with --allow-host"
             print(f"toc: note: listening on {args.host}: other computers on the network can read this model "
                   f"(by this computer's IP address, or by the allowed names: {names})", file=sys.stderr, flush=True)
+            if args.edit:
+                print("toc: note: with --edit, anyone who can open the page can also change the model file",
+                      file=sys.stderr, flush=True)
         try:
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:

@@ -14,12 +14,12 @@ Three parts:
 
 from toc.editing.files import (EditOutcome, EditRefused, StaleModel, UndoHistory, content_hash,
                                edit_file, edit_text)
-from toc.editing.operations import (EditError, add_indicator, add_link, add_node, delete_indicator,
-                                    delete_link, delete_node, derive_id, set_indicator, set_link,
+from toc.editing.operations import (EditError, Link, add_indicator, add_link, add_node, delete_indicator,
+                                    delete_link, delete_node, derive_id, links_of, set_indicator, set_link,
                                     set_node_field)
 
 __all__ = [
-    "EditError", "EditOutcome", "EditRefused", "StaleModel", "UndoHistory", "add_indicator", "add_link",
+    "EditError", "EditOutcome", "EditRefused", "Link", "StaleModel", "UndoHistory", "add_indicator", "add_link",
     "add_node", "content_hash", "delete_indicator", "delete_link", "delete_node", "derive_id", "edit_file",
-    "edit_text", "set_indicator", "set_link", "set_node_field",
+    "edit_text", "links_of", "set_indicator", "set_link", "set_node_field",
 ]

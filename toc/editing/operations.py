@@ -24,7 +24,8 @@ from toc.errors import UserError
 # Node fields the page edits, and link and indicator fields: each in the format's choices where it has them.
 NODE_EDITABLE = ("label", "type", "term", "group", "description")
 LINK_EDITABLE = ("assumption", "evidence")
-INDICATOR_EDITABLE = ("measure", "source", "baseline", "target", "availability", "unit", "frequency", "owner")
+INDICATOR_EDITABLE = ("measure", "source", "baseline", "target", "availability", "unit", "frequency", "owner",
+                      "notes", "instrument")
 # An id made from a label is cut to this many characters (at a word end where possible).
 ID_LENGTH = 40
 # A text field longer than this is refused: a paste gone wrong, not words for a box.
@@ -36,6 +37,8 @@ _CHOICES = {
     "evidence": fields.EVIDENCE_LEVELS,
     "availability": fields.AVAILABILITY,
 }
+# Words an id cut short does not end on.
+_WEAK_WORDS = frozenset("a an and as at by for from in into of on or the their them they to with".split())
 _NUMBER = re.compile(r"-?(0|[1-9][0-9]{0,15})(\.[0-9]{1,15})?")
 
 
@@ -60,6 +63,8 @@ def derive_id(label: str, taken=()) -> str:
     'parents-argue-less-2'
     >>> derive_id("???")
     'box'
+    >>> derive_id("Parents argue less in front of their children")
+    'parents-argue-less-in-front'
     """
     ascii_text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
@@ -69,6 +74,11 @@ def derive_id(label: str, taken=()) -> str:
         if len(candidate) > ID_LENGTH:
             break
         base = candidate
+    # An id cut short ends on a word that says something ("...-in-front", not "...-in-front-of-their").
+    parts = base.split("-")
+    while len(parts) > 1 and len(base) < len("-".join(words)) and parts[-1] in _WEAK_WORDS:
+        parts.pop()
+    base = "-".join(parts)
     base = base or (words[0][:ID_LENGTH] if words else "box")
     taken = set(taken)
     if base not in taken:
@@ -174,7 +184,7 @@ def add_node(document: CommentedMap, label: str, type: str, term: str | None = N
 
 
 # A box's column, in the diagram's order, from its type and term (an outcome without a term sits mid-way).
-_COLUMN = {"need": 0, "input": 1, "activity": 2, "output": 3, "outcome": 5, "impact": 7}
+_COLUMN = {"cause": -1, "need": 0, "input": 1, "activity": 2, "output": 3, "outcome": 5, "impact": 7}
 _OUTCOME_COLUMN = {"short": 4, "medium": 5, "long": 6}
 
 
