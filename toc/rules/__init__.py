@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from toc.rules import (
     backward_link,
+    capture_ambiguous_note,
+    capture_duplicate_note,
+    capture_empty_note,
+    capture_unknown_note,
+    capture_unknown_stage,
+    capture_unreadable_notes,
     cycle,
     dead_end,
     disconnected,
@@ -15,6 +21,7 @@ from toc.rules import (
     duplicate_key,
     duplicate_link,
     empty_pathway_level,
+    follow_up_after_final_report,
     forward_feedback,
     hidden_character,
     framework_outcome_not_addressed,
@@ -35,6 +42,9 @@ from toc.rules import (
     pathway_duplication,
     pathway_gap,
     self_link,
+    sheet_layout,
+    sheet_unknown_row_reference,
+    sheet_unusable_cell,
     stage_leap,
     unevaluated_outcome,
     unexplained_link,
@@ -90,12 +100,23 @@ RULES: dict[str, Rule] = {
         infeasible_comparison,
         measure_mismatch,
         instrument_in_text,
+        follow_up_after_final_report,
         # Support pathways (TOC6xx).
         pathway_gap,
         pathway_duplication,
         empty_pathway_level,
         # Shared frameworks (TOC7xx).
         framework_outcome_not_addressed,
+        # `toc import`: workshop notes and workbooks (TOC9xx), reported by toc.capture.
+        capture_unknown_stage,
+        capture_unknown_note,
+        capture_ambiguous_note,
+        capture_duplicate_note,
+        capture_empty_note,
+        capture_unreadable_notes,
+        sheet_unusable_cell,
+        sheet_unknown_row_reference,
+        sheet_layout,
     )
 }
 
