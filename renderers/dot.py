@@ -28,6 +28,7 @@ class DiagramOptions:
     workshop: bool = False  # large type, fewer details
     page: str | None = None  # A4 | A3 | A2 | A1, landscape
     group_by: str | None = None  # a node field to cluster by, e.g. "group"
+    legend: bool = True  # False where the key is printed as text beside the picture (toc spec)
 
     @property
     def wrap(self) -> int:
@@ -103,6 +104,9 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
             out.append(f"  {_heading_id(left)} -> {_heading_id(right)} [style=invis, weight=100];")
     for link in links:
         out.append(f"  {_edge_statement(link, model, ids, options, overlay)}")
+    if not options.legend:
+        out.append("}")
+        return "\n".join(out) + "\n"
     extras = _legend_extras(model, nodes, links, by_stage)
     out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options, extras)}, html={'label'})}];")
     if stages:

@@ -196,7 +196,7 @@ def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list
         blocks += [Heading(3, f"{question.id or '(no id)'} ({question.kind or 'kind not given'}): "
                               f"{question.text or to_complete('the question')}"),
                    Bullets((
-                       "About: " + (_about(model, question) or "no nodes named"),
+                       "About: " + (_about(model, question) or "nothing named"),
                        "Methods: " + _method_names(question.methods, catalogue),
                        "What you may claim: " + claim_text(question_plan.design),
                        "Owner: " + (question.owner or to_complete("owner")),
@@ -231,6 +231,7 @@ def _about(model: Model, question) -> str:
     parts += [f"the assumption {model.assumptions[r.id].text or r.id}" if r.id in model.assumptions
               else f"the assumption {r.id} (not defined)" for r in question.assumptions]
     return "; ".join(parts)
+
 
 def _label(model: Model, node_id: str) -> str:
     node = model.nodes.get(node_id)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toc.model import Stage
 from toc.renderers import style
 
 MINIMUM_POINTS = 8.0
@@ -32,26 +31,22 @@ PAGE_ORDER = tuple(PAGES)
 
 # The two parts of a split diagram: the node types each hides.
 SPLIT_PARTS = (
-    ("Needs, inputs, activities and outputs", frozenset({"outcome", "impact"})),
-    ("Outputs, outcomes and impact", frozenset({"need", "input", "activity"})),
+    ("Causes, needs, inputs, activities and outputs", frozenset({"outcome", "impact"})),
+    ("Outputs, outcomes and impact", frozenset({"cause", "need", "input", "activity"})),
 )
 
-_SHAPE_WORDS = {"folder": "folder", "note": "box with a folded corner", "cylinder": "cylinder", "box": "box",
+_SHAPE_WORDS = {"folder": "box with a tab (a folder)", "note": "box with a folded corner", "cylinder": "cylinder", "box": "box",
                 "component": "box with two tabs", "doubleoctagon": "double octagon"}
-_COLOUR_WORDS = {"#EFD9CC": "pale brown", "#FBE0CF": "orange", "#EDEDED": "grey", "#D3E6F3": "blue", "#E4F3FB": "light blue",
+_COLOUR_WORDS = {"#EFD9CC": "light brown", "#FBE0CF": "orange", "#EDEDED": "grey", "#D3E6F3": "blue", "#E4F3FB": "light blue",
                  "#E3F5EF": "pale green", "#C5EADD": "green", "#A6DECB": "darker green", "#FBE6BD": "gold"}
 _LINE_WORDS = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 
 def diagram_key(model=None) -> tuple[tuple[str, str], ...]:
     """The diagram's key as text: what each box and line means (from renderers/style.py). With a
-    model, what format 1.1 added (root causes, status, mechanisms) is keyed only where it is drawn."""
+    model, the marks format 1.1 added (status, mechanisms) are keyed where the diagram draws them."""
     rows = []
-    nodes = list(model.nodes.values()) if model is not None else []
-    links = list(model.links()) if model is not None else []
     for stage, look in style.NODE_STYLES.items():
-        if stage is Stage.CAUSE and model is not None and not any(node.stage is Stage.CAUSE for node in nodes):
-            continue
         shape = _SHAPE_WORDS.get(look.shape, look.shape)
         if stage in style.ROUNDED:
             shape = "box with rounded corners"
@@ -62,20 +57,12 @@ def diagram_key(model=None) -> tuple[tuple[str, str], ...]:
         colour = "grey " if line.colour != style.LINK_COLOUR else ""
         rows.append((f"{weight}{colour}{_LINE_WORDS.get(line.style, line.style)} arrow", f"a link with {line.name}"))
     rows.append(("pink dashed arrow", style.FEEDBACK_LINK.name))
-    if any(item.status in style.STATUS_WORDING for item in (*nodes, *links)):
-        rows.append(("dotted border, or words in italics: draft, in development", "not yet agreed"))
-    if any(item.mechanisms for item in (*nodes, *links)):
+    drawn = [*model.nodes.values(), *model.links()] if model is not None else []
+    if any(item.status in style.STATUS_WORDING for item in drawn):
+        rows.append(("dotted border, or the words draft or in development", "not yet agreed"))
+    if any(item.mechanisms for item in drawn):
         rows.append(("purple words in italics on a box or a link", "the mechanism of change it works through"))
     return tuple(rows)
-
-
-def without_legend(source: str) -> str:
-    """The DOT source without its key (the legend node and the line that ranks it): the key is
-    printed as text instead, and the picture's smallest text is then the box labels."""
-    kept = [line for line in source.splitlines()
-            if not line.startswith("  legend [") and not line.startswith("  { rank=same; legend;")
-            and not line.rstrip().endswith("-> legend [style=invis];")]
-    return "\n".join(kept) + "\n"
 
 
 @dataclass(frozen=True)
