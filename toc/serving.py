@@ -185,7 +185,9 @@ class LivePage:
         except UnreadableInput as error:
             return self._broken(version, str(error), (), drawn_hash)
         if report.model is None:
-            first = report.findings[0] if report.findings else None
+            # What stops it loading is an error (a syntax error), not the warnings read before it.
+            first = next((f for f in report.findings if f.severity == "error"),
+                         report.findings[0] if report.findings else None)
             message = (f"{first.code} at line {first.location.line}: {first.message}" if first
                        else "the file does not load")
             return self._broken(version, message, report.findings, drawn_hash)
