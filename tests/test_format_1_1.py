@@ -412,4 +412,4 @@ def test_workshop_notes_under_a_root_causes_heading_become_causes():
                        "n.csv")
     model = model_of(draft.text)
     assert [(node.id, node.type.value) for node in model.nodes.values()] == [
-        ("low-income", "cause"), ("poverty", "cause"), ("conflict-at-home", "need")]
+        ("low-income", "cause"), ("poverty", "cause"), ("conflict-home", "need")]
