@@ -35,7 +35,7 @@ def test_bash_completes_commands_options_choices_and_files(tmp_path, capsys):
     assert _bash_complete(script, "toc check --format ") == ["github", "json", "sarif", "text"]
     assert _bash_complete(script, "toc check --stdin") == ["--stdin-filename"]
     assert _bash_complete(script, "toc check ar") == ["area.toc.yaml"]
-    assert _bash_complete(script, "toc render area.toc.yaml --hide ") == sorted(  # (cause: format 1.1)
+    assert _bash_complete(script, "toc render area.toc.yaml --hide ") == sorted(
         ["cause", "need", "input", "activity", "output", "outcome", "impact"])
     assert _bash_complete(script, "toc completion ") == ["bash", "fish", "zsh"]
 
