@@ -403,3 +403,13 @@ def test_a_single_link_not_in_a_list_gets_a_hint_in_the_links_own_form():
     text = MODEL.replace("links: [training -> confident]", "links: training -> confident")
     found = [(f.code, f.location.line, f.location.column, f.hint) for f in check(text) if f.code == "TOC004"]
     assert found == [("TOC004", 48, 14, "write a list: links: [training -> confident]")]
+
+
+def test_workshop_notes_under_a_root_causes_heading_become_causes():
+    from toc.capture.notes import read_notes
+
+    draft = read_notes(b"text,stage\nLow income,Root causes\nConflict at home,Needs\nPoverty,Underlying causes\n",
+                       "n.csv")
+    model = model_of(draft.text)
+    assert [(node.id, node.type.value) for node in model.nodes.values()] == [
+        ("low-income", "cause"), ("poverty", "cause"), ("conflict-home", "need")]

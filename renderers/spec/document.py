@@ -71,7 +71,7 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
                     f"{len(model.nodes)} boxes from needs to impact, in columns by stage",
                     _outline(model, markdown=False)),
             Heading(3, "Key"),
-            Table(("Box or line", "Means"), diagram_key())]),
+            Table(("Box or line", "Means"), diagram_key(model))]),
     ]
     if procurement:
         from toc.renderers.spec.procurement import procurement_annex

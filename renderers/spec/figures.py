@@ -42,8 +42,9 @@ _COLOUR_WORDS = {"#EFD9CC": "light brown", "#FBE0CF": "orange", "#EDEDED": "grey
 _LINE_WORDS = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
 
-def diagram_key() -> tuple[tuple[str, str], ...]:
-    """The diagram's key as text: what each box and line means (from renderers/style.py)."""
+def diagram_key(model=None) -> tuple[tuple[str, str], ...]:
+    """The diagram's key as text: what each box and line means (from renderers/style.py). With a
+    model, the marks format 1.1 added (status, mechanisms) are keyed where the diagram draws them."""
     rows = []
     for stage, look in style.NODE_STYLES.items():
         shape = _SHAPE_WORDS.get(look.shape, look.shape)
@@ -56,6 +57,11 @@ def diagram_key() -> tuple[tuple[str, str], ...]:
         colour = "grey " if line.colour != style.LINK_COLOUR else ""
         rows.append((f"{weight}{colour}{_LINE_WORDS.get(line.style, line.style)} arrow", f"a link with {line.name}"))
     rows.append(("pink dashed arrow", style.FEEDBACK_LINK.name))
+    drawn = [*model.nodes.values(), *model.links()] if model is not None else []
+    if any(item.status in style.STATUS_WORDING for item in drawn):
+        rows.append(("dotted border, or the words draft or in development", "not yet agreed"))
+    if any(item.mechanisms for item in drawn):
+        rows.append(("purple words in italics on a box or a link", "the mechanism of change it works through"))
     return tuple(rows)
 
 

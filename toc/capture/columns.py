@@ -41,7 +41,7 @@ class Sheet:
 BOXES = Sheet("Boxes", (
     Column("id", 28, "The box's id: how the other sheets name it. Leave it empty on a new row to have one made "
                      "from the label.", kind="id"),
-    Column("type", 11, "need, input, activity, output, outcome or impact.", fields.NODE_TYPES, required=True),
+    Column("type", 11, "cause, need, input, activity, output, outcome or impact.", fields.NODE_TYPES, required=True),
     Column("term", 9, "Outcomes only: short, medium or long.", fields.TERMS),
     Column("label", 50, "The words in the box.", required=True),
     Column("group", 20, "A strand, theme or partner agency."),

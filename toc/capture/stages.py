@@ -17,6 +17,9 @@ from toc.model import Stage
 
 # Every heading toc accepts, normalised (see ``normal_heading``), by stage.
 _HEADINGS: dict[Stage, tuple[str, ...]] = {
+    # Format 1.1: root causes, the column before needs (problem trees call them causes or drivers).
+    Stage.CAUSE: ("root cause", "root causes", "cause", "causes", "underlying cause", "underlying causes",
+                  "causes of the problem", "drivers", "driver", "root problems"),
     Stage.NEED: ("need", "needs", "problem", "problems", "the problem", "issue", "issues", "challenge",
                  "challenges", "risk factor", "risk factors", "context", "situation", "problem statement",
                  "needs and problems", "needs problems", "problems needs", "what is the problem",

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from toc.evaluation.design import ATTRIBUTION_LEVEL, Design
 from toc.evaluation.power import PowerVerdict
 from toc.findings import Finding, Severity
+from toc.evaluation.causal_steps import question_nodes
 from toc.model import Availability, Evidence, Model, NodeType, Question
 
 # A claim this many links or more from the nearest activity is "far" along the chain.
@@ -62,7 +63,8 @@ def causal_distances(model: Model) -> dict[str, int]:
 def question_evaluability(model: Model, question: Question, design: Design,
                           verdicts: list[PowerVerdict], findings: list[Finding],
                           distances: dict[str, int]) -> Evaluability:
-    nodes = [model.nodes[r.id] for r in question.nodes if r.id in model.nodes]
+    # (format 1.1: with the ends of the links and assumptions it tests)
+    nodes = [model.nodes[node_id] for node_id in question_nodes(model, question) if node_id in model.nodes]
     claims = [node for node in nodes if node.is_outcome_or_impact]
     principle: list[str] = []
     unreached = [node.id for node in nodes if node.id not in distances]
