@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from toc.findings import REPORT_ORDER, Finding, Severity
 from toc.limits import Limits
-from toc.loading import load_file, load_text
+from toc.loading import load_file, load_stream, load_text
 from toc.model import Model
 from toc.rules import RULES
 from toc.rules.context import CheckContext
@@ -28,6 +28,28 @@ class Selection:
         return not (self.ignore and code.startswith(self.ignore))
 
 
+@dataclass(frozen=True)
+class ProjectSettings:
+    """The project configuration's ``ignore`` and ``severity`` (toc/project_config.py), which
+    rank below the file's own ``check:`` section: a code the file gives a severity to, or that
+    --select names, at least as specifically as the project ignores it, is reported; the
+    file's severity for a code wins over the project's. (The project's ``select`` reaches the
+    checker as the Selection's, when the command line gives none.)"""
+
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+    def ignores(self, code: str, kept_by: tuple[str, ...]) -> bool:
+        ignored = [prefix for prefix in self.ignore if code.startswith(prefix)]
+        if not ignored:
+            return False
+        kept = [prefix for prefix in kept_by if code.startswith(prefix)]
+        return not kept or max(map(len, kept)) < max(map(len, ignored))
+
+
+NO_PROJECT = ProjectSettings()
+
+
 @dataclass
 class FileReport:
     path: str
@@ -45,31 +67,43 @@ def check_model(model: Model, selection: Selection = Selection()) -> list[Findin
     return findings
 
 
-def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None) -> FileReport:
+def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None,
+               project: ProjectSettings = NO_PROJECT) -> FileReport:
     """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
-    return _report(load_file(path, limits, RULES.keys()), selection)
+    return _report(load_file(path, limits, RULES.keys()), selection, project)
+
+
+def check_stream(stream, path: str, selection: Selection = Selection(), limits: Limits | None = None,
+                 catalogue_dir: str = "", project: ProjectSettings = NO_PROJECT) -> FileReport:
+    """Check a model read from an open binary stream (`toc check -`), named ``path`` in findings."""
+    return _report(load_stream(stream, path, limits, RULES.keys(), catalogue_dir), selection, project)
 
 
 def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),
-               limits: Limits | None = None, catalogue_dir: str = "") -> FileReport:
+               limits: Limits | None = None, catalogue_dir: str = "", project: ProjectSettings = NO_PROJECT) -> FileReport:
     """Check a model given as text (tests, editors, tools); ``catalogue_dir`` as for ``load_text``."""
-    return _report(load_text(text, path, limits, RULES.keys(), catalogue_dir), selection)
+    return _report(load_text(text, path, limits, RULES.keys(), catalogue_dir), selection, project)
 
 
-def _report(result, selection: Selection) -> FileReport:
+def _report(result, selection: Selection, project: ProjectSettings = NO_PROJECT) -> FileReport:
     findings = list(result.findings)
     if result.model is not None:
         findings.extend(check_model(result.model, selection))
-    configured = without_superseded(configure(findings, result.model, selection))
+    configured = without_superseded(configure(findings, result.model, selection, project))
     configured.sort(key=REPORT_ORDER)
     return FileReport(result.path, result.model, configured)
 
 
-def configure(findings: list[Finding], model: Model | None, selection: Selection) -> list[Finding]:
-    """Apply --select/--ignore, the file's ``check:`` section and per-node ``ignore:``."""
+def configure(findings: list[Finding], model: Model | None, selection: Selection,
+              project: ProjectSettings = NO_PROJECT) -> list[Finding]:
+    """Apply --select/--ignore, the file's ``check:`` section, per-node ``ignore:`` and the
+    project configuration, in that order of precedence."""
     settings = model.check if model else None
-    if _nothing_to_apply(model, selection):
+    if _nothing_to_apply(model, selection) and project == NO_PROJECT:
         return list(findings)  # the usual case, and a big model has a finding per node or so
+    # What brings back a code the project ignores: the file's severity for it, or --select.
+    kept_by = (*(settings.severity if settings is not None else ()), *selection.select)
+    project_severity = dict(project.severity)
     shown = []
     for finding in findings:
         if finding.code in UNFILTERABLE:
@@ -77,15 +111,19 @@ def configure(findings: list[Finding], model: Model | None, selection: Selection
             continue
         if not selection.allows(finding.code):
             continue
+        if project.ignore and project.ignores(finding.code, kept_by):
+            continue
         if settings is not None:
             if settings.ignore and finding.code.startswith(settings.ignore):
                 continue
             node = model.nodes.get(finding.node) if finding.node else None
             if node is not None and node.ignore and finding.code.startswith(node.ignore):
                 continue
-            override = _override(settings.severity, finding.code)
-            if override is not None:
-                finding = finding.with_severity(Severity(override))
+        override = _override(settings.severity, finding.code) if settings is not None else None
+        if override is None and project_severity:
+            override = _override(project_severity, finding.code)
+        if override is not None:
+            finding = finding.with_severity(Severity(override))
         shown.append(finding)
     return shown
 

@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs
-from toc.output import check_output, write_output
+from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs, write_and_say
+from toc.output import check_output
 
 SPEC_EPILOG = """\
 examples:
@@ -76,21 +76,21 @@ def run(args) -> int:
     if output_format == "json":
         from toc.renderers.spec.plan_json import render_plan_json
 
-        write_output(args.output, render_plan_json(plan, report.findings), protected=protected)
+        write_and_say(args, args.output, render_plan_json(plan, report.findings), protected=protected)
     else:
         blocks = build_specification(model, plan, catalogue, report.findings, procurement=args.procurement)
-        write_output(args.output, _render(blocks, output_format, model), protected=protected)
+        write_and_say(args, args.output, _render(blocks, output_format, model), protected=protected)
     if matrix_format == "csv":
         from toc.renderers.spec.matrix import render_matrix_csv
 
-        write_output(args.matrix, render_matrix_csv(plan), protected=protected)
+        write_and_say(args, args.matrix, render_matrix_csv(plan), protected=protected)
     elif matrix_format == "xlsx":
         from toc.renderers.spec.matrix import render_matrix_xlsx
 
         frequencies = {node.id: "; ".join(dict.fromkeys(i.frequency for i in node.indicators if i.frequency))
                        for node in model.nodes.values()}
-        write_output(args.matrix, render_matrix_xlsx(plan, f"Evaluation matrix: {model.display_name}", frequencies),
-                     protected=protected)
+        write_and_say(args, args.matrix, render_matrix_xlsx(plan, f"Evaluation matrix: {model.display_name}",
+                                                           frequencies), protected=protected)
     return 0
 
 

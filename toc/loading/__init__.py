@@ -18,12 +18,12 @@ from toc.loading.catalogue_files import read_catalogues
 from toc.loading.lines import EditorLines, needs_editor_lines
 from toc.loading.nesting import READER_MAX_DEPTH, composed_depth
 from toc.loading.parse import compose
-from toc.loading.source import UnreadableInput, decode, read_bytes
+from toc.loading.source import UnreadableInput, decode, read_bytes, read_stream
 from toc.model import Location, Model
 from toc import suggest
 from toc.loading.finding_kinds import INVALID_VALUE, LIMIT_EXCEEDED
 
-__all__ = ["LoadResult", "UnreadableInput", "load_file", "load_text"]
+__all__ = ["LoadResult", "UnreadableInput", "load_file", "load_stream", "load_text"]
 
 
 @dataclass
@@ -47,6 +47,20 @@ def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str
     if isinstance(text, Finding):
         return LoadResult(path, None, [text])
     return load_text(text, path, limits, known_codes)
+
+
+def load_stream(stream, path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None,
+                catalogue_dir: str = "") -> LoadResult:
+    """Read and load a model from an open binary stream (`toc check -`); ``path`` is the name
+    its findings carry, ``catalogue_dir`` as for ``load_text``."""
+    limits = limits or Limits.from_environment()
+    data = read_stream(stream, path, limits)
+    if isinstance(data, Finding):
+        return LoadResult(path, None, [data])
+    text = decode(data, path)
+    if isinstance(text, Finding):
+        return LoadResult(path, None, [text])
+    return load_text(text, path, limits, known_codes, catalogue_dir)
 
 
 def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
