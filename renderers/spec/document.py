@@ -16,6 +16,7 @@ import os
 
 from toc.evaluation.catalogue import Catalogue
 from toc.evaluation.plan import EvaluationPlan
+from toc.evaluation.reading import index as reading_index
 from toc.findings import Finding, Severity
 from toc.model import Model, NodeType, Stage, levels_and_populations
 from toc.renderers.outline import render_outline
@@ -149,11 +150,13 @@ def _scope(model: Model, plan: EvaluationPlan) -> list[Block]:
     period = "; ".join(filter(None, (model.horizon and f"the theory of change covers {model.horizon}",
                                      evaluation and evaluation.timeline and f"evaluation: {evaluation.timeline}")))
     items.append(f"Period: {period or to_complete('the period the evaluation covers')}")
-    unreached = sorted(p.label for p in plan.nodes if not p.methods and model.nodes[p.id].type is not NodeType.NEED
-                       and not model.nodes[p.id].is_outcome_or_impact)
+    # A node no activity reaches gets no method (its finding comes first): say so rather than plan it.
+    reached = reading_index(model).reached
+    unreached = [p.label for p in plan.nodes if not p.methods and p.id not in reached]
     exclusions = ["needs and inputs are the context the evaluation describes, not claims it tests"]
     if unreached:
-        exclusions.append("no method is proposed for " + "; ".join(unreached))
+        exclusions.append("no method is proposed, until the theory says how the programme reaches them, for "
+                          + "; ".join(unreached))
     items.append("Exclusions: " + "; ".join(exclusions) + "; " + to_complete("anything else out of scope"))
     return [Bullets(tuple(items))]
 

@@ -362,3 +362,28 @@ def test_the_matrix_sheet_prints_landscape_one_page_wide_with_its_header_on_ever
     assert all(sheet.row_dimensions[n].height and sheet.row_dimensions[n].height >= 15
                for n in range(1, sheet.max_row + 1))
     assert max(sheet.row_dimensions[n].height for n in range(2, sheet.max_row + 1)) > 15
+
+
+def test_a_node_no_activity_reaches_gets_no_method_and_scope_says_so():
+    text = NO_QUESTIONS + """\
+  stranded:
+    type: outcome
+    term: medium
+    label: Family Hubs embed relationship support
+"""
+    report = check_text(text, "m.toc.yaml")
+    plan = plan_evaluation(report.model, catalogue_for(report.model), report.findings)
+    assert next(p for p in plan.nodes if p.id == "stranded").methods == ()
+    assert next(p for p in plan.nodes if p.id == "calmer").methods
+    scope = render_markdown(_blocks(text)).split("## 3. Scope", 1)[1].split("\n## ", 1)[0]
+    assert "no method is proposed, until the theory says how the programme reaches them, for Family Hubs " \
+           "embed relationship support" in scope
+
+
+def test_the_html_page_opens_with_the_banner_and_marks_placeholders(tmp_path):
+    assert main(["spec", str(EXAMPLES / "flawed.toc.yaml"), "-o", str(tmp_path / "s.html")]) == 0
+    page = (tmp_path / "s.html").read_text()
+    body = page.split("<body>", 1)[1]
+    assert body.lstrip().startswith('<div class="banner" role="alert"><strong>Not ready to send</strong>')
+    assert "<mark>[To complete: date of issue]</mark>" in page
+    assert '<a href="#s1">1. Background and rationale</a>' in page and '<h2 id="s1">' in page
