@@ -324,7 +324,7 @@ def dissemination_section(model: Model) -> list[Block]:
             "The final report is published, whatever it finds, within " + to_complete("weeks")
             + " of sign-off, at " + to_complete("where, e.g. the council's website") + ".",
             "A short summary in plain English for families and practitioners who took part.",
-            "The findings update the theory of change: links found to hold, links found weak, and what changes.",
+            "The findings update the theory of change: which links the evidence supports, which it questions, and what changes.",
         )),
         Heading(3, "Quality assurance"),
         Bullets((
