@@ -66,13 +66,11 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
         ("Annex B. Evaluation matrix",
          [_without_empty_columns(Table(MATRIX_COLUMNS, tuple(matrix_rows(plan)), wide=True))]),
         ("Annex C. The theory of change diagram", [
-            Paragraph("Each box is a claim, each arrow an assumption to test; the key below explains the shapes "
-                      "and lines."),
+            Paragraph("Each box is a claim, each arrow an assumption to test; the key to the shapes and lines is "
+                      "in section 4."),
             Diagram(_outline(model), f"Theory of change diagram of {model.display_name}: "
                     f"{len(model.nodes)} boxes from needs to impact, in columns by stage",
-                    _outline(model, markdown=False)),
-            Heading(3, "Key"),
-            Table(("Box or line", "Means"), diagram_key())]),
+                    _outline(model, markdown=False))]),
     ]
     if procurement:
         from toc.renderers.spec.procurement import procurement_annex
@@ -182,7 +180,22 @@ def _theory(model: Model) -> list[Block]:
     return [Paragraph("The evaluation tests this theory of change: each box is a claim, each arrow an assumption "
                       "to test. The diagram is in Annex C; its boxes, by stage:"),
             Bullets(tuple(f"{stage}: " + "; ".join(labels) for stage, labels in stages.items())),
+            Heading(3, "Key to the diagram"),
+            _key_table(),
             *_assumptions(model)]
+
+
+def _key_table() -> Table:
+    """The diagram's key, boxes beside lines so that it stays short."""
+    key = diagram_key()
+    boxes = [row for row in key if "arrow" not in row[0]]
+    lines = [row for row in key if "arrow" in row[0]]
+    rows = []
+    for index in range(max(len(boxes), len(lines))):
+        box = boxes[index] if index < len(boxes) else ("", "")
+        line = lines[index] if index < len(lines) else ("", "")
+        rows.append((*box, *line))
+    return Table(("Box", "Stands for", "Line", "Means"), tuple(rows))
 
 
 def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:
