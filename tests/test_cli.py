@@ -163,9 +163,11 @@ def test_json_shape(capsys):
     _, out, _ = run(capsys, "check", "--format", "json", FLAWED)
     document = json.loads(out)
     assert document["schema"] == "toc-findings/1"
-    assert document["files"] == [{"path": FLAWED, "loaded": True, "findings": len(document["findings"])}]
+    assert document["files"] == [{"path": FLAWED, "loaded": True, "findings": len(document["findings"]),
+                                  "partial": False}]
     first = document["findings"][0]
-    assert set(first) == {"code", "name", "severity", "message", "path", "line", "column", "node", "hint", "related"}
+    assert set(first) == {"code", "name", "severity", "message", "path", "line", "column", "node", "hint", "related",
+                          "caused_by"}
     assert document["summary"]["files"] == 1
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toc.findings import REPORT_ORDER, Finding, Severity
+from toc.findings import REPORT_ORDER, Cause, Finding, Severity
 from toc.limits import Limits
 from toc.loading import load_file, load_stream, load_text
 from toc.model import Model
@@ -55,14 +55,21 @@ class FileReport:
     path: str
     model: Model | None
     findings: list[Finding] = field(default_factory=list)
+    # A syntax error stopped part of the file from being read: the rest was checked by the
+    # rules that judge each item alone (Rule.local), and ``model`` is None.
+    partial: bool = False
 
 
-def check_model(model: Model, selection: Selection = Selection()) -> list[Finding]:
-    """Findings of every selected graph rule on a loaded model (before configuration)."""
+def check_model(model: Model, selection: Selection = Selection(), local_only: bool = False) -> list[Finding]:
+    """Findings of every selected graph rule on a loaded model (before configuration).
+
+    ``local_only`` runs only the rules that judge each item by itself, for the parts of a
+    file that read after a syntax error.
+    """
     context = CheckContext(model)
     findings: list[Finding] = []
     for rule in RULES.values():
-        if rule.check is not None and selection.allows(rule.code):
+        if rule.check is not None and selection.allows(rule.code) and (rule.local or not local_only):
             findings.extend(rule.check(context))
     return findings
 
@@ -89,9 +96,13 @@ def _report(result, selection: Selection, project: ProjectSettings = NO_PROJECT)
     findings = list(result.findings)
     if result.model is not None:
         findings.extend(check_model(result.model, selection))
-    configured = without_superseded(configure(findings, result.model, selection, project))
+    elif result.partial is not None:
+        findings.extend(check_model(result.partial, selection, local_only=True))
+    model = result.model or result.partial
+    configured = without_superseded(configure(findings, model, selection, project))
     configured.sort(key=REPORT_ORDER)
-    return FileReport(result.path, result.model, configured)
+    return FileReport(result.path, result.model, after_their_causes(configured, model),
+                      partial=result.partial is not None)
 
 
 def configure(findings: list[Finding], model: Model | None, selection: Selection,
@@ -146,6 +157,70 @@ def without_superseded(findings: list[Finding]) -> list[Finding]:
         return findings
     return [finding for finding in findings
             if strongest.get((finding.about, finding.code), -1) < finding.severity.rank]
+
+
+def after_their_causes(findings: list[Finding], model: Model | None) -> list[Finding]:
+    """Findings in report order, each one caused by another (Finding.caused_by) moved to just after it.
+
+    A cause names what it leaves out of the model (Finding.affects: "links-from:X", the links
+    X was given; "links-to:Y", the link meant to reach Y); a rule says what each of its
+    findings takes for granted about the node it is about (Rule.rests_on). What a missing
+    link leaves out reaches along the chain: a node upstream of X loses its way onward too,
+    and a node downstream of Y loses what reached it, so "links-from" facts are carried to
+    every node that leads to X and "links-to" facts to every node Y leads to, each node
+    once (one walk for all causes, so the work stays linear in the model).
+    """
+    causes = [finding for finding in findings if finding.affects]
+    if not causes:
+        return findings
+    cause_of: dict[str, Finding] = {}
+    for cause in causes:
+        for fact in cause.affects:
+            cause_of.setdefault(fact, cause)
+    if model is not None:
+        _carry_along_links(cause_of, model)
+    placed: dict[Finding, list[Finding]] = {}
+    ordered = []
+    for finding in findings:
+        rests_on = RULES[finding.code].rests_on if finding.code in RULES else ()
+        about = finding.about
+        cause = next((cause_of[fact] for kind in rests_on
+                      if (fact := f"{kind}:{about}") in cause_of and cause_of[fact] is not finding), None) \
+            if about is not None else None
+        if cause is None:
+            ordered.append(finding)
+            continue
+        caused = finding._replace(caused_by=Cause(cause.code, cause.location))
+        placed.setdefault(cause, []).append(caused)
+    if not placed:
+        return findings
+    result = []
+    for finding in ordered:
+        result.append(finding)
+        result.extend(placed.pop(finding, ()))
+    for rest in placed.values():  # (a cause is always shown; kept in case one is not)
+        result.extend(rest)
+    return result
+
+
+def _carry_along_links(cause_of: dict[str, Finding], model: Model) -> None:
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    for link in model.links():
+        forward.setdefault(link.source, []).append(link.target)
+        backward.setdefault(link.target, []).append(link.source)
+    for kind, edges in (("links-to", forward), ("links-from", backward)):
+        prefix = f"{kind}:"
+        queue = [fact[len(prefix):] for fact in cause_of if fact.startswith(prefix)]
+        seen = set(queue)
+        while queue:
+            node = queue.pop()
+            cause = cause_of[prefix + node]
+            for neighbour in edges.get(node, ()):
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    cause_of.setdefault(prefix + neighbour, cause)
+                    queue.append(neighbour)
 
 
 def _nothing_to_apply(model: Model | None, selection: Selection) -> bool:

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 from toc.rules import (
     backward_link,
+    capture_ambiguous_note,
+    capture_duplicate_note,
+    capture_empty_note,
+    capture_unknown_note,
+    capture_unknown_stage,
+    capture_unreadable_notes,
     cycle,
     dead_end,
     disconnected,
@@ -36,6 +42,9 @@ from toc.rules import (
     pathway_duplication,
     pathway_gap,
     self_link,
+    sheet_layout,
+    sheet_unknown_row_reference,
+    sheet_unusable_cell,
     stage_leap,
     unevaluated_outcome,
     unexplained_link,
@@ -98,6 +107,16 @@ RULES: dict[str, Rule] = {
         empty_pathway_level,
         # Shared frameworks (TOC7xx).
         framework_outcome_not_addressed,
+        # `toc import`: workshop notes and workbooks (TOC9xx), reported by toc.capture.
+        capture_unknown_stage,
+        capture_unknown_note,
+        capture_ambiguous_note,
+        capture_duplicate_note,
+        capture_empty_note,
+        capture_unreadable_notes,
+        sheet_unusable_cell,
+        sheet_unknown_row_reference,
+        sheet_layout,
     )
 }
 

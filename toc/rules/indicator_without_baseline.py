@@ -52,7 +52,7 @@ from toc.findings import Severity
 from toc.model import NodeType
 from toc.rules.base import Rule
 
-_CONTEXT = (NodeType.NEED, NodeType.INPUT)
+_CONTEXT = (NodeType.CAUSE, NodeType.NEED, NodeType.INPUT)  # context, not changes aimed for
 
 
 def check(context):
@@ -72,4 +72,4 @@ def check(context):
 
 
 RULE = Rule("TOC303", "indicator-without-baseline", Severity.INFO, "an indicator with no baseline or no target",
-            __doc__, check)
+            __doc__, check, local=True)
