@@ -236,7 +236,7 @@ def test_a_link_without_evidence_has_its_weakest_shared_assumptions():
 # -------------------------------------------------------------- renderers
 def test_dot_draws_causes_status_mechanisms_and_details():
     dot = render_dot(model_of())
-    assert 'subgraph cluster_cause {' in dot and 'label="Root causes"' in dot
+    assert 'column_cause [shape="plain", label=<<B>Root causes</B>>' in dot
     assert 'shape="folder"' in dot
     training = next(line for line in dot.splitlines() if line.strip().startswith("n2 ["))
     assert 'style="filled,dotted"' in training and "<I>in development</I>" in training
