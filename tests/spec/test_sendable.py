@@ -389,3 +389,19 @@ def test_the_html_page_opens_with_the_banner_and_marks_placeholders(tmp_path):
     assert body.lstrip().startswith('<div class="banner" role="alert"><strong>Not ready to send</strong>')
     assert "<mark>[To complete: date of issue]</mark>" in page
     assert '<a href="#s1">1. Background and rationale</a>' in page and '<h2 id="s1">' in page
+
+
+def test_without_graphviz_the_diagram_annex_is_the_outline_and_still_prints(tmp_path, monkeypatch, capsys):
+    import docx
+
+    import toc.renderers.graphviz_backend as backend
+
+    monkeypatch.setattr(backend, "dot_available", lambda: False)
+    out = tmp_path / "s.docx"
+    assert main(["spec", str(EXAMPLES / "wirral.toc.yaml"), "-o", str(out)]) == 0
+    assert "shows the text outline instead of the diagram" in capsys.readouterr().err
+    assert docx_problems(out.read_bytes()) == []
+    document = docx.Document(str(out))
+    assert not document.inline_shapes
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Annex C. The theory of change diagram" in text and "Activity:" in text
