@@ -317,6 +317,8 @@ def risks_section(model: Model, plan: EvaluationPlan) -> list[Block]:
 def dissemination_section(model: Model) -> list[Block]:
     evaluation = model.evaluation
     users = evaluation.users if evaluation and evaluation.users else to_complete("the intended users")
+    if users.startswith("The "):
+        users = "t" + users[1:]  # inside a sentence
     return [
         Heading(3, "Dissemination and publication"),
         Bullets((
