@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -70,3 +71,13 @@ TO_COMPLETE = "[To complete: "
 def to_complete(what: str) -> str:
     """A placeholder the commissioner fills in before sending: the same words in every format."""
     return f"{TO_COMPLETE}{what}]"
+
+
+_YAML_HINT = re.compile(r"\s*\((?:add|no|give) `[^()]*\)")
+_CODE = re.compile(r"`([^`]*)`")
+
+
+def for_readers(text: str) -> str:
+    """An analysis's sentence for the specification's readers: the hint to the model's author about
+    which field to add ("(add `sd:` to the indicator)") is left out, and other code is quoted."""
+    return _CODE.sub(r'"\1"', _YAML_HINT.sub("", text))

@@ -317,6 +317,8 @@ def risks_section(model: Model, plan: EvaluationPlan) -> list[Block]:
 def dissemination_section(model: Model) -> list[Block]:
     evaluation = model.evaluation
     users = evaluation.users if evaluation and evaluation.users else to_complete("the intended users")
+    if users.startswith("The "):
+        users = "t" + users[1:]  # inside a sentence
     return [
         Heading(3, "Dissemination and publication"),
         Bullets((
@@ -324,7 +326,7 @@ def dissemination_section(model: Model) -> list[Block]:
             "The final report is published, whatever it finds, within " + to_complete("weeks")
             + " of sign-off, at " + to_complete("where, e.g. the council's website") + ".",
             "A short summary in plain English for families and practitioners who took part.",
-            "The findings update the theory of change: links found to hold, links found weak, and what changes.",
+            "The findings update the theory of change: which links the evidence supports, which it questions, and what changes.",
         )),
         Heading(3, "Quality assurance"),
         Bullets((

@@ -13,7 +13,7 @@ from toc.evaluation.plan import NOT_IN_A_QUESTION, EvaluationPlan
 from toc.evaluation.power import PowerSettings, nearest_output_count
 from toc.evaluation.reading import subject
 from toc.model import Model
-from toc.renderers.spec.blocks import Block, Bullets, Heading, Paragraph, Table, to_complete
+from toc.renderers.spec.blocks import Block, Bullets, Heading, Paragraph, Table, for_readers, to_complete
 
 MATRIX_COLUMNS = ("Question", "Node", "Indicators", "Measures", "Method", "Why this method", "Data sources",
                   "Timing", "Responsibility")
@@ -47,9 +47,9 @@ def evaluability_section(plan: EvaluationPlan) -> list[Block]:
     return blocks
 
 def _evaluability_of(title: str, found: Evaluability) -> list[Block]:
-    items = [f"In principle (the theory): {'; '.join(found.in_principle) or 'nothing stands in the way'}",
-             f"In practice (data availability): {'; '.join(found.in_practice)}",
-             f"Utility and practicality: {'; '.join(found.utility)}"]
+    items = [for_readers(f"In principle (the theory): {'; '.join(found.in_principle) or 'nothing stands in the way'}"),
+             for_readers(f"In practice (data availability): {'; '.join(found.in_practice)}"),
+             for_readers(f"Utility and practicality: {'; '.join(found.utility)}")]
     return [Heading(3, f"{title}: {found.verdict}"), Bullets(tuple(items))]
 
 def designs_section(plan: EvaluationPlan) -> list[Block]:
@@ -166,7 +166,7 @@ def power_section(plan: EvaluationPlan) -> list[Block]:
                   (f"{v.mde:g} {'percentage points' if v.kind == 'proportion' else 'points'}"
                    if v.mde is not None else "?"),
                   # The first assumption is the test (5% two-sided, 80% power, two equal arms): said above.
-                  "; ".join(v.assumptions[1:] + tuple(f"missing: {m}" for m in v.missing)))
+                  for_readers("; ".join(v.assumptions[1:] + tuple(f"missing: {m}" for m in v.missing))))
                  for v in verdicts)
     blocks.append(Table(("Indicator (node)", "Verdict", "Needed per group", "Available", "Smallest detectable "
                          "change", "Assumptions"), rows))

@@ -16,6 +16,7 @@ import os
 
 from toc.evaluation.catalogue import Catalogue
 from toc.evaluation.plan import EvaluationPlan
+from toc.evaluation.reading import index as reading_index
 from toc.findings import Finding, Severity
 from toc.model import Model, NodeType, Stage, levels_and_populations
 from toc.renderers.outline import render_outline
@@ -65,13 +66,11 @@ def build_specification(model: Model, plan: EvaluationPlan, catalogue: Catalogue
         ("Annex B. Evaluation matrix",
          [_without_empty_columns(Table(MATRIX_COLUMNS, tuple(matrix_rows(plan)), wide=True))]),
         ("Annex C. The theory of change diagram", [
-            Paragraph("Each box is a claim, each arrow an assumption to test; the key below explains the shapes "
-                      "and lines."),
+            Paragraph("Each box is a claim, each arrow an assumption to test; the key to the shapes and lines is "
+                      "in section 4."),
             Diagram(_outline(model), f"Theory of change diagram of {model.display_name}: "
                     f"{len(model.nodes)} boxes from needs to impact, in columns by stage",
-                    _outline(model, markdown=False)),
-            Heading(3, "Key"),
-            Table(("Box or line", "Means"), diagram_key(model))]),
+                    _outline(model, markdown=False))]),
     ]
     if procurement:
         from toc.renderers.spec.procurement import procurement_annex
@@ -149,11 +148,13 @@ def _scope(model: Model, plan: EvaluationPlan) -> list[Block]:
     period = "; ".join(filter(None, (model.horizon and f"the theory of change covers {model.horizon}",
                                      evaluation and evaluation.timeline and f"evaluation: {evaluation.timeline}")))
     items.append(f"Period: {period or to_complete('the period the evaluation covers')}")
-    unreached = sorted(p.label for p in plan.nodes if not p.methods and model.nodes[p.id].type is not NodeType.NEED
-                       and not model.nodes[p.id].is_outcome_or_impact)
+    # A node no activity reaches gets no method (its finding comes first): say so rather than plan it.
+    reached = reading_index(model).reached
+    unreached = [p.label for p in plan.nodes if not p.methods and p.id not in reached]
     exclusions = ["needs and inputs are the context the evaluation describes, not claims it tests"]
     if unreached:
-        exclusions.append("no method is proposed for " + "; ".join(unreached))
+        exclusions.append("no method is proposed, until the theory says how the programme reaches them, for "
+                          + "; ".join(unreached))
     items.append("Exclusions: " + "; ".join(exclusions) + "; " + to_complete("anything else out of scope"))
     return [Bullets(tuple(items))]
 
@@ -179,7 +180,22 @@ def _theory(model: Model) -> list[Block]:
     return [Paragraph("The evaluation tests this theory of change: each box is a claim, each arrow an assumption "
                       "to test. The diagram is in Annex C; its boxes, by stage:"),
             Bullets(tuple(f"{stage}: " + "; ".join(labels) for stage, labels in stages.items())),
+            Heading(3, "Key to the diagram"),
+            _key_table(model),
             *_assumptions(model)]
+
+
+def _key_table(model: Model) -> Table:
+    """The diagram's key, boxes beside lines so that it stays short."""
+    key = diagram_key(model)
+    boxes = [row for row in key if "arrow" not in row[0]]
+    lines = [row for row in key if "arrow" in row[0]]
+    rows = []
+    for index in range(max(len(boxes), len(lines))):
+        box = boxes[index] if index < len(boxes) else ("", "")
+        line = lines[index] if index < len(lines) else ("", "")
+        rows.append((*box, *line))
+    return Table(("Box", "Stands for", "Line", "Means"), tuple(rows))
 
 
 def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list[Block]:

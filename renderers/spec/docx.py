@@ -73,9 +73,9 @@ def render_docx(blocks: list[Block], figures: list[Figure] | None) -> bytes:
             document.add_page_break()  # the contents page ends; sections of one shape then run on
         for number, block in enumerate(group):
             writer.block(block)
-            if number == 0 and not fresh and index > 1 and isinstance(block, Heading) \
-                    and block.text.startswith("Annex"):
-                document.paragraphs[-1].paragraph_format.page_break_before = True  # an annex starts a page
+            if number == 0 and not fresh and index > 1 and any(isinstance(b, Diagram) for b in group):
+                # The diagram's heading starts a page with the picture, not at the foot of the one before.
+                document.paragraphs[-1].paragraph_format.page_break_before = True
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -362,6 +362,8 @@ def _banner(document, block: Banner, width: int) -> None:
 
 
 def _table(document, headers, rows, size, width: int, header: bool = True) -> None:
+    from docx.shared import Pt
+
     table = document.add_table(rows=1 if header else 0, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
@@ -382,6 +384,10 @@ def _table(document, headers, rows, size, width: int, header: bool = True) -> No
         column.width = column_width  # the grid, which LibreOffice reads; Word reads the cells
         for cell in column.cells:
             cell.width = column_width
+    # A little space before whatever follows: Word sets a paragraph straight against a table's edge.
+    gap = document.add_paragraph()
+    gap.paragraph_format.space_after = Pt(0)
+    gap.paragraph_format.line_spacing = Pt(6)
 
 
 def _row_lines(row, widths, size) -> int:

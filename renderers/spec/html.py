@@ -20,6 +20,7 @@ figure { margin: 1rem 0; overflow-x: auto; } figure svg { max-width: 100%; heigh
 .banner { border: 3px solid #b00020; background: #fdecee; padding: 0.5rem 1rem; margin: 1rem 0; }
 .banner strong { color: #b00020; font-size: 1.2rem; }
 mark { background: #fff3b0; }
+ul.contents { list-style: none; padding-left: 0; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
 pre { white-space: pre-wrap; background: #f6f6f6; padding: 1rem; }
@@ -45,9 +46,10 @@ def render_html(blocks: list[Block], svg: str | None) -> str:
             body.append('<dl class="facts">' + "".join(f"<dt>{_text(label)}</dt><dd>{_text(value)}</dd>"
                                                      for label, value in block.rows) + "</dl>")
         elif isinstance(block, Contents):
-            body.append('<nav aria-label="Contents"><h2>Contents</h2><ol>' + "".join(
+            # The headings carry their own numbers: a plain list, not a numbered one.
+            body.append('<nav aria-label="Contents"><h2>Contents</h2><ul class="contents">' + "".join(
                 f'<li><a href="#s{number}">{_text(h)}</a></li>' for number, h in enumerate(block.headings, 1))
-                + "</ol></nav>")
+                + "</ul></nav>")
         elif isinstance(block, Paragraph):
             css = ' class="note"' if block.emphasis else ""
             body.append(f"<p{css}>{_text(block.text)}</p>")

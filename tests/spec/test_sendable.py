@@ -160,7 +160,8 @@ def test_the_diagram_key_is_text_not_part_of_the_picture():
     key = dict(diagram_key())
     assert key["blue box"] == "Activity" and key["dashed arrow"] == "a link with weak evidence"
     markdown = render_markdown(_blocks(NO_QUESTIONS))
-    assert "| orange box with a folded corner | Need |" in markdown
+    assert "| orange box with a folded corner | Need | " in markdown
+    assert "| thick solid arrow | a link with strong evidence |" in markdown
 
 
 def test_every_page_has_a_number_and_the_contents_is_a_field(documents):
@@ -363,3 +364,44 @@ def test_the_matrix_sheet_prints_landscape_one_page_wide_with_its_header_on_ever
     assert all(sheet.row_dimensions[n].height and sheet.row_dimensions[n].height >= 15
                for n in range(1, sheet.max_row + 1))
     assert max(sheet.row_dimensions[n].height for n in range(2, sheet.max_row + 1)) > 15
+
+
+def test_a_node_no_activity_reaches_gets_no_method_and_scope_says_so():
+    text = NO_QUESTIONS + """\
+  stranded:
+    type: outcome
+    term: medium
+    label: Family Hubs embed relationship support
+"""
+    report = check_text(text, "m.toc.yaml")
+    plan = plan_evaluation(report.model, catalogue_for(report.model), report.findings)
+    assert next(p for p in plan.nodes if p.id == "stranded").methods == ()
+    assert next(p for p in plan.nodes if p.id == "calmer").methods
+    scope = render_markdown(_blocks(text)).split("## 3. Scope", 1)[1].split("\n## ", 1)[0]
+    assert "no method is proposed, until the theory says how the programme reaches them, for Family Hubs " \
+           "embed relationship support" in scope
+
+
+def test_the_html_page_opens_with_the_banner_and_marks_placeholders(tmp_path):
+    assert main(["spec", str(EXAMPLES / "flawed.toc.yaml"), "-o", str(tmp_path / "s.html")]) == 0
+    page = (tmp_path / "s.html").read_text()
+    body = page.split("<body>", 1)[1]
+    assert body.lstrip().startswith('<div class="banner" role="alert"><strong>Not ready to send</strong>')
+    assert "<mark>[To complete: date of issue]</mark>" in page
+    assert '<a href="#s1">1. Background and rationale</a>' in page and '<h2 id="s1">' in page
+
+
+def test_without_graphviz_the_diagram_annex_is_the_outline_and_still_prints(tmp_path, monkeypatch, capsys):
+    import docx
+
+    import toc.renderers.graphviz_backend as backend
+
+    monkeypatch.setattr(backend, "dot_available", lambda: False)
+    out = tmp_path / "s.docx"
+    assert main(["spec", str(EXAMPLES / "wirral.toc.yaml"), "-o", str(out)]) == 0
+    assert "shows the text outline instead of the diagram" in capsys.readouterr().err
+    assert docx_problems(out.read_bytes()) == []
+    document = docx.Document(str(out))
+    assert not document.inline_shapes
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Annex C. The theory of change diagram" in text and "Activity:" in text

@@ -36,6 +36,7 @@ _QUARTERS = {"first": 3, "1st": 3, "second": 6, "2nd": 6, "third": 9, "3rd": 9, 
 _AFTER_MONTHS = re.compile(r"(\d{1,3})(?:\s*(?:,|and|or|&)\s*(\d{1,3}))*\s*-?\s*months?\b", re.I)
 _NUMBER = re.compile(r"\d{1,3}")
 MILESTONES = ("inception", "interim", "final")
+_READ = 500
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def milestone_months(evaluation: Evaluation | None) -> dict[str, int]:
     texts = [evaluation.timeline or "", *evaluation.deliverables, *(q.timing or "" for q in evaluation.questions)]
     found: dict[str, int] = {}
     for text in texts:
-        for clause in re.split(r"[;.]|\band\b", text):
+        for clause in re.split(r"[;.]|\band\b", text[:_READ * 4]):
             month = _month_of(clause)
             if month is None:
                 continue
@@ -110,7 +111,10 @@ def _month_of(clause: str) -> int | None:
 
 def follow_up_months(text: str | None) -> int | None:
     """The latest follow-up, in months after the intervention, that a text names, else None."""
-    months = [int(n) for match in _AFTER_MONTHS.finditer(text or "") for n in _NUMBER.findall(match.group())]
+    # A follow-up is named in the first words of a field; reading no further bounds the work on a
+    # 20,000-character field of "1, 1, 1, ..." (the pattern backtracks from every start).
+    months = [int(n) for match in _AFTER_MONTHS.finditer((text or "")[:_READ])
+              for n in _NUMBER.findall(match.group())]
     return max(months) if months else None
 
 
