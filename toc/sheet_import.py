@@ -182,6 +182,12 @@ def _unchanged(row: Row, sheet: Sheet, old: list) -> bool:
     return _row_values(row, sheet, _Reader([]), old) == {}
 
 
+def _an_idless_row(row: Row, sheet: Sheet, key: str, idless: list[list]) -> bool:
+    """A row without an id that is, unchanged, one the model itself has without an id (TOC005 in
+    the model): left as it is rather than added a second time."""
+    return row.cells[key].is_blank and any(_unchanged(row, sheet, old) for old in idless)
+
+
 def _old_value(old, column: Column):
     if column.kind == "ids":
         return tuple(part for part in re.split(r"[,\s]+", old or "") if part)
@@ -406,11 +412,14 @@ def _put(mapping, name: str, value, order) -> None:
 # ------------------------------------------------------------------ indicators
 def _indicators(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
                 plan: Plan) -> None:
-    old_rows = {row[1]: row for row in exported}
+    old_rows = {row[1]: row for row in exported if row[1] is not None}
+    idless = [row for row in exported if row[1] is None]
     known, boxes_known = _by_cell(old_rows), _by_cell(model.nodes)
     twice = _repeated(row[1] for row in exported)
     seen: dict[str, Row] = {}
     for row in rows:
+        if _an_idless_row(row, INDICATORS, "id", idless):
+            continue
         written = _known(row.cells["id"], known)
         if written in old_rows and old_rows[written][0] in boxes and (
                 written in twice or _unchanged(row, INDICATORS, old_rows[written])):
@@ -497,11 +506,14 @@ def _delete_indicator(document, box: str, indicator_id: str) -> None:
 # ------------------------------------------------------------------ questions
 def _questions(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
                plan: Plan) -> None:
-    old_rows = {row[0]: row for row in exported}
+    old_rows = {row[0]: row for row in exported if row[0] is not None}
+    idless = [row for row in exported if row[0] is None]
     known = _by_cell(old_rows)
     twice = _repeated(row[0] for row in exported)
     seen: dict[str, Row] = {}
     for row in rows:
+        if _an_idless_row(row, QUESTIONS, "id", idless):
+            continue
         written = _known(row.cells["id"], known)
         named = set(_old_value(old_rows[written][3], QUESTIONS.column("boxes"))) if written in old_rows else set()
         if written in old_rows and not named & (set(model.nodes) - boxes) and (

@@ -337,3 +337,12 @@ def test_a_model_that_does_not_load(tmp_path, capsys):
     broken.write_text("toc: 1\nnodes:\n  a: [unclosed\n")
     assert main(["export", str(broken), "-o", str(tmp_path / "b.xlsx")]) == 1
     assert "TOC001" in capsys.readouterr().err and not (tmp_path / "b.xlsx").exists()
+
+
+def test_an_indicator_without_an_id_is_left_alone(tmp_path, capsys):
+    model = tmp_path / "m.toc.yaml"
+    model.write_text("toc: 1\nnodes:\n  a:\n    type: outcome\n    term: short\n    label: A\n"
+                     "    indicators:\n      - measure: Something\n")
+    before = model.read_bytes()
+    assert main(["import", str(export(model)), "--into", str(model)]) == 0
+    assert model.read_bytes() == before
