@@ -28,6 +28,7 @@ _TYPE_OF_STAGE = {
     Stage.MEDIUM_TERM_OUTCOME: ("outcome", "medium"), Stage.LONG_TERM_OUTCOME: ("outcome", "long"),
     Stage.IMPACT: ("impact", None),
 }
+_LEFT_OUT = "left out of the draft (listed in a comment at its end)"
 # Words left out of a derived id, so that ids read as the note's gist.
 _SMALL_WORDS = frozenset("a an the of for to and in on at with by from as is are be been our their its into "
                          "who which that this these those more between than so they can will".split())
@@ -102,13 +103,13 @@ def _placed(notes: list[Note], findings: list[Finding]) -> list[Note]:
             continue
         shown = _short(note.heading)
         if not note.heading.strip():
-            message = f'note "{_short(note.text)}" has no stage: left out of the draft'
+            message = f'note "{_short(note.text)}" has no stage: {_LEFT_OUT}'
             hint = "write its column heading, e.g. " + ", ".join(KNOWN_HEADINGS)
         elif names_no_term(note.heading):
-            message = f'"{shown}" does not say which outcomes: note "{_short(note.text)}" left out of the draft'
+            message = f'"{shown}" does not say which outcomes: note "{_short(note.text)}" {_LEFT_OUT}'
             hint = "write Short-term outcomes, Medium-term outcomes or Long-term outcomes"
         else:
-            message = f'"{shown}" is not a stage toc knows: note "{_short(note.text)}" left out of the draft'
+            message = f'"{shown}" is not a stage toc knows: note "{_short(note.text)}" {_LEFT_OUT}'
             nearest = nearest_heading(note.heading)
             if nearest == "Outcomes":
                 hint = 'did you mean outcomes? write Short-term outcomes, Medium-term outcomes or Long-term outcomes'
