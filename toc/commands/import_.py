@@ -1,4 +1,5 @@
-"""`toc import`: workshop notes (CSV, Markdown outline) into a draft model."""
+"""`toc import`: workshop notes (CSV, Markdown outline) into a draft model; an edited workbook
+from `toc export` back into its model."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ examples:
   toc import notes.csv -o draft.toc.yaml        sticky notes typed up after a workshop
   toc import outline.md -o draft.toc.yaml       an indented Markdown outline
   toc import notes.csv                          the draft on standard output, findings on stderr
+  toc import model.xlsx --into model.toc.yaml   an officer's edits (from toc export) applied
+  toc import model.xlsx --into model.toc.yaml -o new.toc.yaml   ... written to a new file
+  toc import examples/workshop/sefton-second-workshop.csv -o draft.toc.yaml
 
 Sticky notes (CSV, one note per row): a header row naming the columns
   #, text, stage, group, leads to
@@ -36,8 +40,18 @@ text (TOC905). Notes that could not be placed are listed in a comment at the
 end of the draft, so nothing is lost. Run `toc check` on the draft next.
 See docs/import-export.md.
 
-exit codes: 0 imported, 1 imported with errors to look at (the draft is
-still written), 2 a usage error (an unknown suffix, a missing file).
+A workbook written by `toc export` (sheets Boxes, Links, Indicators,
+Questions) comes back with --into MODEL: only the cells that changed are
+applied, every comment of the file is kept, and what changed is printed as
+`toc diff` prints it. A formula, a value outside a drop-down list, control
+characters (TOC907), a row naming a box that is not there (TOC908) or a
+renamed sheet or heading (TOC909) is reported at its cell (model.xlsx:Links!D7)
+and then nothing is applied. If MODEL was saved by someone else meanwhile,
+nothing is written.
+
+exit codes: 0 imported, 1 imported with errors to look at (a draft is still
+written; a workbook's changes are not applied), 2 a usage error (an unknown
+suffix, a missing file, a model changed on disk meanwhile).
 """
 
 NOTE_SUFFIXES = {"csv": "notes", "tsv": "notes", "txt": "notes", "md": "outline", "xlsx": "workbook"}
@@ -45,9 +59,10 @@ NOTE_SUFFIXES = {"csv": "notes", "tsv": "notes", "txt": "notes", "md": "outline"
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "import", help="workshop notes (CSV, Markdown outline) into a draft model",
+        "import", help="workshop notes (CSV, Markdown outline) into a draft model; an edited workbook back",
         description="Make a draft theory-of-change model from sticky notes typed up after a workshop "
-                    "(CSV) or an indented Markdown outline.",
+                    "(CSV) or an indented Markdown outline; or apply the edits made to a workbook from "
+                    "`toc export` to its model file.",
         epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", metavar="FILE", help="notes.csv, outline.md, or a workbook from toc export")
