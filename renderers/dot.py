@@ -1,7 +1,7 @@
 """A theory of change as Graphviz DOT text: pure, deterministic, injection-proof.
 
-Layout: left-to-right columns in stage order (one cluster per stage, its nodes
-on one rank), forward links between columns, feedback links drawn without
+Layout: left-to-right columns in stage order (one rank per stage under its
+heading, its nodes top to bottom in the file's order), forward links between columns, feedback links drawn without
 constraining the layout. Safety: nodes get internal ids (n0, n1...), every label
 is an HTML-like label with the text entity-escaped, and every other string is a
 quoted, backslash-escaped DOT string, so no text in a model can add attributes
@@ -62,7 +62,6 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
     out = ["digraph toc {"]
     graph_attributes = {
         "rankdir": "LR",
-        "newrank": "true",
         "nodesep": "0.35",
         "ranksep": "0.9",
         "fontname": FONT,
@@ -72,6 +71,8 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
         "tooltip": shortened(model.display_name, TOOLTIP_CHARACTERS),
         "outputorder": "edgesfirst",
     }
+    if options.group_by:
+        graph_attributes["newrank"] = "true"  # ranks that cross the group clusters
     if options.page:
         width, height = style.PAGES[options.page]
         graph_attributes.update(size=f"{width - 0.6},{height - 0.6}!", ratio="compress", dpi="150", pad="0.3")
@@ -88,24 +89,57 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
         out += _grouped_body(nodes, by_stage, stages, ids, options, overlay)
     else:
         for stage in stages:
-            out.append(f"  subgraph cluster_{stage.name.lower()} {{")
-            out.append(f"    graph [{_attributes(_column_attributes(stage, font_size))}];")
-            out.append("    rank=same;")
-            out += [f"    {_node_statement(node, ids, options, overlay)}" for node in by_stage[stage]]
-            out.append("  }")
+            out.append(f"  {_column_heading(stage, font_size)}")
+            out += [f"  {_node_statement(node, ids, options, overlay)}" for node in by_stage[stage]]
+        out += _columns_in_file_order({stage: by_stage[stage] for stage in stages}, ids)
     # Nodes whose type is missing or invalid still appear, outside the columns.
     out += [f"  {_node_statement(node, ids, options, overlay)}" for node in by_stage.get(None, [])]
 
     # Invisible links keep the columns in stage order even where no link joins them.
     for left, right in zip(stages, stages[1:]):
-        out.append(f"  {ids[by_stage[left][0].id]} -> {ids[by_stage[right][0].id]} [style=invis, weight=0];")
+        if options.group_by:
+            out.append(f"  {ids[by_stage[left][0].id]} -> {ids[by_stage[right][0].id]} [style=invis, weight=0];")
+        else:
+            out.append(f"  {_heading_id(left)} -> {_heading_id(right)} [style=invis, weight=100];")
     for link in links:
         out.append(f"  {_edge_statement(link, model, ids, options, overlay)}")
     out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options)}, html={'label'})}];")
     if stages:
-        out.append(f"  {{ rank=same; legend; {ids[by_stage[stages[-1]][0].id]}; }}")
+        last = ids[by_stage[stages[-1]][-1].id]
+        out.append(f"  {{ rank=same; legend; {last}; }}")
+        if not options.group_by:
+            out.append(f"  {last} -> legend [style=invis];")  # under the last column's boxes
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _columns_in_file_order(columns: dict[Stage, list[Node]], ids: dict[str, str]) -> list[str]:
+    """Each column on one rank: its heading, then its boxes top to bottom in the file's order.
+
+    Graphviz otherwise orders a column to cross fewest lines, and one new box or
+    link can reshuffle every column: people lose the boxes they were looking at.
+    An invisible link within a rank (a "flat" edge) makes Graphviz keep its tail
+    above its head, so a chain of them fixes each column's order, and crossings
+    are minimised around it. Graphviz ignores that chain inside a cluster, so the
+    columns are not clusters (no grey panels): a heading tops each one instead.
+    tests/renderers/test_stable_layout.py checks the positions Graphviz draws.
+    """
+    out = []
+    for stage, column in columns.items():
+        chain = [_heading_id(stage)] + [ids[node.id] for node in column]
+        out.append(f"  {{ rank=same; {' '.join(name + ';' for name in chain)} }}")
+        out += [f"  {upper} -> {lower} [style=invis];" for upper, lower in zip(chain, chain[1:])]
+    return out
+
+
+def _heading_id(stage: Stage) -> str:
+    return f"column_{stage.name.lower()}"
+
+
+def _column_heading(stage: Stage, font_size: int) -> str:
+    attributes = {"shape": "plain", "label": f"<<B>{html_escape(style.COLUMN_TITLES[stage])}</B>>",
+                  "fontsize": str(font_size + 3), "fontcolor": "#333333", "margin": "0", "group": "column headings"}
+    return f"{_heading_id(stage)} [{_attributes(attributes, html={'label'})}];"
 
 
 def dot_ids(model: Model) -> dict[str, str]:
@@ -208,20 +242,6 @@ def _link_tooltip(link: Link, model: Model, findings: list[Finding]) -> str:
 
 
 # ------------------------------------------------------------- furniture
-def _column_attributes(stage: Stage, font_size: int) -> dict[str, str]:
-    return {
-        "label": style.COLUMN_TITLES[stage],
-        "labelloc": "t",
-        "labeljust": "c",
-        "fontsize": str(font_size + 3),
-        "fontname": f"{FONT} Bold",
-        "style": "filled,rounded",
-        "fillcolor": "#F6F6F6",
-        "color": "#F6F6F6",
-        "margin": "12",
-    }
-
-
 def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay) -> list[str]:
     """Clusters by a node field, with stages still aligned in columns (newrank)."""
     field_name = options.group_by

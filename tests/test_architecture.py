@@ -29,7 +29,8 @@ LAYERS = (
     ("checker", ("toc.checker",)),
     ("editing", ("toc.editing",)),
     ("renderers", ("toc.renderers",)),
-    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving", "toc.sheet_import")),
+    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving", "toc.sheet_import",
+                  "toc.project_config")),
 )
 
 
@@ -142,6 +143,7 @@ def test_only_the_graphviz_backend_runs_programs(graph):
 
 # The import name of each runtime dependency in pyproject.toml.
 _IMPORT_NAMES = {"networkx": "networkx", "PyYAML": "yaml", "python-docx": "docx", "openpyxl": "openpyxl",
+                 "pathspec": "pathspec", "wcwidth": "wcwidth", "shtab": "shtab",
                  "ruamel.yaml": "ruamel"}
 
 

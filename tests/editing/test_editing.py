@@ -109,6 +109,8 @@ def test_links_are_added_edited_and_deleted():
     assert "leads_to: [workshop, calmer] # flow style stays" in new
     new, _ = edit_text(MODEL, lambda d: add_link(d, "conflict", "calmer", assumption="Less stress", evidence="weak"))
     loads_cleanly(new)
+    # A link with words does not go into [workshop]: the list becomes one line per link.
+    assert "    leads_to:                 # flow style stays\n      - workshop\n      - to: calmer\n        assumption: Less stress\n" in new
     assert check_text(new).model.nodes["conflict"].links[-1].assumption == "Less stress"
     new, _ = edit_text(MODEL, lambda d: set_link(d, "workshop", "calmer", "evidence", "strong"))
     assert changed_lines(MODEL, new) == (["        evidence: moderate"], ["        evidence: strong"])
@@ -218,3 +220,27 @@ def test_every_example_keeps_all_other_bytes_when_a_label_changes(examples_dir):
         assert len(removed) == 1 and added[0].replace('"', "") == "    label: A new label", path.name
         new, _ = edit_text(text, lambda d: delete_node(d, node_id))
         assert set(comments(text)) == set(comments(new)), path.name
+
+
+def test_successive_edits_of_a_new_box_stay_together_above_the_next_sections_comment(examples_dir):
+    # The second and third edits reuse the document the first left (see toc.editing.document),
+    # whose comments ruamel places differently from the file: the splice must still put the
+    # new lines inside the new box, above the comment that heads the next column.
+    text = (examples_dir / "wirral.toc.yaml").read_text()
+    first, node_id = edit_text(text, lambda d: add_node(d, "Parents argue less in front of children", "outcome",
+                                                        "short"))
+    second, _ = edit_text(first, lambda d: add_link(d, node_id, "less-conflict", "Less in front, less overall.",
+                                                    "moderate"))
+    third, _ = edit_text(second, lambda d: add_indicator(d, node_id, "Arguments in front of children",
+                                                         baseline="not yet known"))
+    removed, added = changed_lines(text, third)
+    assert removed == []
+    lines = third.splitlines()
+    start = lines.index(f"  {node_id}:")
+    assert lines[start:start + len(added)] == added  # one block
+    assert lines[start + len(added):start + len(added) + 2] == [
+        "", "  # ---------------------------------------------------------------- medium-term outcomes"]
+    loads_cleanly(third)
+    model = check_text(third).model
+    assert [link.target for link in model.nodes[node_id].links] == ["less-conflict"]
+    assert [indicator.measure for indicator in model.nodes[node_id].indicators] == ["Arguments in front of children"]

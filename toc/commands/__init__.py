@@ -14,7 +14,7 @@ from types import ModuleType
 
 # The order `toc --help` lists them in: the daily loop, then planning, then many models.
 COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "catalogue", "pathway", "needs",
-                 "diff", "compare", "frameworks", "schema", "import", "export")
+                 "diff", "compare", "frameworks", "schema", "import", "export", "completion")
 
 
 def load(name: str) -> ModuleType:

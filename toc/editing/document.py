@@ -26,8 +26,10 @@ next one rather than below them.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import io
+import threading
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
@@ -59,6 +61,50 @@ def dump_document(document: CommentedMap) -> str:
     stream = io.StringIO()
     _yaml().dump(document, stream)
     return stream.getvalue()
+
+
+# ruamel.yaml reads a 150-node model in about half a second and prints it in a fifth: too slow to
+# do twice per edit when the page must redraw within a second. So the document read for one text
+# is kept (with its printing) for the next edit of that text: after an edit, the edited document
+# is exactly what the next edit needs, and `toc serve --edit` reads a file ahead, in the
+# background, as soon as it has drawn it. A document is handed out once (edits change it).
+_PREPARED: collections.OrderedDict[str, tuple[CommentedMap, str]] = collections.OrderedDict()
+_PREPARED_LOCK = threading.Lock()
+_PREPARED_MOST = 4
+
+
+def prepared(text: str, fresh: bool = False) -> tuple[CommentedMap, str, bool]:
+    """The round-trip document of ``text`` (LF line endings), ruamel's printing of it, and whether
+    it was read just now (``fresh`` forces that) rather than kept from an edit (see above)."""
+    with _PREPARED_LOCK:
+        kept = _PREPARED.pop(text, None)
+        if kept is not None and not fresh:
+            return (*kept, False)
+        document = load_document(text)
+        return document, dump_document(document), True
+
+
+def keep_prepared(text: str, document: CommentedMap, printing: str) -> None:
+    """Keep ``document`` (and its ``printing``) as the reading of ``text`` for the next edit."""
+    with _PREPARED_LOCK:
+        _PREPARED[text] = (document, printing)
+        while len(_PREPARED) > _PREPARED_MOST:
+            _PREPARED.popitem(last=False)
+
+
+def prepare(text: str) -> None:
+    """Read ``text`` ahead of its first edit (a background thread of toc serve --edit does this)."""
+    with _PREPARED_LOCK:
+        if text in _PREPARED:
+            return
+        try:
+            document = load_document(text)
+            printing = dump_document(document)
+        except Exception:  # whatever it is, the edit meets it again and says so
+            return
+        _PREPARED[text] = (document, printing)
+        while len(_PREPARED) > _PREPARED_MOST:
+            _PREPARED.popitem(last=False)
 
 
 def plain(value):
@@ -103,10 +149,18 @@ def splice(original: str, before: str, after: str) -> str | None:
             # follows or a section of the file: they stay, each with the blank line above it.
             lines = _kept_comments(base[i1:i2])
         elif tag == "insert" and lines and not _is_comment_or_blank(lines[0]):
-            # A new block goes above the comments (and blank lines) that head the next one.
-            while i1 > 0 and _is_comment_or_blank(base[i1 - 1]) and (i1 - 1) in position:
-                i1 -= 1
-            i2 = i1
+            # New lines go straight after the last line of content before them, above the
+            # comments (and blank lines) that head what follows: ruamel places comments
+            # elsewhere than the file may have them, so they are no guide to the place.
+            anchor = i1 - 1
+            while anchor >= 0 and _is_comment_or_blank(base[anchor]):
+                anchor -= 1
+            if anchor >= 0:
+                if anchor not in position:
+                    return None
+                point = position[anchor] + 1
+                replacements.append((point, point, lines))
+                continue
         span = _file_span(position, i1, i2, len(base), len(old))
         if span is None:
             return None

@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Generic, TypeVar
 
-from toc.editing.document import dump_document, load_document, plain, splice
+from toc.editing.document import dump_document, keep_prepared, prepared, splice
 from toc.errors import UserError
 from toc.limits import Limits
 
@@ -67,21 +67,63 @@ def edit_text(text: str, change: Callable[[object], Result], path: str = "<model
     crlf = "\r\n" in text
     lf_text = text.replace("\r\n", "\n") if crlf else text
     try:
-        document = load_document(lf_text)
-        before = dump_document(document)
+        document, before, fresh = prepared(lf_text)
     except Exception as error:  # ruamel reads less than libyaml in a few corners (e.g. some tags)
         raise EditRefused(f"{path}: cannot be edited from here ({type(error).__name__}); edit it in a text editor") \
             from None
     result = change(document)
     after = dump_document(document)
     new_text = splice(lf_text, before, after)
-    wanted = plain(load_document(after))
-    if new_text is None or plain(load_document(new_text)) != wanted:
-        new_text = after  # the edit touched a line ruamel prints differently: its own printing, checked below
+    if not _spliced(new_text, after) and not fresh:
+        # The document kept from the last edit places some comment elsewhere than the file
+        # does, just where this edit goes: read the file afresh and make the edit again.
+        document, before, fresh = prepared(lf_text, fresh=True)
+        result = change(document)
+        after = dump_document(document)
+        new_text = splice(lf_text, before, after)
+    if not _spliced(new_text, after):
+        # The edit touches lines ruamel prints differently from the file: its own printing of
+        # the whole file is used, but only if it keeps every comment.
+        if not _keeps_comments(lf_text, after):
+            raise EditRefused(f"{path}: this edit cannot be made here without moving the file's comments; "
+                              "make it in a text editor")
+        new_text = after
+    keep_prepared(new_text, document, after)
     if crlf:
         new_text = new_text.replace("\n", "\r\n")
     _refuse_unloadable(new_text, path, "the edited file")
     return new_text, result
+
+
+_UNREADABLE = object()
+
+
+def _spliced(new_text: str | None, after: str) -> bool:
+    """Whether the splice gave a text holding exactly what ruamel's printing of the edit holds."""
+    if new_text is None:
+        return False
+    data = _data(new_text)
+    return data is not _UNREADABLE and data == _data(after)
+
+
+def _comments(text: str) -> collections.Counter:
+    return collections.Counter(line[line.index("#"):].strip() for line in text.splitlines()
+                               if line.lstrip().startswith("#"))
+
+
+def _keeps_comments(before: str, after: str) -> bool:
+    """Whether every full-line comment of ``before`` is still in ``after``."""
+    return not (_comments(before) - _comments(after))
+
+
+def _data(text: str):
+    """What a text holds, read by libyaml (fast): the splice must not change it."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 (a safe loader)
+    except yaml.YAMLError:
+        return _UNREADABLE
 
 
 def _refuse_unloadable(text: str, path: str, what: str) -> None:

@@ -285,6 +285,8 @@ def add_link(document: CommentedMap, source: str, target: str, assumption: str |
     if assumption_text is None and evidence_text is None and all(isinstance(link, str) for link in links):
         links.append(target)  # a plain list of ids stays one
         return
+    if links.fa.flow_style():
+        links.fa.set_block_style()  # a link with words does not fit in [a, b]: one line per link
     link = CommentedMap()
     link["to"] = target
     if assumption_text is not None:
@@ -306,6 +308,8 @@ def set_link(document: CommentedMap, source: str, target: str, name: str, value)
     if isinstance(link, str):
         if text is None:
             return
+        if links.fa.flow_style():
+            links.fa.set_block_style()
         link = CommentedMap()
         link["to"] = target
         links[index] = link
