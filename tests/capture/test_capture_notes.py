@@ -134,7 +134,7 @@ def test_the_command_writes_the_draft_and_reports(tmp_path, capsys):
     assert main(["import", str(tmp_path / "notes.csv"), "-o", str(draft)]) == 1  # errors to look at
     err = capsys.readouterr().err
     assert "notes.csv:12:3: error TOC901 unknown-stage" in err
-    assert f"wrote {draft}: 9 boxes" in err
+    assert f"wrote {draft} (9 boxes, 9 links; next: toc check {draft})" in err
     loads_cleanly(draft.read_text())
     (tmp_path / "clean.md").write_text("## Activities\n- Training\n  - Output: Trained\n")
     assert main(["import", str(tmp_path / "clean.md"), "-o", str(tmp_path / "d.toc.yaml")]) == 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from toc.commands.common import checked_model, format_of_output, model_inputs, refuse_binary_on_terminal
+from toc.commands.common import (checked_model, format_of_output, model_inputs, refuse_binary_on_terminal,
+                                 write_and_say)
 
 EXPORT_EPILOG = """\
 examples:
@@ -40,7 +41,6 @@ def register(commands) -> None:
 
 def run(args) -> int:
     from toc.renderers.model_xlsx import render_model_xlsx
-    from toc.output import write_output
 
     output_format = format_of_output(args.output, ("xlsx",), has_format_option=False)
     refuse_binary_on_terminal(args.output, output_format)
@@ -48,6 +48,6 @@ def run(args) -> int:
     if report is None:
         return 1
     model = report.model
-    write_output(args.output, render_model_xlsx(model, model.display_name),
-                 protected=model_inputs(args.model, model))
+    write_and_say(args, args.output, render_model_xlsx(model, model.display_name),
+                  protected=model_inputs(args.model, model))
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError, format_of_output
+from toc.commands.common import UsageError, format_of_output, say, wrote
 
 IMPORT_EPILOG = """\
 examples:
@@ -99,11 +99,7 @@ def run(args) -> int:
         draft = read_outline(data, args.source, args.title)
     write_output(args.output, draft.text, protected=(args.source,))
     status = _report(args.source, draft.findings)
-    if args.output != "-":
-        from toc.renderers.escape import terminal_text
-
-        print(f"wrote {terminal_text(args.output)}: {draft.boxes} boxes, {draft.links} links "
-              f"(next: toc check {terminal_text(args.output)})", file=sys.stderr)
+    wrote(args, args.output, f"({draft.boxes} boxes, {draft.links} links; next: toc check {args.output})")
     return status
 
 
@@ -156,7 +152,7 @@ def _import_workbook(args, data: bytes) -> int:
         return 1
     target = args.output or args.into
     if plan.is_empty and args.into and not args.output:
-        print(f"no changes: {terminal_text(args.into)} already says what the workbook says", file=sys.stderr)
+        say(args, f"no changes: {args.into} already says what the workbook says")
         return 0
     if args.output:
         from toc.output import write_output
@@ -170,7 +166,7 @@ def _import_workbook(args, data: bytes) -> int:
     new = check_text(new_text, target, catalogue_dir=_folder(target))
     before_name = f"{args.into} (before)" if args.into == target else (args.into or "(empty model)")
     _print_diff(old, new, before_name, target)
-    print(f"wrote {terminal_text(target)}", file=sys.stderr)
+    wrote(args, target)
     return 0
 
 
