@@ -306,8 +306,7 @@ def _links(model: Model, rows: list[Row], exported: list[list], boxes: set[str],
             if node_id is None:
                 reader.missing(cell, LINKS.column(name), "a link")
             elif node_id is not _BAD and node_id not in boxes:
-                reader.unknown(cell, f'{name}: there is no box "{node_id}" on the Boxes sheet',
-                               _did_you_mean(node_id, boxes) or "add the box on the Boxes sheet first")
+                reader.unknown(cell, *_no_box(name, node_id, model, boxes))
             else:
                 ends.append(node_id)
         if len(ends) != 2 or _BAD in ends:
@@ -348,6 +347,16 @@ def _repeated(keys) -> set:
     for key in keys:
         counted[key] = counted.get(key, 0) + 1
     return {key for key, count in counted.items() if count > 1}
+
+
+def _no_box(column: str, node_id: str, model: Model, boxes: set[str]) -> tuple[str, str]:
+    """The message and hint for a row naming a box the Boxes sheet does not have (any more)."""
+    if node_id in model.nodes:
+        return (f'{column}: box "{node_id}" is no longer on the Boxes sheet (deleted, or its id changed)',
+                "delete this row too, or put the box back; to rename a box, change its id in the model file "
+                "(ids are how the sheets name boxes)")
+    return (f'{column}: there is no box "{node_id}" on the Boxes sheet',
+            _did_you_mean(node_id, boxes) or "add the box on the Boxes sheet first")
 
 
 def _did_you_mean(word: str, choices) -> str | None:
@@ -433,8 +442,7 @@ def _indicators(model: Model, rows: list[Row], exported: list[list], boxes: set[
         if box is _BAD or indicator_id is _BAD:
             continue
         if box not in boxes:
-            reader.unknown(box_cell, f'box: there is no box "{box}" on the Boxes sheet',
-                           _did_you_mean(box, boxes) or "add the box on the Boxes sheet first")
+            reader.unknown(box_cell, *_no_box("box", box, model, boxes))
             continue
         if indicator_id is not None:
             if indicator_id in seen:
@@ -538,8 +546,7 @@ def _questions(model: Model, rows: list[Row], exported: list[list], boxes: set[s
         named = values["boxes"] if "boxes" in values else _old_value(old[3], QUESTIONS.column("boxes")) if old else ()
         unknown = [node_id for node_id in named or () if node_id not in boxes]
         if unknown:
-            reader.unknown(row.cells["boxes"], f'boxes: there is no box "{unknown[0]}" on the Boxes sheet',
-                           _did_you_mean(unknown[0], boxes))
+            reader.unknown(row.cells["boxes"], *_no_box("boxes", unknown[0], model, boxes))
             continue
         merged = dict(zip(QUESTIONS.names, old)) if old else {}
         merged.update(values)
