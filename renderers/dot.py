@@ -28,6 +28,7 @@ class DiagramOptions:
     workshop: bool = False  # large type, fewer details
     page: str | None = None  # A4 | A3 | A2 | A1, landscape
     group_by: str | None = None  # a node field to cluster by, e.g. "group"
+    legend: bool = True  # False where the key is printed as text beside the picture (toc spec)
 
     @property
     def wrap(self) -> int:
@@ -103,7 +104,11 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
             out.append(f"  {_heading_id(left)} -> {_heading_id(right)} [style=invis, weight=100];")
     for link in links:
         out.append(f"  {_edge_statement(link, model, ids, options, overlay)}")
-    out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options)}, html={'label'})}];")
+    if not options.legend:
+        out.append("}")
+        return "\n".join(out) + "\n"
+    extras = _legend_extras(model, nodes, links, by_stage)
+    out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options, extras)}, html={'label'})}];")
     if stages:
         last = ids[by_stage[stages[-1]][-1].id]
         out.append(f"  {{ rank=same; legend; {last}; }}")
@@ -159,13 +164,17 @@ def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, ov
         "fillcolor": look.fill,
         "color": look.border,
         "penwidth": "1.4",
-        "label": _node_label(node, options, unmeasured, overlay.codes_for_node(node.id)),
-        "tooltip": _node_tooltip(node, overlay.for_node(node.id)),
+        "label": _node_label(node, options, unmeasured, overlay.codes_for_node(node.id),
+                             overlay.mechanism_labels(node.mechanisms)),
+        "tooltip": _node_tooltip(node, overlay.for_node(node.id), overlay.mechanism_labels(node.mechanisms)),
         "id": f"node-{ids[node.id]}",
     }
     if unmeasured:
         styles.append("dashed")
         attributes.update(color=style.UNMEASURED_COLOUR, penwidth="2")
+    elif node.status in style.STATUS_WORDING:
+        styles.append("dotted")  # not yet agreed (its status is also written in the box)
+        attributes["penwidth"] = "2"
     severity = overlay.worst_for_node(node.id)
     if severity:
         attributes.update(color=style.SEVERITY_COLOURS[severity], penwidth="3.2")
@@ -173,11 +182,13 @@ def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, ov
     return f"{ids[node.id]} [{_attributes(attributes, html={'label'})}];"
 
 
-def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: list[str]) -> str:
+def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: list[str],
+                mechanisms: list[str] = ()) -> str:
     text = shortened(node.label or node.id, LABEL_CHARACTERS)
     lines = textwrap.wrap(text, options.wrap, break_long_words=True, break_on_hyphens=False) or [""]
     rows = [f'<TR><TD>{"<BR/>".join(html_escape(line) for line in lines)}</TD></TR>']
     small = 14 if options.workshop else 9
+    rows += _rows_under_label(node, options, small, mechanisms)
     if node.indicators and not options.workshop:
         count = len(node.indicators)
         rows.append(
@@ -195,10 +206,46 @@ def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: li
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
-def _node_tooltip(node: Node, findings: list[Finding]) -> str:
+# A box lists at most this many of its `details:`, and a box or link names at most this many
+# mechanisms (the page and the outline list them all): Graphviz refuses a label past 16,384 bytes.
+DETAILS_SHOWN = 6
+MECHANISMS_SHOWN = 3
+
+
+def _at_most(labels: list[str], most: int) -> list[str]:
+    """The first ``most`` labels, and a count of the rest."""
+    return labels if len(labels) <= most else [*labels[:most], f"and {len(labels) - most} more mechanisms"]
+
+
+def _rows_under_label(node: Node, options: DiagramOptions, small: int, mechanisms: list[str]) -> list[str]:
+    """Rows under a box's label for what format 1.1 added: its details (as a list), the
+    mechanisms it works through, and its status when not agreed (in words: greyscale-safe)."""
+    rows = []
+    if node.details and not options.workshop:
+        shown = [f"• {html_escape(shortened(detail, 60))}" for detail in node.details[:DETAILS_SHOWN]]
+        if len(node.details) > DETAILS_SHOWN:
+            shown.append(f"… and {len(node.details) - DETAILS_SHOWN} more")
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}">{"<BR/>".join(shown)}</FONT></TD></TR>')
+    for label in _at_most([f"mechanism: {label}" for label in mechanisms], MECHANISMS_SHOWN):
+        wrapped = textwrap.wrap(shortened(label, 120), options.wrap + 6, break_long_words=True) or [""]
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="{style.MECHANISM_COLOUR}"><I>'
+                    f'{"<BR/>".join(html_escape(line) for line in wrapped)}</I></FONT></TD></TR>')
+    if node.status in style.STATUS_WORDING:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{small}"><I>{style.STATUS_WORDING[node.status]}</I></FONT></TD></TR>')
+    return rows
+
+
+def _node_tooltip(node: Node, findings: list[Finding], mechanisms: list[str] = ()) -> str:
     parts = [f"{node.label or node.id} ({node.kind}, id: {node.id})"]
     if node.description:
         parts.append(node.description)
+    if node.status:
+        parts.append(f"Status: {node.status.value}")
+    parts += [f"Mechanism: {label}" for label in mechanisms]
+    if node.notes:
+        parts.append(f"Notes: {node.notes}")
+    parts += [f"- {detail}" for detail in node.details]
+    parts += [f"{key}: {_meta_text(value)}" for key, value in node.meta.items()]
     for indicator in node.indicators:
         parts.append(f"Indicator: {indicator.measure or indicator.id}")
     parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
@@ -207,13 +254,17 @@ def _node_tooltip(node: Node, findings: list[Finding]) -> str:
 
 # ------------------------------------------------------------------ links
 def _edge_statement(link: Link, model: Model, ids: dict[str, str], options: DiagramOptions, overlay: _Overlay) -> str:
-    look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[link.evidence]
+    # A link without evidence of its own has its shared assumptions' (format 1.1).
+    look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[model.link_evidence(link)[0]]
     attributes = {
         "style": look.style,
         "penwidth": str(look.penwidth),
         "color": look.colour,
         "tooltip": _link_tooltip(link, model, overlay.for_link(link)),
     }
+    said = _link_words(link, overlay, options)
+    if said:
+        attributes.update(label=said, fontcolor=style.MECHANISM_COLOUR)
     if link.feedback:
         attributes.update(constraint="false", arrowhead="vee")
         if not options.workshop:
@@ -236,9 +287,34 @@ def _link_tooltip(link: Link, model: Model, findings: list[Finding]) -> str:
     for reference in link.assumptions:
         shared = model.assumptions.get(reference.id)
         parts.append(f"Assumption: {shared.text if shared and shared.text else reference.id}")
-    parts.append(f"Evidence: {link.evidence.value if link.evidence else 'not stated'}")
+    evidence, source = model.link_evidence(link)
+    parts.append(f"Evidence: {evidence.value if evidence else 'not stated'}"
+                 + (f" (from assumption {source})" if source else ""))
+    for reference in link.mechanisms:
+        mechanism = model.mechanisms.get(reference.id)
+        parts.append(f"Mechanism: {mechanism.label if mechanism and mechanism.label else reference.id}")
+    if link.status:
+        parts.append(f"Status: {link.status.value}")
+    parts += [f"{key}: {_meta_text(value)}" for key, value in link.meta.items()]
     parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
     return shortened("\n".join(parts), TOOLTIP_CHARACTERS)
+
+
+def _link_words(link: Link, overlay: _Overlay, options: DiagramOptions) -> str:
+    """What is written on a link: the mechanisms it works through and its status when not agreed."""
+    lines = []
+    for label in _at_most(overlay.mechanism_labels(link.mechanisms), MECHANISMS_SHOWN):
+        lines += textwrap.wrap(shortened(label, 120), options.wrap, break_long_words=True)
+    if link.status in style.STATUS_WORDING:
+        lines.append(f"({style.STATUS_WORDING[link.status]})")
+    return "\n".join(lines)
+
+
+def _meta_text(value) -> str:
+    """A `meta:` value in words: a list joined with commas, true/false as written."""
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
 
 
 # ------------------------------------------------------------- furniture
@@ -248,8 +324,8 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     groups: dict[str, list[Node]] = defaultdict(list)
     loose = []
     for node in nodes:
-        value = getattr(node, field_name, None)
-        (groups[str(value)] if value else loose).append(node)
+        value = _group_value(node, field_name)
+        (groups[value] if value else loose).append(node)
     out = []
     for index, (name, members) in enumerate(groups.items()):
         out.append(f"  subgraph cluster_group_{index} {{")
@@ -263,6 +339,15 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     return out
 
 
+def _group_value(node: Node, field_name: str) -> str | None:
+    """The value a box is grouped by: a field (group, type, term, status) or meta.NAME (format 1.1)."""
+    if field_name.startswith("meta."):
+        value = node.meta.get(field_name[len("meta."):])
+        return _meta_text(value) if value not in (None, ()) else None
+    value = getattr(node, field_name, None)
+    return str(value) if value else None
+
+
 def _title_block(model: Model, options: DiagramOptions) -> str:
     size = 26 if options.workshop else 18
     details = shortened(" · ".join(part for part in (model.area, model.version) if part), LABEL_CHARACTERS)
@@ -273,10 +358,24 @@ def _title_block(model: Model, options: DiagramOptions) -> str:
     return f'<<TABLE BORDER="0" CELLSPACING="2">{rows}</TABLE>>'
 
 
-def _legend(options: DiagramOptions) -> str:
+def _legend_extras(model: Model, nodes: list[Node], links: list[Link], by_stage) -> set[str]:
+    """What format 1.1 adds to the key, only where the diagram shows it (a 1.0 model's key is as it was)."""
+    extras = set()
+    if by_stage.get(Stage.CAUSE):
+        extras.add("cause")
+    if any(item.status in style.STATUS_WORDING for item in (*nodes, *links)):
+        extras.add("status")
+    if any(item.mechanisms for item in (*nodes, *links)):
+        extras.add("mechanism")
+    return extras
+
+
+def _legend(options: DiagramOptions, extras: set[str] = frozenset()) -> str:
     size = 13 if options.workshop else 9
     rows = ['<TR><TD COLSPAN="2"><B>Key</B></TD></TR>']
     for stage, look in style.NODE_STYLES.items():
+        if stage is Stage.CAUSE and "cause" not in extras:
+            continue
         rows.append(
             f'<TR><TD BGCOLOR="{look.fill}" WIDTH="18"> </TD><TD ALIGN="LEFT">{html_escape(look.name)} ({look.shape})</TD></TR>'
         )
@@ -295,6 +394,12 @@ def _legend(options: DiagramOptions) -> str:
         f'<TR><TD><FONT COLOR="{style.FEEDBACK_COLOUR}">- - ›</FONT></TD>'
         f'<TD ALIGN="LEFT"><FONT COLOR="{style.FEEDBACK_COLOUR}">feedback loop</FONT></TD></TR>'
     )
+    if "status" in extras:
+        rows.append('<TR><TD>· · ·</TD><TD ALIGN="LEFT">dotted box, <I>draft</I> or <I>in development</I>: '
+                    'not yet agreed</TD></TR>')
+    if "mechanism" in extras:
+        rows.append(f'<TR><TD><FONT COLOR="{style.MECHANISM_COLOUR}"><I>abc</I></FONT></TD>'
+                    f'<TD ALIGN="LEFT"><FONT COLOR="{style.MECHANISM_COLOUR}">mechanism of change</FONT></TD></TR>')
     table = "".join(rows)
     return (
         f'<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
@@ -307,6 +412,7 @@ class _Overlay:
     """Findings by node and by link, for --findings."""
 
     def __init__(self, model: Model, findings: tuple[Finding, ...] | None):
+        self.mechanisms = model.mechanisms  # (format 1.1: their labels are drawn on links and boxes)
         self.by_node: dict[str, list[Finding]] = defaultdict(list)
         self.by_link: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         if not findings:
@@ -318,6 +424,12 @@ class _Overlay:
                 self.by_link[(link.source, link.target)].append(finding)
             elif finding.node:
                 self.by_node[finding.node].append(finding)
+
+    def mechanism_labels(self, references) -> list[str]:
+        """The labels of the mechanisms named (an id that is not defined is drawn as itself: TOC101)."""
+        found = (self.mechanisms.get(reference.id) for reference in references)
+        return [mechanism.label if mechanism and mechanism.label else reference.id
+                for mechanism, reference in zip(found, references)]
 
     def for_node(self, node_id: str) -> list[Finding]:
         return self.by_node.get(node_id, [])
@@ -390,7 +502,8 @@ def describe(model: Model) -> str:
     text = f"Theory of change: {model.display_name}. {len(nodes)} boxes"
     if counts:
         text += " (" + ", ".join(counts) + ")"
-    text += f" joined by {links} links, drawn left to right from needs to impact."
+    start = "root causes" if any(node.stage is Stage.CAUSE for node in nodes) else "needs"
+    text += f" joined by {links} links, drawn left to right from {start} to impact."
     if unmeasured:
         text += f" {unmeasured} outcome{'s are' if unmeasured != 1 else ' is'} not measured."
     return text

@@ -176,6 +176,7 @@ owner: Early help
 version: draft 1
 horizon: 2024-2027
 description: Every field set once.
+meta: {cost-centre: RPC-01}
 uses: [eif-rpc]
 catalogues: [our-catalogue.yaml]
 pathway:
@@ -183,6 +184,8 @@ pathway:
   populations: {all-parents: All parents, fathers: Fathers and carers}
 assumptions:
   a1: {text: Practitioners have time for training, evidence: weak, criticality: high}
+mechanisms:
+  m1: {label: Practitioners model calm disagreement, description: In sessions, evidence: moderate}
 nodes:
   need:
     type: need
@@ -203,6 +206,9 @@ nodes:
     group: Training
     label: Parenting course
     description: A ten-week course.
+    status: draft
+    notes: Started in 2024
+    details: [ten weeks, two facilitators]
     maps_to: [eif-rpc:central-risk]
     level: targeted
     populations: [all-parents]
@@ -211,13 +217,18 @@ nodes:
     area: North
     eif_rating: '3'
     methods: [contribution-analysis]
+    mechanisms: [m1]
     ignore: [TOC303]
+    meta: {funder: DWP}
     leads_to:
       - to: calmer
         assumption: Parents attend
         evidence: weak
         assumptions: [a1]
+        mechanisms: [m1]
+        status: agreed
         feedback: false
+        meta: {reviewed: 2024}
   calmer:
     type: outcome
     term: short
@@ -280,6 +291,8 @@ evaluation:
       text: Did it work?
       kind: impact
       nodes: [calmer]
+      links: [course -> calmer]
+      assumptions: [a1]
       methods: [contribution-analysis]
       owner: Evaluator
       timing: month 9
@@ -303,6 +316,7 @@ def _records(document: dict, section: str) -> list[dict]:
         "figure": [item for node in nodes for item in node.get("figures", [])],
         "comparator": [item["comparator"] for node in nodes for item in node.get("figures", [])],
         "assumption": list(document["assumptions"].values()),
+        "mechanism": list(document["mechanisms"].values()),
         "check": [document["check"]],
         "evaluation": [evaluation],
         "question": evaluation["questions"],
@@ -330,6 +344,10 @@ def _another(spec, value):
                 else "other"]
     if kind == "codes":
         return [*value, "TOC5"]
+    if kind == "links":
+        return [*value, "need -> course"]
+    if kind == "meta":
+        return {**value, "added-field": "new value"}
     if kind == "section":  # a mapping of id to text (levels, populations, severity)
         first = next(iter(value))
         return {**value, first: "error" if spec.name == "severity" else "Changed label"}

@@ -69,6 +69,10 @@ def _field_schema(field: fields.Field, code: dict) -> dict:
         "ids": {"type": "array", "items": _ID},
         "texts": {"type": "array", "items": _or_null(_TEXT)},
         "paths": {"type": "array", "items": _or_null(_YAML_PATH)},
+        # Format 1.1: a question's links, `from -> to`; the user's own fields under `meta:`.
+        "links": {"type": "array", "items": {"type": "string", "pattern": fields.LINK_REFERENCE_PATTERN}},
+        "meta": {"type": "object", "additionalProperties": {
+            "anyOf": [_or_null(_TEXT), {"type": "array", "items": _or_null(_TEXT)}]}},
     }
     if field.kind == "choice":
         schema = {"enum": list(field.choices)}
@@ -161,6 +165,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             # Required, but an empty `nodes:` is a model with no boxes yet, as `nodes: {}` is.
             "nodes": _entries_of({"$ref": "#/definitions/node"}),
             "assumptions": _entries_of({"$ref": "#/definitions/assumption"}, empty=False),
+            "mechanisms": _entries_of({"$ref": "#/definitions/mechanism"}, empty=False),
             "check": {"$ref": "#/definitions/check"},
             "evaluation": {"$ref": "#/definitions/evaluation"},
             "methods": _entries_of({"$ref": "#/definitions/method"}, empty=False),
@@ -176,13 +181,14 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
     figure = _object(fields.FIGURE, code, {"comparator": {"$ref": "#/definitions/comparator"}})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "Theory of change model (toc format 1)",
+        "title": f"Theory of change model (toc format {fields.FORMAT_REVISION})",
         **top,
         "definitions": {
             "node": node,
             "link": _object(fields.LINK, code),
             "indicator": _object(fields.INDICATOR, code, {"sample": _PEOPLE, "sd": _POSITIVE_NUMBER}),
             "assumption": _object(fields.ASSUMPTION, code),
+            "mechanism": _object(fields.MECHANISM, code),
             "check": check,
             "evaluation": evaluation,
             "question": _object(fields.QUESTION, code, {"sample": _PEOPLE}),

@@ -185,7 +185,7 @@ class LivePage:
         except UnreadableInput as error:
             return self._broken(version, str(error), (), drawn_hash)
         if report.model is None:
-            first = report.findings[0] if report.findings else None
+            first = _why_it_does_not_load(report.findings)
             message = (f"{first.code} at line {first.location.line}: {first.message}" if first
                        else "the file does not load")
             return self._broken(version, message, report.findings, drawn_hash)
@@ -530,3 +530,15 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _why_it_does_not_load(findings):
+    """The finding that stopped the file loading. After a syntax error the parts that still read
+    are checked too, and their findings may come first in line order: name the syntax error,
+    else the first error, never a warning about a part that did read."""
+    from toc.loading.finding_kinds import YAML_SYNTAX
+    from toc.findings import Severity
+
+    return (next((f for f in findings if f.code == YAML_SYNTAX.code), None)
+            or next((f for f in findings if f.severity is Severity.ERROR), None)
+            or (findings[0] if findings else None))

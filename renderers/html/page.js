@@ -229,6 +229,7 @@
     if (data.model.details.length) { fragment.appendChild(fieldList(data.model.details)); }
     if (data.model.description) { fragment.appendChild(element("p", "description", data.model.description)); }
     fragment.appendChild(element("p", "hint", data.model.summary));
+    if (data.model.mechanisms) { section(fragment, data.model.mechanisms); }
     if (data.nodes.length) {
       fragment.appendChild(element("p", "hint",
         "Click a box, or press Tab to reach it and Enter to open it, to see how it is measured, " +

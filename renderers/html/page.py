@@ -28,7 +28,7 @@ from toc.renderers.dot import DiagramOptions, render_dot
 from toc.renderers.html.editing import edit_data
 from toc.renderers.html.panel import page_data, unloadable_page_data
 from toc.findings import Finding
-from toc.model import Model
+from toc.model import Model, Stage
 
 # How often the served page asks whether the model changed (the server holds the
 # request open until it does, or for this many seconds).
@@ -68,10 +68,10 @@ def _page(data: dict, svg: str, live_version: int | None, with_editing: bool = F
     template = Template(_asset("page.html"))
     return template.substitute(
         title=html.escape(data["model"]["title"]),
-        subtitle=html.escape(" · ".join(value for name, value in data["model"]["details"] if name != "File")),
+        subtitle=html.escape(" · ".join(value for name, value in data["model"]["details"] if name in _SUBTITLE)),
         script_hash=script_hash(script),
         css=_asset("page.css"),
-        legend=_legend(),
+        legend=_legend(any(node["type"] == "cause" for node in data["nodes"])),
         svg=svg or '<p class="no-diagram">No diagram: the file does not load. The findings are listed in the panel.</p>',
         data=embed_json(data),
         script=script,
@@ -116,9 +116,15 @@ def inline_svg(svg: str) -> str:
     return svg[: opening.start()] + tag + svg[opening.end():]
 
 
-def _legend() -> str:
+# The model's details shown under the title (the panel's overview lists them all, with fields of your own).
+_SUBTITLE = ("Area", "Owner", "Version", "Horizon")
+
+
+def _legend(with_causes: bool) -> str:
     rows = []
-    for look in style.NODE_STYLES.values():
+    for stage, look in style.NODE_STYLES.items():
+        if stage is Stage.CAUSE and not with_causes:
+            continue  # (root causes, format 1.1, are in the key only of models that have them)
         rows.append(
             f'<li><span class="swatch" style="background:{look.fill};border-color:{look.border}"></span>'
             f"{html.escape(look.name)}</li>"

@@ -100,7 +100,7 @@ def test_the_workbook_an_officer_gets(model):
     assert boxes.page_setup.orientation == "landscape" and boxes.page_setup.fitToWidth == 1
     assert boxes.print_title_rows == "$1:$1"
     lists = {str(validation.sqref): validation.formula1 for validation in boxes.data_validations.dataValidation}
-    assert lists == {"B2:B1048576": '"need,input,activity,output,outcome,impact"',
+    assert lists == {"B2:B1048576": '"cause,need,input,activity,output,outcome,impact"',
                      "C2:C1048576": '"short,medium,long"'}
     links = {str(v.sqref): v.formula1 for v in book["Links"].data_validations.dataValidation}
     assert links["D2:D1048576"] == '"none,weak,moderate,strong"'
