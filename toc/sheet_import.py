@@ -246,7 +246,7 @@ def _boxes(model: Model, rows: list[Row], exported: list[list], reader: _Reader,
                 after.add(operations.derive_id(merged["label"], after | set(model.nodes)))
             continue
         for name, value in values.items():
-            plan.edits.append(_edit(operations.set_node_field, node_id, name, value))
+            plan.edits.append(_edit(_set_box, node_id, name, value))
     for node_id in old_rows:
         if node_id not in seen:
             plan.deletions.append(_edit(_delete_box, node_id))
@@ -274,9 +274,17 @@ def _add_box(node_id: str | None, values: dict) -> Edit:
     def add(document) -> None:
         new_id = operations.add_node(document, values["label"], values["type"], values.get("term"),
                                      values.get("group"), node_id)
-        if values.get("description"):
-            operations.set_node_field(document, new_id, "description", values["description"])
+        for name in ("description", "status"):
+            if values.get(name):
+                _set_box(document, new_id, name, values[name])
     return add
+
+
+def _set_box(document, node_id: str, name: str, value) -> None:
+    if name in operations.NODE_EDITABLE:
+        operations.set_node_field(document, node_id, name, value)
+    else:  # a field toc.editing does not edit from the page (status)
+        _put(document["nodes"][node_id], name, value, fields.NODE)
 
 
 def _delete_box(document, node_id: str) -> None:
@@ -366,7 +374,7 @@ def _did_you_mean(word: str, choices) -> str | None:
 
 def _add_link(document, key: tuple[str, str], values: dict) -> None:
     operations.add_link(document, key[0], key[1], values.get("assumption"), values.get("evidence"))
-    for name in ("assumptions", "feedback"):
+    for name in ("assumptions", "feedback", "status"):
         if values.get(name):
             _set_link(document, key, name, values[name])
 

@@ -146,3 +146,11 @@ def test_the_input_is_never_overwritten(tmp_path, capsys):
     notes.write_text("text,stage\nTraining,Activities\n")
     assert main(["import", str(notes), "-o", str(notes)]) == 2
     assert notes.read_text() == "text,stage\nTraining,Activities\n"
+
+
+def test_root_causes_have_their_column():
+    draft = read_notes(b"text,stage,leads to\nPoverty and debt,Root causes,Parents under stress\n"
+                       b"Parents under stress,Needs,\n", "n.csv")
+    model = loads_cleanly(draft.text)
+    assert model.nodes["poverty-debt"].type.value == "cause"
+    assert [link.target for link in model.nodes["poverty-debt"].links] == ["parents-under-stress"]

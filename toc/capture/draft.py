@@ -23,7 +23,7 @@ from toc.suggest import closest, new_model
 
 # (type, term) of each stage, as the format writes them.
 _TYPE_OF_STAGE = {
-    Stage.NEED: ("need", None), Stage.INPUT: ("input", None), Stage.ACTIVITY: ("activity", None),
+    Stage.CAUSE: ("cause", None), Stage.NEED: ("need", None), Stage.INPUT: ("input", None), Stage.ACTIVITY: ("activity", None),
     Stage.OUTPUT: ("output", None), Stage.SHORT_TERM_OUTCOME: ("outcome", "short"),
     Stage.MEDIUM_TERM_OUTCOME: ("outcome", "medium"), Stage.LONG_TERM_OUTCOME: ("outcome", "long"),
     Stage.IMPACT: ("impact", None),

@@ -17,6 +17,8 @@ from toc.model import Stage
 
 # Every heading toc accepts, normalised (see ``normal_heading``), by stage.
 _HEADINGS: dict[Stage, tuple[str, ...]] = {
+    Stage.CAUSE: ("cause", "causes", "root cause", "root causes", "underlying cause", "underlying causes",
+                  "causes of the problem", "drivers", "underlying drivers", "wider determinants"),
     Stage.NEED: ("need", "needs", "problem", "problems", "the problem", "issue", "issues", "challenge",
                  "challenges", "risk factor", "risk factors", "context", "situation", "problem statement",
                  "needs and problems", "needs problems", "problems needs", "what is the problem",
