@@ -154,3 +154,10 @@ def test_root_causes_have_their_column():
     model = loads_cleanly(draft.text)
     assert model.nodes["poverty-debt"].type.value == "cause"
     assert [link.target for link in model.nodes["poverty-debt"].links] == ["parents-under-stress"]
+
+
+def test_tab_separated_notes_with_a_byte_order_mark():
+    draft = read_notes("\ufefftext\tstage\tleads to\nTraining, coaching and supervision\tActivities\t3\n"
+                       "Trained\tOutputs\t\n".encode(), "notes.tsv")
+    model = loads_cleanly(draft.text)
+    assert model.nodes["training-coaching-supervision"].links[0].target == "trained"

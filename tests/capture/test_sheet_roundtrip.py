@@ -351,3 +351,18 @@ def test_an_indicator_without_an_id_is_left_alone(tmp_path, capsys):
     before = model.read_bytes()
     assert main(["import", str(export(model)), "--into", str(model)]) == 0
     assert model.read_bytes() == before
+
+
+def test_sorted_rows_change_nothing(model, capsys):
+    before = model.read_bytes()
+    workbook = export(model)
+    book = openpyxl.load_workbook(workbook)
+    for name in ("Boxes", "Links"):
+        sheet = book[name]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+        for number, values in enumerate(sorted(rows, key=lambda row: str(row[3]), reverse=True), start=2):
+            for column, value in enumerate(values, start=1):
+                sheet.cell(number, column).value = value
+    book.save(workbook)
+    assert main(["import", str(workbook), "--into", str(model)]) == 0
+    assert model.read_bytes() == before
