@@ -86,6 +86,12 @@ def build_draft(notes: list[Note], source: str, title: str | None, findings: lis
         owner = box_of[(normal_text(note.text), note.stage)]
         for reference in note.leads_to:
             target = _resolve(reference, by_number, by_text, texts, findings)
+            if target is not None and target.id == owner.id:
+                findings.append(kinds.UNKNOWN_NOTE.finding(
+                    f'"leads to" names "{_short(reference.text)}", which is this note itself: no link made',
+                    reference.location, hint="note numbers are the # column, or else the row as a spreadsheet "
+                                             "shows it (the header is row 1)"))
+                continue
             if target is not None and target.id is not None and target.id not in links[owner.id]:
                 links[owner.id].append(target.id)
     unplaced = [note for note in notes if note.stage is None]
