@@ -171,9 +171,21 @@ def _row_values(row: Row, sheet: Sheet, reader: _Reader, old: list | None) -> di
         value = reader.value(cell, column)
         if value is _BAD:
             usable = False
-        elif old is None or value != _old_value(old[index], column):
+        elif old is None or not _same(value, _old_value(old[index], column)):
             values[column.name] = value
     return values if usable else None
+
+
+def _same(value, old) -> bool:
+    """Whether a cell's value says what the model says: 200 typed as text is the number 200."""
+    if value == old:
+        return True
+    if isinstance(value, str) and isinstance(old, (int, float)) and not isinstance(old, bool):
+        try:
+            return float(value) == old
+        except ValueError:
+            return False
+    return False
 
 
 def _unchanged(row: Row, sheet: Sheet, old: list) -> bool:

@@ -366,3 +366,11 @@ def test_sorted_rows_change_nothing(model, capsys):
     book.save(workbook)
     assert main(["import", str(workbook), "--into", str(model)]) == 0
     assert model.read_bytes() == before
+
+
+def test_a_number_retyped_as_text_is_no_change(model, capsys):
+    before = model.read_bytes()
+    workbook = edit(export(model), {"Indicators!I2": "200"})
+    assert main(["import", str(workbook), "--into", str(model)]) == 0
+    assert "no changes" in capsys.readouterr().err
+    assert model.read_bytes() == before
