@@ -162,6 +162,9 @@ def _import_workbook(args, data: bytes) -> int:
     else:
         # Only if the file is still the version read above: never over someone's newer save.
         outcome = edit_file(args.into, content_hash(before), plan.apply)
+        if outcome.after == before:  # the edits came to the bytes already there
+            say(args, f"no changes: {args.into} already says what the workbook says")
+            return 0
         new_text = outcome.after.decode("utf-8-sig")
     new = check_text(new_text, target, catalogue_dir=_folder(target))
     before_name = f"{args.into} (before)" if args.into == target else (args.into or "(empty model)")
