@@ -30,7 +30,7 @@ LAYERS = (
     ("editing", ("toc.editing",)),
     ("renderers", ("toc.renderers",)),
     ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.paths", "toc.serving", "toc.sheet_import",
-                  "toc.project_config")),
+                  "toc.sheet_edits", "toc.project_config")),
 )
 
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from toc import fields
+from toc import sheet_edits as edits
 from toc.capture import kinds
 from toc.capture.columns import BOXES, INDICATORS, LINKS, QUESTIONS, Column, Sheet, model_rows
 from toc.capture.sheets import Cell, Row, Workbook
@@ -35,7 +35,7 @@ from toc.suggest import closest
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _YES, _NO = {"yes", "y", "true", "x", "✓", "1"}, {"no", "n", "false", "0"}
 _ID = re.compile(fields.ID_PATTERN)
-Edit = Callable[[object], None]
+Edit = edits.Edit
 
 
 @dataclass
@@ -171,15 +171,33 @@ def _row_values(row: Row, sheet: Sheet, reader: _Reader, old: list | None) -> di
         value = reader.value(cell, column)
         if value is _BAD:
             usable = False
-        elif old is None or value != _old_value(old[index], column):
+        elif old is None or not _same(value, _old_value(old[index], column)):
             values[column.name] = value
     return values if usable else None
+
+
+def _same(value, old) -> bool:
+    """Whether a cell's value says what the model says: 200 typed as text is the number 200."""
+    if value == old:
+        return True
+    if isinstance(value, str) and isinstance(old, (int, float)) and not isinstance(old, bool):
+        try:
+            return float(value) == old
+        except ValueError:
+            return False
+    return False
 
 
 def _unchanged(row: Row, sheet: Sheet, old: list) -> bool:
     """Whether a row still says what `toc export` wrote (its findings, if any, are left for the
     full reading that follows when it does not)."""
     return _row_values(row, sheet, _Reader([]), old) == {}
+
+
+def _an_idless_row(row: Row, sheet: Sheet, key: str, idless: list[list]) -> bool:
+    """A row without an id that is, unchanged, one the model itself has without an id (TOC005 in
+    the model): left as it is rather than added a second time."""
+    return row.cells[key].is_blank and any(_unchanged(row, sheet, old) for old in idless)
 
 
 def _old_value(old, column: Column):
@@ -235,15 +253,15 @@ def _boxes(model: Model, rows: list[Row], exported: list[list], reader: _Reader,
         if not _box_is_whole(row, merged, reader):
             continue
         if old is None:
-            plan.edits.insert(0, _add_box(node_id, merged))
+            plan.edits.insert(0, edits.add_box(node_id, merged))
             if node_id is None:
                 after.add(operations.derive_id(merged["label"], after | set(model.nodes)))
             continue
         for name, value in values.items():
-            plan.edits.append(_edit(operations.set_node_field, node_id, name, value))
+            plan.edits.append(_edit(edits.set_box, node_id, name, value))
     for node_id in old_rows:
         if node_id not in seen:
-            plan.deletions.append(_edit(_delete_box, node_id))
+            plan.deletions.append(_edit(edits.delete_box, node_id))
     return after
 
 
@@ -262,19 +280,6 @@ def _box_is_whole(row: Row, values: dict, reader: _Reader) -> bool:
             f"{values['type']}", row.cells["term"].location, hint="empty the cell, or make the box an outcome"))
         whole = False
     return whole
-
-
-def _add_box(node_id: str | None, values: dict) -> Edit:
-    def add(document) -> None:
-        new_id = operations.add_node(document, values["label"], values["type"], values.get("term"),
-                                     values.get("group"), node_id)
-        if values.get("description"):
-            operations.set_node_field(document, new_id, "description", values["description"])
-    return add
-
-
-def _delete_box(document, node_id: str) -> None:
-    operations.delete_node(document, node_id)
 
 
 def _edit(function, *arguments) -> Edit:
@@ -300,8 +305,7 @@ def _links(model: Model, rows: list[Row], exported: list[list], boxes: set[str],
             if node_id is None:
                 reader.missing(cell, LINKS.column(name), "a link")
             elif node_id is not _BAD and node_id not in boxes:
-                reader.unknown(cell, f'{name}: there is no box "{node_id}" on the Boxes sheet',
-                               _did_you_mean(node_id, boxes) or "add the box on the Boxes sheet first")
+                reader.unknown(cell, *_no_box(name, node_id, model, boxes))
             else:
                 ends.append(node_id)
         if len(ends) != 2 or _BAD in ends:
@@ -326,13 +330,13 @@ def _links(model: Model, rows: list[Row], exported: list[list], boxes: set[str],
         if values is None:
             continue
         if old is None:
-            plan.edits.append(_edit(_add_link, key, values))
+            plan.edits.append(_edit(edits.add_link, key, values))
             continue
         for name, value in values.items():
-            plan.edits.append(_edit(_set_link, key, name, value))
+            plan.edits.append(_edit(edits.set_link, key, name, value))
     for key in old_rows:
         if key not in seen:
-            plan.edits.insert(0, _edit(_delete_link, key))
+            plan.edits.insert(0, _edit(edits.delete_link, key))
 
 
 def _repeated(keys) -> set:
@@ -344,73 +348,32 @@ def _repeated(keys) -> set:
     return {key for key, count in counted.items() if count > 1}
 
 
+def _no_box(column: str, node_id: str, model: Model, boxes: set[str]) -> tuple[str, str]:
+    """The message and hint for a row naming a box the Boxes sheet does not have (any more)."""
+    if node_id in model.nodes:
+        return (f'{column}: box "{node_id}" is no longer on the Boxes sheet (deleted, or its id changed)',
+                "delete this row too, or put the box back; to rename a box, change its id in the model file "
+                "(ids are how the sheets name boxes)")
+    return (f'{column}: there is no box "{node_id}" on the Boxes sheet',
+            _did_you_mean(node_id, boxes) or "add the box on the Boxes sheet first")
+
+
 def _did_you_mean(word: str, choices) -> str | None:
     match = closest(word, choices)
     return f'did you mean "{match}"?' if match else None
 
 
-def _add_link(document, key: tuple[str, str], values: dict) -> None:
-    operations.add_link(document, key[0], key[1], values.get("assumption"), values.get("evidence"))
-    for name in ("assumptions", "feedback"):
-        if values.get(name):
-            _set_link(document, key, name, values[name])
-
-
-def _set_link(document, key: tuple[str, str], name: str, value) -> None:
-    if name in operations.LINK_EDITABLE:
-        operations.set_link(document, key[0], key[1], name, value)
-        return
-    links = document["nodes"][key[0]]["leads_to"]
-    index = next(index for index, link in enumerate(links) if operations._target_of(link) == key[1])
-    link = links[index]
-    if isinstance(link, str):
-        if not value:
-            return
-        from ruamel.yaml.comments import CommentedMap
-
-        link = CommentedMap([("to", key[1])])
-        links[index] = link
-    _put(link, name, list(value) if name == "assumptions" else value, fields.LINK)
-
-
-def _delete_link(document, key: tuple[str, str]) -> None:
-    if key[0] in document.get("nodes", {}):
-        try:
-            operations.delete_link(document, key[0], key[1])
-        except operations.EditError:
-            pass  # gone with a deleted box already
-
-
-def _put(mapping, name: str, value, order) -> None:
-    """Set, or with an empty value remove, one field; a new field goes where the format's order puts it
-    (as toc.editing does for the fields it edits)."""
-    if value in (None, "", (), []):
-        mapping.pop(name, None)
-        return
-    if isinstance(value, list):
-        from ruamel.yaml.comments import CommentedSeq
-
-        sequence = CommentedSeq(value)
-        sequence.fa.set_flow_style()
-        value = sequence
-    if name in mapping:
-        mapping[name] = value
-        return
-    known = [entry.name for entry in order]
-    rank = known.index(name) if name in known else len(known)
-    position = next((index for index, key in enumerate(mapping) if key in known and known.index(key) > rank),
-                    len(mapping))
-    mapping.insert(position, name, value)
-
-
 # ------------------------------------------------------------------ indicators
 def _indicators(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
                 plan: Plan) -> None:
-    old_rows = {row[1]: row for row in exported}
+    old_rows = {row[1]: row for row in exported if row[1] is not None}
+    idless = [row for row in exported if row[1] is None]
     known, boxes_known = _by_cell(old_rows), _by_cell(model.nodes)
     twice = _repeated(row[1] for row in exported)
     seen: dict[str, Row] = {}
     for row in rows:
+        if _an_idless_row(row, INDICATORS, "id", idless):
+            continue
         written = _known(row.cells["id"], known)
         if written in old_rows and old_rows[written][0] in boxes and (
                 written in twice or _unchanged(row, INDICATORS, old_rows[written])):
@@ -424,8 +387,7 @@ def _indicators(model: Model, rows: list[Row], exported: list[list], boxes: set[
         if box is _BAD or indicator_id is _BAD:
             continue
         if box not in boxes:
-            reader.unknown(box_cell, f'box: there is no box "{box}" on the Boxes sheet',
-                           _did_you_mean(box, boxes) or "add the box on the Boxes sheet first")
+            reader.unknown(box_cell, *_no_box("box", box, model, boxes))
             continue
         if indicator_id is not None:
             if indicator_id in seen:
@@ -443,65 +405,29 @@ def _indicators(model: Model, rows: list[Row], exported: list[list], boxes: set[
             reader.missing(row.cells["measure"], INDICATORS.column("measure"), "an indicator")
             continue
         if old is None:
-            plan.edits.append(_edit(_add_indicator, box, indicator_id, merged))
+            plan.edits.append(_edit(edits.add_indicator, box, indicator_id, merged))
             continue
         if "box" in values:
-            plan.edits.append(_edit(_move_indicator, old[0], box, indicator_id))
+            plan.edits.append(_edit(edits.move_indicator, old[0], box, indicator_id))
         for name, value in values.items():
             if name not in ("box", "id"):
-                plan.edits.append(_edit(_set_indicator, box, indicator_id, name, value))
+                plan.edits.append(_edit(edits.set_indicator, box, indicator_id, name, value))
     for indicator_id, old in old_rows.items():
         if indicator_id not in seen:
-            plan.edits.insert(0, _edit(_delete_indicator, old[0], indicator_id))
-
-
-def _text(value) -> str | None:
-    return None if value is None else str(value)
-
-
-def _add_indicator(document, box: str, indicator_id: str | None, values: dict) -> None:
-    new_id = operations.add_indicator(document, box, values["measure"], indicator_id)
-    for name, value in values.items():
-        if name not in ("box", "id", "measure") and value is not None:
-            _set_indicator(document, box, new_id, name, value)
-
-
-def _set_indicator(document, box: str, indicator_id: str, name: str, value) -> None:
-    if name in operations.INDICATOR_EDITABLE:
-        operations.set_indicator(document, box, indicator_id, name, _text(value))
-    else:
-        _put(operations._indicator(document["nodes"][box], box, indicator_id), name, value, fields.INDICATOR)
-
-
-def _move_indicator(document, old_box: str, new_box: str, indicator_id: str) -> None:
-    from ruamel.yaml.comments import CommentedSeq
-
-    source = document["nodes"][old_box]
-    indicator = operations._indicator(source, old_box, indicator_id)
-    source["indicators"].remove(indicator)
-    if not source["indicators"]:
-        del source["indicators"]
-    target = document["nodes"][new_box]
-    if not isinstance(target.get("indicators"), list):
-        target_list = CommentedSeq()
-        position = next((index for index, key in enumerate(target) if key == "leads_to"), len(target))
-        target.insert(position, "indicators", target_list)
-    target["indicators"].append(indicator)
-
-
-def _delete_indicator(document, box: str, indicator_id: str) -> None:
-    if box in document.get("nodes", {}):
-        operations.delete_indicator(document, box, indicator_id)
+            plan.edits.insert(0, _edit(edits.delete_indicator, old[0], indicator_id))
 
 
 # ------------------------------------------------------------------ questions
 def _questions(model: Model, rows: list[Row], exported: list[list], boxes: set[str], reader: _Reader,
                plan: Plan) -> None:
-    old_rows = {row[0]: row for row in exported}
+    old_rows = {row[0]: row for row in exported if row[0] is not None}
+    idless = [row for row in exported if row[0] is None]
     known = _by_cell(old_rows)
     twice = _repeated(row[0] for row in exported)
     seen: dict[str, Row] = {}
     for row in rows:
+        if _an_idless_row(row, QUESTIONS, "id", idless):
+            continue
         written = _known(row.cells["id"], known)
         named = set(_old_value(old_rows[written][3], QUESTIONS.column("boxes"))) if written in old_rows else set()
         if written in old_rows and not named & (set(model.nodes) - boxes) and (
@@ -526,8 +452,7 @@ def _questions(model: Model, rows: list[Row], exported: list[list], boxes: set[s
         named = values["boxes"] if "boxes" in values else _old_value(old[3], QUESTIONS.column("boxes")) if old else ()
         unknown = [node_id for node_id in named or () if node_id not in boxes]
         if unknown:
-            reader.unknown(row.cells["boxes"], f'boxes: there is no box "{unknown[0]}" on the Boxes sheet',
-                           _did_you_mean(unknown[0], boxes))
+            reader.unknown(row.cells["boxes"], *_no_box("boxes", unknown[0], model, boxes))
             continue
         merged = dict(zip(QUESTIONS.names, old)) if old else {}
         merged.update(values)
@@ -536,61 +461,13 @@ def _questions(model: Model, rows: list[Row], exported: list[list], boxes: set[s
             for name in missing:
                 reader.missing(row.cells[name], QUESTIONS.column(name), "a question")
             if not missing:
-                plan.edits.append(_edit(_add_question, question_id, merged))
+                plan.edits.append(_edit(edits.add_question, question_id, merged))
             continue
         for name, value in values.items():
-            plan.edits.append(_edit(_set_question, question_id, name, value))
+            plan.edits.append(_edit(edits.set_question, question_id, name, value))
     for question_id in old_rows:
         if question_id not in seen:
-            plan.edits.insert(0, _edit(_delete_question, question_id))
+            plan.edits.insert(0, _edit(edits.delete_question, question_id))
 
 
 # Question fields by the Questions sheet's column names.
-_QUESTION_FIELD = {"boxes": "nodes"}
-
-
-def _question_list(document, create: bool = False):
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    evaluation = document.get("evaluation")
-    if not isinstance(evaluation, dict):
-        if not create:
-            return None
-        evaluation = CommentedMap()
-        document["evaluation"] = evaluation
-    questions = evaluation.get("questions")
-    if not isinstance(questions, list):
-        if not create:
-            return None
-        questions = CommentedSeq()
-        evaluation["questions"] = questions
-    return questions
-
-
-def _question(document, question_id: str):
-    for question in _question_list(document) or ():
-        if isinstance(question, dict) and str(question.get("id")) == question_id:
-            return question
-    raise operations.EditError(f'there is no question "{question_id}"')
-
-
-def _add_question(document, question_id: str, values: dict) -> None:
-    from ruamel.yaml.comments import CommentedMap
-
-    question = CommentedMap([("id", question_id)])
-    _question_list(document, create=True).append(question)
-    for name, value in values.items():
-        if name != "id":
-            _set_question(document, question_id, name, value)
-
-
-def _set_question(document, question_id: str, name: str, value) -> None:
-    value = list(value) if isinstance(value, tuple) else value
-    _put(_question(document, question_id), _QUESTION_FIELD.get(name, name), value, fields.QUESTION)
-
-
-def _delete_question(document, question_id: str) -> None:
-    questions = _question_list(document)
-    questions.remove(_question(document, question_id))
-    if not questions:
-        del document["evaluation"]["questions"]

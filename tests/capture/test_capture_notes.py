@@ -134,7 +134,7 @@ def test_the_command_writes_the_draft_and_reports(tmp_path, capsys):
     assert main(["import", str(tmp_path / "notes.csv"), "-o", str(draft)]) == 1  # errors to look at
     err = capsys.readouterr().err
     assert "notes.csv:12:3: error TOC901 unknown-stage" in err
-    assert f"wrote {draft}: 9 boxes" in err
+    assert f"wrote {draft} (9 boxes, 9 links; next: toc check {draft})" in err
     loads_cleanly(draft.read_text())
     (tmp_path / "clean.md").write_text("## Activities\n- Training\n  - Output: Trained\n")
     assert main(["import", str(tmp_path / "clean.md"), "-o", str(tmp_path / "d.toc.yaml")]) == 0
@@ -146,3 +146,18 @@ def test_the_input_is_never_overwritten(tmp_path, capsys):
     notes.write_text("text,stage\nTraining,Activities\n")
     assert main(["import", str(notes), "-o", str(notes)]) == 2
     assert notes.read_text() == "text,stage\nTraining,Activities\n"
+
+
+def test_root_causes_have_their_column():
+    draft = read_notes(b"text,stage,leads to\nPoverty and debt,Root causes,Parents under stress\n"
+                       b"Parents under stress,Needs,\n", "n.csv")
+    model = loads_cleanly(draft.text)
+    assert model.nodes["poverty-debt"].type.value == "cause"
+    assert [link.target for link in model.nodes["poverty-debt"].links] == ["parents-under-stress"]
+
+
+def test_tab_separated_notes_with_a_byte_order_mark():
+    draft = read_notes("\ufefftext\tstage\tleads to\nTraining, coaching and supervision\tActivities\t3\n"
+                       "Trained\tOutputs\t\n".encode(), "notes.tsv")
+    model = loads_cleanly(draft.text)
+    assert model.nodes["training-coaching-supervision"].links[0].target == "trained"

@@ -94,14 +94,14 @@ def test_the_workbook_an_officer_gets(model):
     book = openpyxl.load_workbook(workbook_path)
     assert book.sheetnames == ["Boxes", "Links", "Indicators", "Questions", "How to edit"]
     boxes = book["Boxes"]
-    assert [cell.value for cell in boxes[1]] == ["id", "type", "term", "label", "group", "description"]
+    assert [cell.value for cell in boxes[1]] == ["id", "type", "term", "label", "group", "description", "status"]
     assert [row[0] for row in boxes.iter_rows(min_row=2, values_only=True)] == ["training", "trained", "confident"]
     assert boxes.freeze_panes == "A2"
     assert boxes.page_setup.orientation == "landscape" and boxes.page_setup.fitToWidth == 1
     assert boxes.print_title_rows == "$1:$1"
     lists = {str(validation.sqref): validation.formula1 for validation in boxes.data_validations.dataValidation}
     assert lists == {"B2:B1048576": '"cause,need,input,activity,output,outcome,impact"',
-                     "C2:C1048576": '"short,medium,long"'}
+                     "C2:C1048576": '"short,medium,long"', "G2:G1048576": '"draft,agreed,in-development"'}
     links = {str(v.sqref): v.formula1 for v in book["Links"].data_validations.dataValidation}
     assert links["D2:D1048576"] == '"none,weak,moderate,strong"'
     # A formula-like label is text, with the quote that stops a spreadsheet running it.
@@ -168,8 +168,11 @@ def test_a_target_changed(model, tmp_path, capsys):
 def test_rows_added_and_deleted(model, tmp_path, capsys):
     workbook = export(model)
     book = openpyxl.load_workbook(workbook)
-    book["Boxes"].append(["less-conflict", "outcome", "medium", "Less destructive conflict", "Parents", None])
-    book["Links"].append(["confident", "less-conflict", "Confident staff refer parents", "moderate", None, None])
+    book["Boxes"].append(["less-conflict", "outcome", "medium", "Less destructive conflict", "Parents", None,
+                          "draft"])
+    book["Boxes"]["G2"] = "agreed"
+    book["Links"].append(["confident", "less-conflict", "Confident staff refer parents", "moderate", None, None,
+                          "draft"])
     book["Links"].delete_rows(2)  # training -> trained
     book["Indicators"].append(["less-conflict", None, "Acrimony Scale score", "Parent survey", None, None, None,
                                "not yet known", "10% lower", "not-collected", None])
@@ -182,6 +185,8 @@ def test_rows_added_and_deleted(model, tmp_path, capsys):
 
     loaded = check_file(str(model)).model
     assert loaded.nodes["less-conflict"].term.value == "medium"
+    assert (loaded.nodes["less-conflict"].status.value, loaded.nodes["training"].status.value) == ("draft", "agreed")
+    assert loaded.nodes["confident"].links[0].status.value == "draft"
     assert [link.target for link in loaded.nodes["training"].links] == []
     assert [(link.target, link.assumption) for link in loaded.nodes["confident"].links] == [
         ("less-conflict", "Confident staff refer parents")]
@@ -337,3 +342,35 @@ def test_a_model_that_does_not_load(tmp_path, capsys):
     broken.write_text("toc: 1\nnodes:\n  a: [unclosed\n")
     assert main(["export", str(broken), "-o", str(tmp_path / "b.xlsx")]) == 1
     assert "TOC001" in capsys.readouterr().err and not (tmp_path / "b.xlsx").exists()
+
+
+def test_an_indicator_without_an_id_is_left_alone(tmp_path, capsys):
+    model = tmp_path / "m.toc.yaml"
+    model.write_text("toc: 1\nnodes:\n  a:\n    type: outcome\n    term: short\n    label: A\n"
+                     "    indicators:\n      - measure: Something\n")
+    before = model.read_bytes()
+    assert main(["import", str(export(model)), "--into", str(model)]) == 0
+    assert model.read_bytes() == before
+
+
+def test_sorted_rows_change_nothing(model, capsys):
+    before = model.read_bytes()
+    workbook = export(model)
+    book = openpyxl.load_workbook(workbook)
+    for name in ("Boxes", "Links"):
+        sheet = book[name]
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
+        for number, values in enumerate(sorted(rows, key=lambda row: str(row[3]), reverse=True), start=2):
+            for column, value in enumerate(values, start=1):
+                sheet.cell(number, column).value = value
+    book.save(workbook)
+    assert main(["import", str(workbook), "--into", str(model)]) == 0
+    assert model.read_bytes() == before
+
+
+def test_a_number_retyped_as_text_is_no_change(model, capsys):
+    before = model.read_bytes()
+    workbook = edit(export(model), {"Indicators!I2": "200"})
+    assert main(["import", str(workbook), "--into", str(model)]) == 0
+    assert "no changes" in capsys.readouterr().err
+    assert model.read_bytes() == before

@@ -28,10 +28,13 @@ def _commands(out):
         (["diff", WIRRAL, KIRKLEES, "-o", f"{out}/diff.md"], ["diff.md"]),
         (["schema", "-o", f"{out}/schema.json"], ["schema.json"]),
         (["init", f"{out}/new.toc.yaml"], ["new.toc.yaml"]),
+        (["export", WIRRAL, "-o", f"{out}/wirral.xlsx"], ["wirral.xlsx"]),
+        (["import", str(EXAMPLES / "workshop" / "sefton-outline.md"), "-o", f"{out}/draft.toc.yaml"],
+         ["draft.toc.yaml"]),
     ]
 
 
-@pytest.mark.parametrize("index", range(10))
+@pytest.mark.parametrize("index", range(12))
 def test_each_command_says_what_it_wrote_and_is_silent_with_quiet(tmp_path, capsys, index):
     arguments, written = _commands(tmp_path)[index]
     assert main(arguments) in (0, 1)

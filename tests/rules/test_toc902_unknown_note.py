@@ -18,3 +18,10 @@ def test_leads_to_an_unknown_number_or_text():
 def test_outline_leads_to_unknown_text():
     draft = read_outline(b"## Activities\n- Training\n  - leads to: Nothing like it\n", "outline.md")
     assert located(draft.findings, "TOC902") == [("TOC902", 3, 5)]
+
+
+def test_a_note_leading_to_itself_is_an_off_by_one_not_a_link():
+    draft = read_notes(b"text,stage,leads to\nTraining,Activities,2\nTrained,Outputs,\n", "notes.csv")
+    assert located(draft.findings, "TOC902") == [("TOC902", 2, 3)]
+    assert "this note itself" in draft.findings[0].message and "header is row 1" in draft.findings[0].hint
+    assert "leads_to" not in draft.text

@@ -38,3 +38,16 @@ def test_an_indicator_on_a_box_that_is_not_there_and_an_id_on_two_rows():
 def test_a_deleted_box_still_named_by_a_link_and_an_indicator():
     assert findings_after({"Boxes!A3": None, "Boxes!B3": None, "Boxes!D3": None}) == [
         ("m.xlsx:Indicators!A2", "TOC908"), ("m.xlsx:Links!B2", "TOC908")]
+
+
+def test_a_box_whose_id_was_changed_is_told_as_such():
+    model = check_text(MODEL, "m.toc.yaml").model
+    book = openpyxl.load_workbook(io.BytesIO(render_model_xlsx(model, "m")))
+    book["Boxes"]["A3"] = "people-trained"
+    data = io.BytesIO()
+    book.save(data)
+    workbook, _ = read_workbook(data.getvalue(), "m.xlsx")
+    findings = plan_changes(model, workbook).findings
+    assert [str(f.location) for f in findings] == ["m.xlsx:Indicators!A2", "m.xlsx:Links!B2"]
+    assert findings[1].message == 'to: box "trained" is no longer on the Boxes sheet (deleted, or its id changed)'
+    assert "to rename a box, change its id in the model file" in findings[1].hint

@@ -38,14 +38,21 @@ class Sheet:
         return next(column for column in self.columns if column.name == name)
 
 
+def _choices(table, name: str) -> tuple[str, ...]:
+    return next(field.choices for field in table if field.name == name)
+
+
 BOXES = Sheet("Boxes", (
     Column("id", 28, "The box's id: how the other sheets name it. Leave it empty on a new row to have one made "
                      "from the label.", kind="id"),
-    Column("type", 11, "cause, need, input, activity, output, outcome or impact.", fields.NODE_TYPES, required=True),
+    Column("type", 11, "cause, need, input, activity, output, outcome or impact.", fields.NODE_TYPES,
+           required=True),
     Column("term", 9, "Outcomes only: short, medium or long.", fields.TERMS),
     Column("label", 50, "The words in the box.", required=True),
     Column("group", 20, "A strand, theme or partner agency."),
     Column("description", 50, "A longer explanation."),
+    Column("status", 14, "draft, agreed or in-development: where the box stands with the partnership.",
+           _choices(fields.NODE, "status")),
 ), "One row per box. A row deleted here deletes the box (and its links must go from Links too).")
 
 LINKS = Sheet("Links", (
@@ -55,6 +62,7 @@ LINKS = Sheet("Links", (
     Column("evidence", 11, "How strong the evidence is: none, weak, moderate or strong.", fields.EVIDENCE_LEVELS),
     Column("assumptions", 24, "Ids of shared assumptions the link rests on, separated by commas.", kind="ids"),
     Column("feedback", 10, "yes for a deliberate loop back to an earlier stage.", ("yes",), kind="yes"),
+    Column("status", 14, "draft, agreed or in-development: where the link stands.", _choices(fields.LINK, "status")),
 ), "One row per link (from, to). A new row adds a link; a deleted row deletes it.")
 
 INDICATORS = Sheet("Indicators", (
@@ -96,13 +104,13 @@ def _value(value):
 
 
 def box_rows(model) -> list[list]:
-    return [[node_id, _value(node.type), _value(node.term), node.label, node.group, node.description]
-            for node_id, node in model.nodes.items()]
+    return [[node_id, _value(node.type), _value(node.term), node.label, node.group, node.description,
+             _value(node.status)] for node_id, node in model.nodes.items()]
 
 
 def link_rows(model) -> list[list]:
     return [[link.source, link.target, link.assumption, _value(link.evidence), _ids(link.assumptions),
-             "yes" if link.feedback else None] for link in model.links()]
+             "yes" if link.feedback else None, _value(link.status)] for link in model.links()]
 
 
 def indicator_rows(model) -> list[list]:

@@ -19,6 +19,7 @@ from toc.capture import kinds
 from toc.capture.stages import KNOWN_HEADINGS, names_no_term, nearest_heading, stage_of
 from toc.findings import Finding, Related
 from toc.model import Location, Stage
+from toc.suggest import closest, new_model
 
 # (type, term) of each stage, as the format writes them.
 _TYPE_OF_STAGE = {
@@ -27,6 +28,7 @@ _TYPE_OF_STAGE = {
     Stage.MEDIUM_TERM_OUTCOME: ("outcome", "medium"), Stage.LONG_TERM_OUTCOME: ("outcome", "long"),
     Stage.IMPACT: ("impact", None),
 }
+_LEFT_OUT = "left out of the draft (listed in a comment at its end)"
 # Words left out of a derived id, so that ids read as the note's gist.
 _SMALL_WORDS = frozenset("a an the of for to and in on at with by from as is are be been our their its into "
                          "who which that this these those more between than so they can will".split())
@@ -70,6 +72,7 @@ class Draft:
 
 def build_draft(notes: list[Note], source: str, title: str | None, findings: list[Finding]) -> Draft:
     """Place the notes in stages, merge repeats, derive ids, resolve links, write the YAML."""
+    new_model()  # a fresh budget of did-you-mean comparisons for this file
     placed = _placed(notes, findings)
     kept = _without_repeats(placed, findings)
     _derive_ids(kept)
@@ -77,11 +80,18 @@ def build_draft(notes: list[Note], source: str, title: str | None, findings: lis
     for note in placed:  # a repeated note is its first note's box
         note.id = box_of[(normal_text(note.text), note.stage)].id
     by_number, by_text = _index(notes, kept)
+    texts = [same[0].text for same in by_text.values()]  # for did-you-mean hints, made once
     links: dict[str, list[str]] = {note.id: [] for note in kept}
     for note in placed:
         owner = box_of[(normal_text(note.text), note.stage)]
         for reference in note.leads_to:
-            target = _resolve(reference, by_number, by_text, findings)
+            target = _resolve(reference, by_number, by_text, texts, findings)
+            if target is not None and target.id == owner.id:
+                findings.append(kinds.UNKNOWN_NOTE.finding(
+                    f'"leads to" names "{_short(reference.text)}", which is this note itself: no link made',
+                    reference.location, hint="note numbers are the # column, or else the row as a spreadsheet "
+                                             "shows it (the header is row 1)"))
+                continue
             if target is not None and target.id is not None and target.id not in links[owner.id]:
                 links[owner.id].append(target.id)
     unplaced = [note for note in notes if note.stage is None]
@@ -99,13 +109,13 @@ def _placed(notes: list[Note], findings: list[Finding]) -> list[Note]:
             continue
         shown = _short(note.heading)
         if not note.heading.strip():
-            message = f'note "{_short(note.text)}" has no stage: left out of the draft'
+            message = f'note "{_short(note.text)}" has no stage: {_LEFT_OUT}'
             hint = "write its column heading, e.g. " + ", ".join(KNOWN_HEADINGS)
         elif names_no_term(note.heading):
-            message = f'"{shown}" does not say which outcomes: note "{_short(note.text)}" left out of the draft'
+            message = f'"{shown}" does not say which outcomes: note "{_short(note.text)}" {_LEFT_OUT}'
             hint = "write Short-term outcomes, Medium-term outcomes or Long-term outcomes"
         else:
-            message = f'"{shown}" is not a stage toc knows: note "{_short(note.text)}" left out of the draft'
+            message = f'"{shown}" is not a stage toc knows: note "{_short(note.text)}" {_LEFT_OUT}'
             nearest = nearest_heading(note.heading)
             if nearest == "Outcomes":
                 hint = 'did you mean outcomes? write Short-term outcomes, Medium-term outcomes or Long-term outcomes'
@@ -192,7 +202,8 @@ def _index(notes: list[Note], kept: list[Note]):
 _NUMBER = re.compile(r"^(?:#|no\.?\s*|note\s*|n)?\s*(\d+)$", re.I)
 
 
-def _resolve(reference: Reference, by_number: dict, by_text: dict, findings: list[Finding]) -> Note | None:
+def _resolve(reference: Reference, by_number: dict, by_text: dict, texts: list[str],
+             findings: list[Finding]) -> Note | None:
     written = reference.text.strip()
     number = _NUMBER.match(written)
     if reference.target is not None:
@@ -214,13 +225,12 @@ def _resolve(reference: Reference, by_number: dict, by_text: dict, findings: lis
                 hint="name the note by its number instead, or reword one of the notes"))
             return None
         if not candidates:
-            import difflib
-
-            texts = {note.text: note for notes in by_text.values() for note in notes}
-            near = difflib.get_close_matches(written, list(texts), n=1, cutoff=0.7) if len(written) < 300 else []
+            # A suggestion is a courtesy with a budget (toc.suggest): thousands of unknown texts
+            # among thousands of notes must not take minutes.
+            near = closest(written, texts)
             findings.append(kinds.UNKNOWN_NOTE.finding(
                 f'"leads to" names "{_short(written)}", which is no note\'s text: no link made',
-                reference.location, hint=(f'did you mean "{_short(near[0])}"?' if near
+                reference.location, hint=(f'did you mean "{_short(near)}"?' if near
                                           else "copy the note's text exactly, or name it by number")))
             return None
         target = candidates[0]
@@ -239,6 +249,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 # ------------------------------------------------------------------ the YAML text
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's: a draft of 10,000 notes in a second
 _PLAIN = re.compile(r"^[^\W_][^\n\r\t:#\"'`{}\[\]|>*&!%@]*$")
 
 
@@ -247,7 +258,7 @@ def yaml_text(text: str) -> str:
     else double-quoted with every character YAML cannot carry as written escaped."""
     if _PLAIN.match(text) and text == text.strip() and len(text) < 1000:
         try:
-            if yaml.safe_load(f"k: {text}") == {"k": text}:
+            if yaml.load(f"k: {text}", Loader=_LOADER) == {"k": text}:
                 return text
         except yaml.YAMLError:
             pass

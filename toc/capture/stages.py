@@ -18,8 +18,9 @@ from toc.model import Stage
 # Every heading toc accepts, normalised (see ``normal_heading``), by stage.
 _HEADINGS: dict[Stage, tuple[str, ...]] = {
     # Format 1.1: root causes, the column before needs (problem trees call them causes or drivers).
-    Stage.CAUSE: ("root cause", "root causes", "cause", "causes", "underlying cause", "underlying causes",
-                  "causes of the problem", "drivers", "driver", "root problems"),
+    Stage.CAUSE: ("cause", "causes", "root cause", "root causes", "underlying cause", "underlying causes",
+                  "causes of the problem", "drivers", "driver", "underlying drivers", "wider determinants",
+                  "root problems"),
     Stage.NEED: ("need", "needs", "problem", "problems", "the problem", "issue", "issues", "challenge",
                  "challenges", "risk factor", "risk factors", "context", "situation", "problem statement",
                  "needs and problems", "needs problems", "problems needs", "what is the problem",
@@ -86,13 +87,17 @@ def names_no_term(heading: str) -> bool:
 
 
 def nearest_heading(heading: str) -> str | None:
-    """The known heading (in toc's wording) a misspelt one most likely meant, for a hint."""
-    import difflib
+    """The known heading (in toc's wording) a misspelt one most likely meant, for a hint (within
+    toc.suggest's budget of comparisons, so thousands of odd headings stay quick)."""
+    from toc.suggest import closest
 
     normal = normal_heading(heading)
     if not normal or len(normal) > 60:
         return None
-    match = difflib.get_close_matches(normal, [*STAGE_OF_HEADING, *TERMLESS], n=1, cutoff=0.75)
-    if not match:
+    match = closest(normal, _HINT_CHOICES)
+    if match is None:
         return None
-    return STAGE_OF_HEADING[match[0]].column_title if match[0] in STAGE_OF_HEADING else "Outcomes"
+    return STAGE_OF_HEADING[match].column_title if match in STAGE_OF_HEADING else "Outcomes"
+
+
+_HINT_CHOICES = (*STAGE_OF_HEADING, *sorted(TERMLESS))

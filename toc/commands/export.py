@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from toc.commands.common import (
-    checked_model, format_of_output, model_inputs, refuse_binary_on_terminal, write_and_say,
-)
+from toc.commands.common import (checked_model, format_of_output, model_inputs, refuse_binary_on_terminal,
+                                 write_and_say)
 
 EXPORT_EPILOG = """\
 examples:
@@ -14,12 +13,12 @@ examples:
   toc import wirral.xlsx --into wirral.toc.yaml         bring the edits back (prints what changed)
   toc import wirral.xlsx --into wirral.toc.yaml -o new.toc.yaml   ... into a new file instead
 
-Sheets: Boxes (id, type, term, label, group, description), Links (from, to,
-assumption, evidence, assumptions, feedback), Indicators (box, id, measure,
+Sheets: Boxes (id, type, term, label, group, description, status), Links
+(from, to, assumption, evidence, assumptions, feedback, status), Indicators (box, id, measure,
 source, owner, frequency, unit, baseline, target, availability, notes),
 Questions (id, kind, text, boxes, methods, owner, timing), and How to edit.
 Every row carries its ids, so rows can be sorted and filtered; choices (type,
-term, evidence, availability, kind) are drop-down lists; headers are frozen;
+term, evidence, availability, kind, status) are drop-down lists; headers are frozen;
 sheets print landscape, one page wide. Text that a spreadsheet would run as a
 formula (starting = + - @) is written with a leading ' and comes back without
 it. Other fields of the model (services, figures, methods...) are not in the

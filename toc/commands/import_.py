@@ -1,17 +1,21 @@
-"""`toc import`: workshop notes (CSV, Markdown outline) into a draft model."""
+"""`toc import`: workshop notes (CSV, Markdown outline) into a draft model; an edited workbook
+from `toc export` back into its model."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from toc.commands.common import UsageError, format_of_output, wrote
+from toc.commands.common import UsageError, format_of_output, say, wrote
 
 IMPORT_EPILOG = """\
 examples:
   toc import notes.csv -o draft.toc.yaml        sticky notes typed up after a workshop
   toc import outline.md -o draft.toc.yaml       an indented Markdown outline
   toc import notes.csv                          the draft on standard output, findings on stderr
+  toc import model.xlsx --into model.toc.yaml   an officer's edits (from toc export) applied
+  toc import model.xlsx --into model.toc.yaml -o new.toc.yaml   ... written to a new file
+  toc import examples/workshop/sefton-second-workshop.csv -o draft.toc.yaml
 
 Sticky notes (CSV, one note per row): a header row naming the columns
   #, text, stage, group, leads to
@@ -36,8 +40,18 @@ text (TOC905). Notes that could not be placed are listed in a comment at the
 end of the draft, so nothing is lost. Run `toc check` on the draft next.
 See docs/import-export.md.
 
-exit codes: 0 imported, 1 imported with errors to look at (the draft is
-still written), 2 a usage error (an unknown suffix, a missing file).
+A workbook written by `toc export` (sheets Boxes, Links, Indicators,
+Questions) comes back with --into MODEL: only the cells that changed are
+applied, every comment of the file is kept, and what changed is printed as
+`toc diff` prints it. A formula, a value outside a drop-down list, control
+characters (TOC907), a row naming a box that is not there (TOC908) or a
+renamed sheet or heading (TOC909) is reported at its cell (model.xlsx:Links!D7)
+and then nothing is applied. If MODEL was saved by someone else meanwhile,
+nothing is written.
+
+exit codes: 0 imported, 1 imported with errors to look at (a draft is still
+written; a workbook's changes are not applied), 2 a usage error (an unknown
+suffix, a missing file, a model changed on disk meanwhile).
 """
 
 NOTE_SUFFIXES = {"csv": "notes", "tsv": "notes", "txt": "notes", "md": "outline", "xlsx": "workbook"}
@@ -45,9 +59,10 @@ NOTE_SUFFIXES = {"csv": "notes", "tsv": "notes", "txt": "notes", "md": "outline"
 
 def register(commands) -> None:
     parser = commands.add_parser(
-        "import", help="workshop notes (CSV, Markdown outline) into a draft model",
+        "import", help="workshop notes (CSV, Markdown outline) into a draft model; an edited workbook back",
         description="Make a draft theory-of-change model from sticky notes typed up after a workshop "
-                    "(CSV) or an indented Markdown outline.",
+                    "(CSV) or an indented Markdown outline; or apply the edits made to a workbook from "
+                    "`toc export` to its model file.",
         epilog=IMPORT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", metavar="FILE", help="notes.csv, outline.md, or a workbook from toc export")
@@ -84,7 +99,7 @@ def run(args) -> int:
         draft = read_outline(data, args.source, args.title)
     write_output(args.output, draft.text, protected=(args.source,))
     status = _report(args.source, draft.findings)
-    wrote(args, args.output, f": {draft.boxes} boxes, {draft.links} links (next: toc check {args.output})")
+    wrote(args, args.output, f"({draft.boxes} boxes, {draft.links} links; next: toc check {args.output})")
     return status
 
 
@@ -137,7 +152,7 @@ def _import_workbook(args, data: bytes) -> int:
         return 1
     target = args.output or args.into
     if plan.is_empty and args.into and not args.output:
-        print(f"no changes: {terminal_text(args.into)} already says what the workbook says", file=sys.stderr)
+        say(args, f"no changes: {args.into} already says what the workbook says")
         return 0
     if args.output:
         from toc.output import write_output
@@ -147,6 +162,9 @@ def _import_workbook(args, data: bytes) -> int:
     else:
         # Only if the file is still the version read above: never over someone's newer save.
         outcome = edit_file(args.into, content_hash(before), plan.apply)
+        if outcome.after == before:  # the edits came to the bytes already there
+            say(args, f"no changes: {args.into} already says what the workbook says")
+            return 0
         new_text = outcome.after.decode("utf-8-sig")
     new = check_text(new_text, target, catalogue_dir=_folder(target))
     before_name = f"{args.into} (before)" if args.into == target else (args.into or "(empty model)")

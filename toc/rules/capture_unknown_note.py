@@ -3,7 +3,8 @@
 ## What it finds
 `toc import` of workshop notes: a "leads to" that names a note number no note
 has, or a text that is no note's text (compared without case, spacing or
-punctuation). The hint names the nearest note's text.
+punctuation), or the note itself (usually a row number one off: the header is
+row 1). The hint names the nearest note's text.
 
 ## Why it matters
 An arrow drawn on the wall to a note that was never typed up, or typed up in
