@@ -17,12 +17,13 @@ from conftest import ROOT
 # Bottom first. A module belongs to the layer of the longest prefix that names it.
 LAYERS = (
     ("foundation", ("toc", "toc.model", "toc.findings", "toc.fields", "toc.limits", "toc.suggest",
-                    "toc.gc_pause", "toc.errors",
+                    "toc.gc_pause", "toc.errors", "toc.periods",
                     # Shipped data (catalogues, frameworks, templates) that loading and analyses read.
                     "toc.models")),
     ("loading", ("toc.loading",)),
     ("analyses", ("toc.graph", "toc.pathway", "toc.evaluation", "toc.frameworks", "toc.diff", "toc.compare",
-                  "toc.views", "toc.needs", "toc.meaning", "toc.json_schema", "toc.reformat")),
+                  "toc.views", "toc.needs", "toc.meaning", "toc.json_schema", "toc.reformat",
+                  "toc.monitoring")),
     ("rules", ("toc.rules",)),
     ("checker", ("toc.checker",)),
     ("renderers", ("toc.renderers",)),

@@ -45,9 +45,11 @@ def check_model(model: Model, selection: Selection = Selection()) -> list[Findin
     return findings
 
 
-def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None) -> FileReport:
-    """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
-    return _report(load_file(path, limits, RULES.keys()), selection)
+def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None,
+               actuals: tuple[str, ...] = ()) -> FileReport:
+    """Load and check one file (with more actuals files, for `toc monitor --actuals`). Raises
+    ``UnreadableInput`` for unusable paths."""
+    return _report(load_file(path, limits, RULES.keys(), actuals), selection)
 
 
 def check_text(text: str, path: str = "<model>", selection: Selection = Selection(),

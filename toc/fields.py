@@ -37,6 +37,10 @@ DELIVERY_MODES = ("group", "one-to-one", "couple", "online", "digital-self-help"
 # evidence at that level), NL2 below level 2, NE found not effective.
 EIF_RATINGS = ("2", "2+", "3", "3+", "4", "4+", "NL2", "NE")
 
+# Monitoring over time (`monitoring:` and indicators' trajectories).
+DIRECTIONS = ("increase", "decrease")
+ACCUMULATE = ("latest", "sum")
+
 # An id is what people type in leads_to: one word without spaces, in any script.
 ID_PATTERN = r"^\S+$"
 
@@ -45,7 +49,8 @@ ID_PATTERN = r"^\S+$"
 @dataclass(frozen=True, eq=False)
 class Field:
     name: str
-    # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | section
+    # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | period |
+    # data paths | section
     kind: str
     doc: str
     required: bool = False
@@ -70,6 +75,8 @@ TOP_LEVEL = (
     Field("methods", "section", "Your own evaluation methods, added to (or replacing) the shipped catalogue's."),
     Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
     Field("evaluation", "section", "The evaluation plan: purpose, users, budget, timeline and questions."),
+    Field("monitoring", "section", "Monitoring over time: the plan period, the actuals files and the amber band "
+          "(`toc monitor`, docs/monitoring.md)."),
     Field("check", "section", "Settings for `toc check` that travel with this file."),
 
 )
@@ -122,12 +129,28 @@ INDICATOR = (
           "verdict in `toc spec`; else the nearest upstream output's count target is used."),
     Field("sd", "number", "The score's standard deviation, for the power verdict (else the catalogue default, "
           "where the measure has one)."),
+    Field("trajectory", "section", "Milestones for monitoring: a mapping of period to the value expected then "
+          "(e.g. `2025-Q2: 40`); else the expectation is linear from baseline to target."),
+    Field("direction", "choice", "Whether higher (increase) or lower (decrease) values are better; by default "
+          "from baseline and target.", choices=DIRECTIONS),
+    Field("accumulate", "choice", "How the actuals add up: latest (each value is the level to date, the default) "
+          "or sum (each value is that period's count, added up).", choices=ACCUMULATE),
 )
 
 ASSUMPTION = (
     Field("text", "text", "The assumption, in a sentence.", required=True),
     Field("evidence", "choice", "How strong the evidence for it is.", choices=EVIDENCE_LEVELS),
     Field("criticality", "choice", "How much of the theory depends on it.", choices=CRITICALITY_LEVELS),
+)
+
+MONITORING = (
+    Field("start", "period", "When the plan starts: the baseline holds at its beginning (2025, 2025/26, 2025-Q1 "
+          "or 2025-04).", required=True),
+    Field("end", "period", "When targets are due, unless an indicator's trajectory says otherwise.", required=True),
+    Field("actuals", "data paths", "The actuals files (CSV or XLSX: indicator, period, value, optional area and "
+          "note), relative to this file."),
+    Field("tolerance", "number", "The amber band, as a share (0 to 1) of the baseline-to-target distance "
+          "(default 0.1)."),
 )
 
 CHECK = (
@@ -192,6 +215,9 @@ MEASURE = (
     Field("respondent", "text", "Who completes it, with ages, e.g. 'child aged 9-17'."),
     Field("min_age", "integer", "For measures about or completed by children: the youngest age it was built for."),
     Field("max_age", "integer", "For measures about or completed by children: the oldest age it was built for."),
+    Field("min_score", "number", "The lowest score it gives (e.g. 0 for the SDQ total): monitoring values below it "
+          "are reported (TOC805)."),
+    Field("max_score", "number", "The highest score it gives (e.g. 40 for the SDQ total)."),
     Field("population", "choice", "The couples it was built for: intact, separated, or any.",
           choices=COUPLE_POPULATIONS),
     Field("length", "text", "Its length, e.g. '7 items'."),
@@ -236,6 +262,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "indicator": INDICATOR,
     "assumption": ASSUMPTION,
     "check": CHECK,
+    "monitoring": MONITORING,
     "evaluation": EVALUATION,
     "question": QUESTION,
     "method": METHOD,

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from toc import fields
 from toc.loading.pathway_fields import SERVICE_FIELDS
+from toc.periods import FIRST_YEAR, LAST_YEAR, PERIOD_PATTERN
 
 _TEXT = {"type": ["string", "number", "boolean"]}
 _ID = {"type": ["string", "number", "boolean"], "pattern": fields.ID_PATTERN}
@@ -31,6 +32,11 @@ _CODE_FORM = {"type": "string", "pattern": "^TOC[0-9]*$"}
 # The loader reads catalogue files only by these names (toc.loading.catalogue_files); JSON Schema's
 # regular expressions have no flag for case.
 _YAML_PATH = {"type": "string", "pattern": r"\.([yY][aA][mM][lL]|[yY][mM][lL])$"}
+# Actuals files are read by these names (toc.loading.monitoring_fields).
+_DATA_PATH = {"type": "string", "pattern": r"\.([cC][sS][vV]|[xX][lL][sS][xX])$"}
+# A period: a year as a number, or any form as text (a financial year's second part, the year after
+# the first, is the loader's to check).
+_PERIOD = {"type": ["string", "integer"], "pattern": PERIOD_PATTERN, "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 # JSON has no NaN or infinity, YAML has (.nan, .inf) and the loader refuses them as figures. Infinity
 # is beyond the largest double; NaN passes every comparison, so it alone is at least 0 and at most -1.
 _LARGEST = 1.7976931348623157e308
@@ -69,6 +75,8 @@ def _field_schema(field: fields.Field, code: dict) -> dict:
         "ids": {"type": "array", "items": _ID},
         "texts": {"type": "array", "items": _or_null(_TEXT)},
         "paths": {"type": "array", "items": _or_null(_YAML_PATH)},
+        "data paths": {"type": "array", "items": _or_null(_DATA_PATH)},
+        "period": _PERIOD,
     }
     if field.kind == "choice":
         schema = {"enum": list(field.choices)}
@@ -166,6 +174,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             "methods": _entries_of({"$ref": "#/definitions/method"}, empty=False),
             "measures": _entries_of({"$ref": "#/definitions/measure"}, empty=False),
             "pathway": {"$ref": "#/definitions/pathway"},
+            "monitoring": {"$ref": "#/definitions/monitoring"},
         },
     )
     evaluation = _object(fields.EVALUATION, code,
@@ -181,7 +190,12 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
         "definitions": {
             "node": node,
             "link": _object(fields.LINK, code),
-            "indicator": _object(fields.INDICATOR, code, {"sample": _PEOPLE, "sd": _POSITIVE_NUMBER}),
+            "indicator": _object(fields.INDICATOR, code, {
+                "sample": _PEOPLE, "sd": _POSITIVE_NUMBER,
+                "trajectory": {"type": "object", "propertyNames": {"pattern": PERIOD_PATTERN},
+                               "additionalProperties": _FINITE_NUMBER}}),
+            "monitoring": _object(fields.MONITORING, code, {"tolerance": {**_FINITE_NUMBER, "minimum": 0,
+                                                                          "maximum": 1}}),
             "assumption": _object(fields.ASSUMPTION, code),
             "check": check,
             "evaluation": evaluation,

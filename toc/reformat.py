@@ -45,7 +45,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LAYOUT = {
     "top level": {"nodes": ("each", "node"), "assumptions": ("each", "assumption"), "check": ("one", "check"),
                   "evaluation": ("one", "evaluation"), "methods": ("each", "method"),
-                  "measures": ("each", "measure"), "pathway": ("one", "pathway")},
+                  "measures": ("each", "measure"), "pathway": ("one", "pathway"),
+                  "monitoring": ("one", "monitoring")},
     "node": {"leads_to": ("items", "link"), "indicators": ("items", "indicator"), "figures": ("items", "figure")},
     "evaluation": {"questions": ("items", "question")},
     "figure": {"comparator": ("one", "comparator")},

@@ -47,6 +47,13 @@ from toc.rules import (
     unused_assumption,
     weak_critical_assumption,
     yaml_syntax,
+    unreadable_actuals,
+    unknown_indicator,
+    value_not_a_number,
+    duplicate_actual,
+    bad_period,
+    value_out_of_range,
+    stale_data,
 )
 from toc.rules.base import Rule
 
@@ -96,6 +103,14 @@ RULES: dict[str, Rule] = {
         empty_pathway_level,
         # Shared frameworks (TOC7xx).
         framework_outcome_not_addressed,
+        # Monitoring over time: the actuals files (TOC8xx).
+        unreadable_actuals,
+        unknown_indicator,
+        value_not_a_number,
+        duplicate_actual,
+        bad_period,
+        value_out_of_range,
+        stale_data,
     )
 }
 
