@@ -90,11 +90,12 @@ def why_not_a_period(text: str) -> str:
 
 
 # How many months apart an indicator's values should come, from the words of its `frequency:`.
+# (in this order: "six-monthly" is not monthly, "half-yearly" not yearly)
 _FREQUENCY_MONTHS = (
+    (re.compile(r"six[- ]monthly|half[- ]year|\bbiannual|twice a year"), 6),
     (re.compile(r"\bmonthly|\bevery month|\bmonth\b"), 1),
     (re.compile(r"\bquarter"), 3),
     (re.compile(r"\btermly|\bterm\b"), 4),
-    (re.compile(r"six[- ]monthly|half[- ]year|\bbiannual|twice a year"), 6),
     (re.compile(r"\bannual|\byearly|\bevery year|\bonce a year|\byear\b"), 12),
 )
 
@@ -109,7 +110,7 @@ def frequency_months(frequency: str | None) -> int | None:
     if not frequency:
         return None
     words = frequency.casefold()
-    for pattern, months in _FREQUENCY_MONTHS[::-1] if "six" in words or "half" in words else _FREQUENCY_MONTHS:
+    for pattern, months in _FREQUENCY_MONTHS:
         if pattern.search(words):
             return months
     return None

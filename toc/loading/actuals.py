@@ -129,7 +129,10 @@ class _Reader:
             self.stopped = True
         extra = len(self.findings) - before - MOST_FINDINGS_PER_FILE
         if extra > 0:
+            limit = [f for f in self.findings[before + MOST_FINDINGS_PER_FILE:] if f.code == LIMIT_EXCEEDED.code]
             del self.findings[before + MOST_FINDINGS_PER_FILE:]
+            extra -= len(limit)
+            self.findings += limit
             self.findings.append(ACTUALS_FILE.finding(
                 f"{extra:,} more problems in this file are not listed", source.location(1, "indicator"),
                 hint=f"the first {MOST_FINDINGS_PER_FILE} are; fix those and check again"))
@@ -170,6 +173,8 @@ class _Reader:
             points = series.get((indicator, area))
             if points is None:
                 if indicator.__class__ is not str or indicator not in known:
+                    if not any(cells):
+                        continue  # an empty row
                     indicator = self._indicator(indicator, number, source)
                     if indicator is None:
                         continue
