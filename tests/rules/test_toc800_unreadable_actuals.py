@@ -10,14 +10,6 @@ def test_a_header_without_value_is_located_at_the_header(tmp_path):
     assert found[0].message == "the header has no value column"
 
 
-def test_a_missing_file_is_located_at_its_name_in_the_model(tmp_path):
-    path = tmp_path / "m.toc.yaml"
-    path.write_text(MODEL)
-    found = [f for f in check_file(str(path)).findings if f.code == "TOC800"]
-    assert [(f.location.path, f.location.line, f.location.column) for f in found] == [(str(path), 5, 13)]
-    assert "no such file" in found[0].message
-
-
 def test_a_file_outside_the_models_folder_is_refused(tmp_path):
     (tmp_path / "inner").mkdir()
     (tmp_path / "secret.csv").write_text("indicator,period,value\n")

@@ -12,7 +12,7 @@ import importlib
 from types import ModuleType
 
 # The order `toc --help` lists them in: the daily loop, then planning, then many models.
-COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "catalogue", "pathway", "needs",
+COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "monitor", "catalogue", "pathway", "needs",
                  "diff", "compare", "frameworks", "schema")
 
 

@@ -35,8 +35,8 @@ from collections.abc import Iterable, Iterator
 
 from toc.findings import Finding, Related
 from toc.limits import Limits
-from toc.loading.finding_kinds import (ACTUALS_FILE, BAD_PERIOD, DUPLICATE_ACTUAL, LIMIT_EXCEEDED, NOT_A_NUMBER,
-                                       UNKNOWN_INDICATOR)
+from toc.loading.finding_kinds import (ACTUALS_FILE, BAD_PERIOD, DUPLICATE_ACTUAL, LIMIT_EXCEEDED,
+                                       MISSING_ACTUALS, NOT_A_NUMBER, UNKNOWN_INDICATOR)
 from toc.loading.source import UnreadableInput
 from toc.model import Actuals, ActualsFile, Location, Model, Point, Reference
 from toc.periods import FORMS, Period, parse_period, why_not_a_period
@@ -105,6 +105,11 @@ class _Reader:
         named = f'actuals file "{reference.id}"' if reference else f'actuals file "{path}"'
         try:
             size = _regular_file_size(path)
+        except FileNotFoundError:
+            # A model shared without its data, or data not yet received: the model itself is fine.
+            self.findings.append(MISSING_ACTUALS.finding(f"{named} is not there", where,
+                                                         hint="actuals paths are relative to the model file; " + _HINT))
+            return
         except UnreadableInput as error:
             self.findings.append(ACTUALS_FILE.finding(f"{named}: {error}", where,
                                                       hint="actuals paths are relative to the model file; " + _HINT))
@@ -277,7 +282,7 @@ def _regular_file_size(path: str) -> int:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise UnreadableInput("no such file") from None
+        raise
     except OSError as error:
         raise UnreadableInput(f"cannot read: {error.strerror}") from None
     if not stat.S_ISREG(info.st_mode):

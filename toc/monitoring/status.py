@@ -232,13 +232,13 @@ def _as_at(model: Model) -> Period | None:
     actuals = model.actuals
     if actuals is None:
         return None
-    latest = None
-    for points in actuals.series.values():
-        if points:
-            last = max(points)
-            if latest is None or last > latest:
-                latest = last
-    return latest
+    return latest_period(period for points in actuals.series.values() for period in points)
+
+
+def latest_period(periods) -> Period | None:
+    """The period that ends last; of those ending together, the longest (2025-Q4 rather than 2025-12,
+    which a report calls the figures "to")."""
+    return max(periods, key=lambda period: (period.last, -period.first), default=None)
 
 
 def progress(model: Model, area: str = "", *, as_at: Period | None = None) -> Progress:

@@ -54,6 +54,7 @@ from toc.rules import (
     bad_period,
     value_out_of_range,
     stale_data,
+    missing_actuals,
 )
 from toc.rules.base import Rule
 
@@ -111,6 +112,7 @@ RULES: dict[str, Rule] = {
         bad_period,
         value_out_of_range,
         stale_data,
+        missing_actuals,
     )
 }
 

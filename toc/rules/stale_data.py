@@ -66,7 +66,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toc.findings import Finding, Severity
-from toc.monitoring import stale
+from toc.monitoring.status import latest_period, stale
 from toc.periods import frequency_months
 from toc.rules.base import Rule
 
@@ -78,7 +78,7 @@ def check(context) -> Iterator[Finding]:
     latest = {key: max(points) for key, points in actuals.series.items() if points}
     if not latest:
         return
-    as_at = max(latest.values())
+    as_at = latest_period(latest.values())
     indicators = {indicator.id: (indicator, node.id) for node in context.model.nodes.values()
                   for indicator in node.indicators if frequency_months(indicator.frequency)}
     for (indicator_id, area), period in latest.items():

@@ -2,7 +2,7 @@
 
 ## What it finds
 An actuals file named under `monitoring:` (or given with `toc monitor --actuals`)
-that is missing, outside the model's folder, not UTF-8 text (a CSV saved by Excel
+that is outside the model's folder, not a regular file, not UTF-8 text (a CSV saved by Excel
 in its own encoding), binary, a damaged XLSX workbook, or whose header row lacks
 one of the columns `indicator`, `period` and `value`. Also the note that a
 file has more problems than are listed (the first 200 are).
