@@ -13,6 +13,10 @@ monitoring:
   end: 2025-Q4
   actuals: [actuals.csv]
 nodes:
+  course:
+    type: activity
+    label: Run a parenting course
+    leads_to: [sessions]
   sessions:
     type: output
     label: Parents attend sessions

@@ -69,6 +69,7 @@ def trend_chart(status: IndicatorStatus, label: str, chart_id: str) -> str:
     if end <= start:
         end = start + 1
     values = [value for _, value in series] + [value for _, value in anchors]
+    labelled = (min(values), max(values)) if values else (0.0, 1.0)  # the axis names the figures' range
     if status.band and anchors:
         values += [value - status.band for _, value in anchors] + [value + status.band for _, value in anchors]
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
@@ -91,7 +92,7 @@ def trend_chart(status: IndicatorStatus, label: str, chart_id: str) -> str:
              f'<title id="{chart_id}-t">{title}</title><desc id="{chart_id}-d">{desc}</desc>',
              f'<rect x="{_LEFT}" y="{_TOP}" width="{plot_w}" height="{plot_h}" fill="#fff" stroke="#bbb"/>']
     # Axis labels: the value range and the time range.
-    for value in (high - pad, low + pad):
+    for value in sorted(set(labelled)):
         parts.append(f'<text x="{_LEFT - 4}" y="{y_of(value) + 4:.1f}" text-anchor="end" class="axis">'
                      f'{html.escape(number_text(value))}</text>')
     first_period = series[0][0].text if series else ""
@@ -101,7 +102,7 @@ def trend_chart(status: IndicatorStatus, label: str, chart_id: str) -> str:
                      f'class="axis">{html.escape(first_period)}</text>')
     if last_period and last_period != first_period:
         parts.append(f'<text x="{x_of(series[-1][0].last + 1):.1f}" y="{HEIGHT - _BOTTOM + 14}" '
-                     f'text-anchor="middle" class="axis">{html.escape(last_period)}</text>')
+                     f'text-anchor="end" class="axis">{html.escape(last_period)}</text>')
     if len(anchors) >= 2:
         # The amber band: behind the line by up to the tolerance, hatched so it shows in grey too.
         sign = -1 if status.direction == "increase" else 1

@@ -42,6 +42,7 @@ class IndicatorRow:
     expected: str
     status_text: str  # "Off track (red)", "No data (grey)"...
     trend: str  # the series in words, for text formats and chart descriptions
+    note: str = ""  # the note on the latest figure, if its row had one
 
 
 @dataclass
@@ -124,10 +125,12 @@ def _row(model: Model, status: IndicatorStatus) -> IndicatorRow:
     indicator = status.indicator
     latest = status.latest
     unit = indicator.unit or ""
+    notes = model.actuals.notes if model.actuals is not None else {}
+    note = notes.get((status.id, status.area, latest[0]), "") if latest else ""
     return IndicatorRow(
         status, _node_label(model, status.node), indicator.measure or status.id, unit,
         f"{number_text(latest[1])} ({latest[0].text})" if latest else "-",
-        number_text(status.expected), status_text(status, _judged(status)), _trend(status))
+        number_text(status.expected), status_text(status, _judged(status)), _trend(status), " ".join(note.split()))
 
 
 def _stage_of(model: Model, node_id: str) -> Stage | None:

@@ -18,21 +18,23 @@ def report_blocks(report: Report) -> list[Block]:
     blocks: list[Block] = [Heading(1, report.title), Paragraph(report.headline + "."), Paragraph(intro(report))]
     if report.areas:
         blocks += _areas(report)
+    blocks.append(Heading(2, "Links where delivery is on track but the outcome is not"))
+    if report.suspects:
+        blocks.append(Paragraph(SUSPECT_INTRO))
+        for suspect in report.suspects:
+            blocks.append(Heading(3, f"{suspect.source} (on track) -> {suspect.target} (off track), as at "
+                                     f"{suspect.as_at}"))
+            blocks.append(Paragraph("Assumptions to examine:"))
+            blocks.append(Bullets(tuple(suspect.assumptions)))
+    else:
+        blocks.append(Paragraph("None: no link runs from a box on track to one off track."))
     for section in report.stages:
         blocks.append(Heading(2, section.title))
         blocks.append(Table(_COLUMNS, tuple(
             (row.node_label, row.label + (f" ({row.unit})" if row.unit else ""), row.latest, row.expected,
              row.status_text + (", stale" if row.status.stale else "")) for row in section.rows)))
-        blocks.append(Bullets(tuple(f"{row.label}: {row.trend}" for row in section.rows)))
-    blocks.append(Heading(2, "Links where delivery is on track but the outcome is not"))
-    if report.suspects:
-        blocks.append(Paragraph(SUSPECT_INTRO))
-        for suspect in report.suspects:
-            blocks.append(Heading(3, f"{suspect.source} -> {suspect.target} (as at {suspect.as_at})"))
-            blocks.append(Paragraph("Assumptions to examine:"))
-            blocks.append(Bullets(tuple(suspect.assumptions)))
-    else:
-        blocks.append(Paragraph("None: no link runs from a box on track to one off track."))
+        blocks.append(Bullets(tuple(f"{row.label}: {row.trend}" + (f" (note: {row.note})" if row.note else "")
+                                    for row in section.rows)))
     blocks.append(Heading(2, "Data problems"))
     if report.problems:
         blocks.append(Table(("Where", "Problem", "What to do"), tuple(report.problems)))

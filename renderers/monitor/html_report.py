@@ -27,7 +27,9 @@ h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
 th, td { border: 1px solid #999; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
 th { background: #E6E6E6; }
-td.number { text-align: right; white-space: nowrap; }
+td.number { text-align: right; }
+td.number .note { font-size: 0.8rem; }
+.figure { white-space: nowrap; }
 .badge { white-space: nowrap; font-weight: 600; }
 .badge svg { vertical-align: -2px; }
 .charts { display: flex; flex-wrap: wrap; gap: 0.8rem; }
@@ -35,6 +37,7 @@ figure { margin: 0; border: 1px solid #ccc; padding: 0.4rem; break-inside: avoid
 figcaption { font-size: 0.85rem; }
 .chart text.axis, .chart .axis { font-size: 10px; fill: #333; }
 .suspect { border: 2px solid #1a1a1a; padding: 0.5rem 0.8rem; margin: 0.6rem 0; break-inside: avoid; }
+.ends { font-weight: normal; }
 .key { font-size: 0.88rem; color: #333; }
 .note { font-style: italic; }
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } }
@@ -81,12 +84,24 @@ def render_monitor_html(report: Report) -> str:
                             *(number_text(s.counts[k]) for k in ("green", "amber", "red", "grey")),
                             number_text(s.suspect_links)) for s in report.areas], numeric=(1, 2, 3, 4, 5, 6)))
         out.append(f'<p class="note">{_E(about)}</p>')
+    out.append("<h2>Links where delivery is on track but the outcome is not</h2>")
+    if report.suspects:
+        out.append(f"<p>{_E(SUSPECT_INTRO)}</p>")
+        for suspect in report.suspects:
+            items = "".join(f"<li>{_E(text)}</li>" for text in suspect.assumptions)
+            out.append(f'<div class="suspect"><h3>{_E(suspect.source)} <span class="ends">'
+                       f'({badge("green", STATUS_WORDS["green"].lower())})</span> &rarr; {_E(suspect.target)} '
+                       f'<span class="ends">({badge("red", STATUS_WORDS["red"].lower())})</span></h3>'
+                       f"<p>As at {_E(suspect.as_at)}. Assumptions to examine:</p><ul>{items}</ul></div>")
+    else:
+        out.append("<p>None: no link runs from a box on track to one off track.</p>")
     chart_number = 0
     for section in report.stages:
         out.append(f"<h2>{_E(section.title)}</h2>")
         out.append(_table(("Box", "Indicator", "Latest", "Expected then", "Status"), [
             (_E(row.node_label), _E(row.label) + (f" <span class=\"note\">({_E(row.unit)})</span>" if row.unit else ""),
-             _E(row.latest), _E(row.expected), _status_cell(row)) for row in section.rows], numeric=(2, 3)))
+             f'<span class="figure">{_E(row.latest)}</span>' + (f'<br><span class="note">{_E(row.note)}</span>' if row.note else ""),
+             _E(row.expected), _status_cell(row)) for row in section.rows], numeric=(2, 3)))
         figures = []
         for row in section.rows:
             if not row.status.series and len(row.status.anchors) < 2:
@@ -96,16 +111,6 @@ def render_monitor_html(report: Report) -> str:
                            f"<figcaption>{_E(row.label)}: {_status_cell(row)}</figcaption></figure>")
         if figures:
             out.append('<div class="charts">' + "".join(figures) + "</div>")
-    out.append("<h2>Links where delivery is on track but the outcome is not</h2>")
-    if report.suspects:
-        out.append(f"<p>{_E(SUSPECT_INTRO)}</p>")
-        for suspect in report.suspects:
-            items = "".join(f"<li>{_E(text)}</li>" for text in suspect.assumptions)
-            out.append(f'<div class="suspect"><h3>{badge("green", STATUS_WORDS["green"])} {_E(suspect.source)} '
-                       f'&rarr; {badge("red", STATUS_WORDS["red"])} {_E(suspect.target)}</h3>'
-                       f"<p>As at {_E(suspect.as_at)}. Assumptions to examine:</p><ul>{items}</ul></div>")
-    else:
-        out.append("<p>None: no link runs from a box on track to one off track.</p>")
     out.append("<h2>Data problems</h2>")
     if report.problems:
         out.append(_table(("Where", "Problem", "What to do"),

@@ -85,9 +85,9 @@ def test_statuses_nodes_and_a_suspect_link(tmp_path):
     # sdq: expected 16 at Q2, band 0.1 * 4 = 0.4; 17.5 is 1.5 behind: red
     assert (by_id["sdq-total"].status, by_id["sdq-total"].expected) == (RED, 16)
     assert by_id["sdq-total"].direction == "decrease"
-    assert result.nodes == {"sessions": GREEN, "calmer": RED}
-    assert [(link.link.source, link.flag, link.as_at.text) for link in result.links] == \
-        [("sessions", "suspect", "2025-Q2")]
+    assert result.nodes == {"course": GREY, "sessions": GREEN, "calmer": RED}
+    assert [(link.link.source, link.flag, link.as_at and link.as_at.text) for link in result.links] == \
+        [("course", None, None), ("sessions", "suspect", "2025-Q2")]
 
 
 def test_the_link_is_judged_at_the_latest_period_both_ends_have(tmp_path):
@@ -95,15 +95,15 @@ def test_the_link_is_judged_at_the_latest_period_both_ends_have(tmp_path):
     result = _progress(tmp_path, "indicator,period,value\nsessions-held,2025-Q2,20\nsessions-held,2025-Q3,1\n"
                                  "sdq-total,2025-Q2,19\n")
     assert result.nodes["sessions"] == RED
-    assert [(link.flag, link.as_at.text, link.source_status) for link in result.links] == [("suspect", "2025-Q2",
-                                                                                             GREEN)]
+    assert [(link.flag, link.as_at.text, link.source_status) for link in result.links[1:]] == \
+        [("suspect", "2025-Q2", GREEN)]
 
 
 def test_grey_without_data_and_no_flag(tmp_path):
     result = _progress(tmp_path, "indicator,period,value\nsessions-held,2025-Q1,10\n")
     assert {s.id: s.status for s in result.indicators} == {"sessions-held": GREEN, "sdq-total": GREY}
-    assert result.nodes == {"sessions": GREEN, "calmer": GREY}
-    assert [link.flag for link in result.links] == [None]
+    assert result.nodes == {"course": GREY, "sessions": GREEN, "calmer": GREY}
+    assert [link.flag for link in result.links] == [None, None]
 
 
 def test_the_worst_indicator_sets_the_node(tmp_path):
