@@ -30,8 +30,9 @@ import csv
 import datetime
 import io
 import math
+import operator
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from toc.findings import Finding, Related
 from toc.limits import Limits
@@ -147,20 +148,32 @@ class _Reader:
         self.findings.append(kind.finding(message, location, hint=hint, related=related, subject=subject))
 
     # -------------------------------------------------------------- rows
-    def _rows(self, rows: Iterator[tuple[int, list]], source: ActualsFile) -> None:
-        """Every data row: (row number, cells). The header was read by the caller."""
+    def _rows(self, rows, source: ActualsFile) -> None:
+        """Every data row after the header. ``rows`` iterates over each row's cells and says in
+        ``line_num`` where the row ends (a csv reader, or _SheetRows)."""
+        try:
+            self._read_rows(rows, source)
+        except csv.Error as error:
+            self.report(ACTUALS_FILE, f"not a readable CSV row: {error}", Location(source.path, rows.line_num, 1),
+                        hint="a quote (\") opened in a cell must be closed in it")
+
+    def _read_rows(self, rows, source: ActualsFile) -> None:
         columns = source.columns
         at = {name: columns[name] - 1 for name in COLUMNS if name in columns}
-        indicator_at, period_at, value_at = at["indicator"], at["period"], at["value"]
         area_at, note_at = at.get("area"), at.get("note")
+        # One C call takes a row's cells apart (the area's cell is the value's again when there is none).
+        take = operator.itemgetter(at["indicator"], at["period"], at["value"], at["value"] if area_at is None
+                                   else area_at)
         widest = max(at.values())
         series, notes = self.actuals.series, self.actuals.notes
         periods: dict[object, Period] = {}  # each period text parsed (and checked) once
         known = self.indicators
         isfinite = math.isfinite
+        point = tuple.__new__  # a Point without NamedTuple's argument parsing, once per row
         most = self.limits.max_actuals_rows - self.rows_read
         count = 0
-        for number, cells in rows:
+        for cells in rows:
+            number = rows.line_num
             count += 1
             if count > most:
                 self.rows_read += count - 1
@@ -171,9 +184,10 @@ class _Reader:
                 if not any(cells):
                     continue  # an empty line (spreadsheets leave them at the end)
                 cells = [*cells, *([""] * (widest + 1 - len(cells)))]
-            indicator, period_text, value = cells[indicator_at], cells[period_at], cells[value_at]
-            area = cells[area_at] if area_at is not None else ""
-            if area is None or area.__class__ is not str:
+            indicator, period_text, value, area = take(cells)
+            if area_at is None:
+                area = ""
+            elif area.__class__ is not str:
                 area = _cell_text(area)
             points = series.get((indicator, area))
             if points is None:
@@ -199,18 +213,18 @@ class _Reader:
                 if figure is None:
                     continue
             else:
-                if not isfinite(figure) or value.__class__ is bool:
+                if not isfinite(figure):
                     self._not_a_number(value, number, source)
                     continue
             earlier = points.get(period)
-            if earlier is not None and earlier.source is source:
+            if earlier is not None and earlier[2] is source:
                 self.report(DUPLICATE_ACTUAL, f"{indicator} for {period.text}"
                             + (f" in {area}" if area else "") + f" is given twice (first at row {earlier.row})",
                             source.location(number, "period"),
                             hint="keep one row (a correction goes in place of the old value); the later row "
                                  "is used", related=(Related(source.location(earlier.row, "period"),
                                                              "first given here"),))
-            points[period] = Point(figure, number, source)
+            points[period] = point(Point, (figure, number, source))
             if note_at is not None:
                 note = cells[note_at]
                 if note:
@@ -332,17 +346,7 @@ def _csv_rows(path: str, source: ActualsFile, reader: _Reader):
         return None
     if not _header(header, source, reader):
         return None
-    return _numbered(lines, path, reader)
-
-
-def _numbered(lines, path: str, reader: _Reader):
-    """(line number, cells) of each CSV row: the line where the row ends (a quoted cell may hold line breaks)."""
-    try:
-        for cells in lines:
-            yield lines.line_num, cells
-    except csv.Error as error:
-        reader.report(ACTUALS_FILE, f"not a readable CSV row: {error}", Location(path, lines.line_num, 1),
-                      hint="a quote (\") opened in a cell must be closed in it")
+    return lines  # (its line_num is where each row ends: a quoted cell may hold line breaks)
 
 
 def _decoded(data: bytes, path: str, reader: _Reader) -> str | None:
@@ -419,20 +423,25 @@ def _xlsx_rows(path: str, source: ActualsFile, reader: _Reader):
         return None
     if not _header(list(header or ()), source, reader):
         return None
-    return _xlsx_numbered(rows, path, reader)
+    return _SheetRows(rows, path, reader)
 
 
-def _xlsx_numbered(rows, path: str, reader: _Reader):
-    number = 1
-    try:
-        for cells in rows:
-            number += 1
-            yield number, [_xlsx_cell(cell) for cell in cells]
-    except _Stop:
-        raise
-    except Exception as error:  # noqa: BLE001 (a damaged sheet part)
-        reader.report(ACTUALS_FILE, f"the sheet cannot be read past this row ({type(error).__name__})",
-                      Location(path, number, 1))
+class _SheetRows:
+    """A sheet's rows after the header, each as the row loop reads cells, counting rows as a csv
+    reader counts lines."""
+
+    def __init__(self, rows, path: str, reader: _Reader):
+        self.rows, self.path, self.reader = rows, path, reader
+        self.line_num = 1
+
+    def __iter__(self):
+        try:
+            for cells in self.rows:
+                self.line_num += 1
+                yield [_xlsx_cell(cell) for cell in cells]
+        except Exception as error:  # noqa: BLE001 (a damaged sheet part)
+            self.reader.report(ACTUALS_FILE, f"the sheet cannot be read past this row ({type(error).__name__})",
+                               Location(self.path, self.line_num, 1))
 
 
 def _xlsx_cell(cell):
@@ -441,4 +450,6 @@ def _xlsx_cell(cell):
         return ""
     if isinstance(cell, (datetime.date, datetime.datetime)):
         return f"{cell.year:04d}-{cell.month:02d}"
+    if isinstance(cell, bool):
+        return str(cell)  # TRUE is not the number 1
     return cell

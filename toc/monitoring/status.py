@@ -19,6 +19,7 @@ times the target itself). Red: more. Grey: no value, or no expectation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from toc.model import DEFAULT_TOLERANCE, Indicator, Link, Model, NodeType
 from toc.periods import Period, frequency_months, parse_period
@@ -205,14 +206,11 @@ def stale(indicator: Indicator, latest: Period | None, as_at: Period | None) -> 
 def _indicator_status(indicator: Indicator, node_id: str, area: str, points: dict | None, plan: Plan,
                       as_at: Period | None) -> IndicatorStatus:
     if points:
-        ordered = sorted(points.items())
+        periods = sorted(points)
+        values = [points[period][0] for period in periods]  # (a Point's value)
         if indicator.accumulate == "sum":
-            series, total = [], 0.0
-            for period, point in ordered:
-                total += point.value
-                series.append((period, total))
-        else:
-            series = [(period, point.value) for period, point in ordered]
+            values = list(accumulate(values))
+        series = list(zip(periods, values))
     else:
         series = []
     anchors = _anchors(indicator, plan, series[0] if series else None)
@@ -232,13 +230,15 @@ def _as_at(model: Model) -> Period | None:
     actuals = model.actuals
     if actuals is None:
         return None
-    return latest_period(period for points in actuals.series.values() for period in points)
+    # (the distinct periods are few, however many rows: each series's keys, joined at C speed)
+    return latest_period(set().union(*actuals.series.values()))
 
 
 def latest_period(periods) -> Period | None:
     """The period that ends last; of those ending together, the longest (2025-Q4 rather than 2025-12,
     which a report calls the figures "to")."""
-    return max(periods, key=lambda period: (period.last, -period.first), default=None)
+    return max((period for period in periods if period is not None), key=lambda period: (period.last, -period.first),
+               default=None)
 
 
 def progress(model: Model, area: str = "", *, as_at: Period | None = None) -> Progress:
@@ -282,10 +282,16 @@ def _link_status(link: Link, by_node: dict[str, list[IndicatorStatus]]) -> LinkS
     source = _worst(status.status_as_at(month) for status in sources)
     target = _worst(status.status_as_at(month) for status in targets)
     # The period compared at: the latest of either end's periods that ends by then.
-    as_at = max((period for status in sources + targets for period, _ in status.series if period.last <= month),
-                default=None)
+    as_at = latest_period(_last_by(status, month) for status in sources + targets if status.series)
     flag = "suspect" if source == GREEN and target == RED else None
     return LinkStatus(link, flag, as_at, source, target)
+
+
+def _last_by(status: IndicatorStatus, month: int) -> Period | None:
+    for period, _ in reversed(status.series):
+        if period.last <= month:
+            return period
+    return None
 
 
 def is_outcome(model: Model, node_id: str) -> bool:
