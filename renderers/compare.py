@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from toc.compare import Comparison
 from toc.renderers.escape import markdown_text
-from toc.renderers.spreadsheet import add_sheet, csv_text, header_style, new_workbook, workbook_bytes
+from toc.renderers.spreadsheet import add_table, csv_text, new_workbook, workbook_bytes
 
 
 def _cell(text) -> str:
@@ -101,16 +101,25 @@ def render_csv(comparison: Comparison) -> str:
 
 
 def render_xlsx(comparison: Comparison) -> bytes:
-    """A workbook with Coverage, Poolable indicators and Possible matches sheets (needs openpyxl)."""
-    workbook = new_workbook(f"Comparison of {len(comparison.areas)} models")
-    sheets = [("Coverage", coverage_table(comparison)), ("Poolable indicators", indicator_table(comparison)),
-              ("Possible matches", [["similarity", "area", "node", "label", "area", "node", "label"]]
-               + [[m.similarity, *m.first, *m.second] for m in comparison.possible_matches]),
-              ("Measures and methods", [["kind", "catalogue id", "areas"]]
-               + [["instrument", key, ", ".join(users)] for key, users in comparison.instruments.items()]
-               + [["method", key, ", ".join(users)] for key, users in comparison.methods.items()])]
-    for title, rows in sheets:
-        header_style(add_sheet(workbook, title, rows))
+    """A workbook with Coverage, Poolable indicators, Possible matches and Measures and methods
+    sheets (needs openpyxl), each titled, filtered and sized by the one spreadsheet writer;
+    counts and similarities are numbers, not text."""
+    names = [area.name for area in comparison.areas]
+    title = f"Comparison of {len(names)} models: " + ", ".join(names)
+    coverage = coverage_table(comparison)
+    coverage_rows = [[*row[:-1], len(comparison.outcomes[index].nodes)] for index, row in enumerate(coverage[1:])]
+    workbook = new_workbook(title)
+    add_table(workbook, "Coverage", coverage[0], coverage_rows, title=title)
+    indicators = indicator_table(comparison)
+    add_table(workbook, "Poolable indicators", indicators[0], indicators[1:], title=f"{title}: indicators of shared "
+              "outcomes that a regional evaluation could pool")
+    add_table(workbook, "Possible matches", ["similarity", "area", "node", "label", "area", "node", "label"],
+              [[m.similarity, *m.first, *m.second] for m in comparison.possible_matches],
+              title=f"{title}: outcomes with similar labels, never merged")
+    add_table(workbook, "Measures and methods", ["kind", "catalogue id", "areas", "number of areas"],
+              [["instrument", key, ", ".join(users), len(users)] for key, users in comparison.instruments.items()]
+              + [["method", key, ", ".join(users), len(users)] for key, users in comparison.methods.items()],
+              title=f"{title}: catalogue measures and methods in use")
     return workbook_bytes(workbook)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from toc.needs import COLUMNS, Comparison, NeedsRow, format_number
 from toc.renderers.escape import markdown_text, terminal_text
 from toc.renderers.spreadsheet import csv_text
+from toc.renderers.text_width import display_width, pad
 
 
 def dataset_values(row: NeedsRow) -> list[str]:
@@ -76,12 +77,12 @@ def render_needs_text(rows: list[NeedsRow], comparison: Comparison, title: str) 
         body.append([terminal_text(row.indicator), terminal_text(row.comparator or ""),
                      *(terminal_text(comparison_cell(row.values.get(place), show_year))
                        for place in comparison.places)])
-    widths = [max(len(line[index]) for line in [header, *body]) for index in range(len(header))]
+    widths = [max(display_width(line[index]) for line in [header, *body]) for index in range(len(header))]
     out = [terminal_text(title), f"{len(rows)} figures, {len(comparison.rows)} indicators, "
            f"{len(comparison.places)} places; each cell is the value (difference from the comparator)", ""]
-    out.append("  ".join(cell.ljust(w) for cell, w in zip(header, widths)).rstrip())
+    out.append("  ".join(pad(cell, w) for cell, w in zip(header, widths)).rstrip())
     out.append("  ".join("-" * w for w in widths))
-    out += ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in body]
+    out += ["  ".join(pad(cell, w) for cell, w in zip(line, widths)).rstrip() for line in body]
     out += ["", "Indicators:"]
     for row in comparison.rows:
         years = sorted({shown.year for shown in row.values.values() if shown.year})

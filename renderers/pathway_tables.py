@@ -9,12 +9,11 @@ one escaping function (``toc.renderers.escape``).
 
 from __future__ import annotations
 
-import textwrap
-
 from toc.model import Node
 from toc.pathway import Cell, PathwayMatrix, service_label
 from toc.renderers.escape import markdown_text, terminal_text
 from toc.renderers.spreadsheet import csv_text
+from toc.renderers.text_width import display_width, pad, wrap
 
 CSV_COLUMNS = ("level", "population", "status", "service", "label", "provider", "delivery", "area", "eif_rating",
                "duplicates")
@@ -80,7 +79,7 @@ def findings_summary(matrix: PathwayMatrix) -> list[str]:
 
 # ------------------------------------------------------------------ terminal
 def render_pathway_text(matrix: PathwayMatrix, title: str, width: int = 120, colour: bool = False) -> str:
-    first_width = max(14, min(24, max(len(pop.label) for pop in matrix.populations)))
+    first_width = max(14, min(24, max(display_width(terminal_text(pop.label)) for pop in matrix.populations)))
     columns = len(matrix.levels)
     cell_width = max(16, (width - first_width - 3 * columns - 4) // columns)
     widths = [first_width] + [cell_width] * columns
@@ -113,7 +112,7 @@ def _cell_lines(cell: Cell, width: int) -> list[str]:
     for node in cell.services:
         mark = "! " if cell.duplicated(node) else "- "
         text = terminal_text(service_label(node) + (f" ({node.delivery})" if node.delivery else ""))
-        wrapped = textwrap.wrap(text, width - 2) or [""]
+        wrapped = wrap(text, width - 2)
         lines += [mark + wrapped[0]] + ["  " + more for more in wrapped[1:]]
     return lines
 
@@ -133,9 +132,9 @@ def _table_rows(texts: list[list[str]], widths: list[int], styles: list[str | No
         parts = []
         for lines, width, cell_style in zip(texts, widths, styles):
             text = lines[index] if index < len(lines) else ""
-            padded = text.ljust(width)
+            padded = pad(text, width)
             if cell_style and text:
-                padded = cell_style + text + _RESET + " " * (width - len(text))
+                padded = cell_style + text + _RESET + " " * (width - display_width(text))
             parts.append(" " + padded + " ")
         rows.append("|" + "|".join(parts) + "|")
     return rows
@@ -146,7 +145,7 @@ def _table_row(words: list[str], widths: list[int], styles) -> list[str]:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width) or [""]
+    return wrap(text, width)
 
 
 # ------------------------------------------------------------------ Markdown

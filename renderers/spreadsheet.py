@@ -66,15 +66,61 @@ def append_row(sheet, values: Iterable) -> None:
                 cell.data_type = "s"
 
 
-def header_style(sheet, row: int = 1, fill: str = "DDDDDD") -> None:
-    """Bold, filled header row, frozen below it, with a filter on the columns."""
+def header_style(sheet, row: int = 1, fill: str = "DDDDDD", filter_ref: str | None = None) -> None:
+    """Bold, filled header row, frozen below it, with a filter on the columns (``filter_ref``,
+    else the whole sheet)."""
     from openpyxl.styles import Font, PatternFill
 
     for cell in sheet[row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=fill)
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
-    sheet.auto_filter.ref = sheet.dimensions
+    sheet.auto_filter.ref = filter_ref or sheet.dimensions
+
+
+def add_table(workbook, name: str, header: list, rows: Iterable[Iterable], *, title: str | None = None,
+              widths: dict[int, float] | None = None, wrap: bool = False, fill: str = "DDDDDD"):
+    """A new sheet holding one table, with the polish every toc spreadsheet has: an optional
+    title row (bold, large) above it, a bold filled header row frozen in view, a filter on
+    exactly the table's columns and rows, columns as wide as their text (within 8 to 60
+    characters, or ``widths`` by column number), and text wrapped at the top of its cell with
+    ``wrap``. Numbers stay numbers (``append_row``), so the table sorts, sums and charts."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    sheet = workbook.create_sheet(name)
+    if title:
+        append_row(sheet, [title])
+        sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+        append_row(sheet, [])
+    append_row(sheet, header)
+    header_row = sheet.max_row
+    rows = [list(row) for row in rows]
+    for row in rows:
+        append_row(sheet, row)
+    header_style(sheet, header_row, fill, filter_ref=(
+        f"A{header_row}:{get_column_letter(max(1, len(header)))}{header_row + len(rows)}"))
+    for index in range(1, len(header) + 1):
+        if widths and index in widths:
+            width = widths[index]
+        else:
+            longest = max((_text_width(row[index - 1]) for row in [header, *rows] if index - 1 < len(row)), default=0)
+            width = min(60, max(8, longest + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    if wrap:
+        for cells in sheet.iter_rows(min_row=header_row + 1):
+            for cell in cells:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    return sheet
+
+
+def _text_width(value) -> int:
+    """Columns a value takes when shown: its longest line, CJK and emoji counting two."""
+    from toc.renderers.text_width import display_width
+
+    if value is None:
+        return 0
+    return max((display_width(line) for line in str(value).splitlines()), default=0)
 
 
 def workbook_bytes(workbook) -> bytes:

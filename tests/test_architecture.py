@@ -27,7 +27,8 @@ LAYERS = (
     ("rules", ("toc.rules",)),
     ("checker", ("toc.checker",)),
     ("renderers", ("toc.renderers",)),
-    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.output", "toc.paths", "toc.serving")),
+    ("commands", ("toc.commands", "toc.cli", "toc.__main__", "toc.output", "toc.paths", "toc.serving",
+                  "toc.project_config")),
 )
 
 
@@ -139,7 +140,9 @@ def test_only_the_graphviz_backend_runs_programs(graph):
 
 
 # The import name of each runtime dependency in pyproject.toml.
-_IMPORT_NAMES = {"networkx": "networkx", "PyYAML": "yaml", "python-docx": "docx", "openpyxl": "openpyxl"}
+_IMPORT_NAMES = {"networkx": "networkx", "PyYAML": "yaml", "python-docx": "docx", "openpyxl": "openpyxl",
+                 "pathspec": "pathspec", "wcwidth": "wcwidth",
+                 "shtab": "shtab"}
 
 
 def test_runtime_dependencies_are_exactly_what_runtime_code_imports():

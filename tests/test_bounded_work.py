@@ -253,3 +253,17 @@ def test_the_benchmarks_biggest_model_is_not_refused_for_its_values():
     from toc.loading import _too_many_values
 
     assert _too_many_values(generate(50_000), "m.toc.yaml", Limits()) is None
+
+
+def test_a_syntax_error_in_every_node_is_read_around_quickly(tmp_path):
+    # After a syntax error each top-level section and each node is composed on its own
+    # (toc.loading.partial): every line is composed at most twice more, and the errors listed are bounded.
+    lines = ["toc: 1", "nodes:"]
+    for number in range(5_000):
+        lines += [f"  n{number}:", "    type: activity", f"  label: N{number}", f"    leads_to: [n{number + 1}]"]
+    path = tmp_path / "broken.toc.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    result, seconds = timed_toc("check", str(path))
+    assert result.returncode == 1 and "checking was partial" in result.stdout
+    assert result.stdout.count("error TOC001") == 21
+    assert seconds < CPU_SECONDS

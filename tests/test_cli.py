@@ -105,9 +105,9 @@ def test_usage_errors_exit_2_with_one_line(capsys, argv, message):
         assert err == message
 
 
-def test_directory_without_models(capsys, tmp_path):
+def test_directory_without_models_is_a_warning_not_an_error(capsys, tmp_path):
     code, _, err = run(capsys, "check", str(tmp_path))
-    assert code == 2 and "no *.toc.yaml files" in err
+    assert code == 0 and err.startswith("toc: warning: ") and "no *.toc.yaml or *.toc.yml files" in err
 
 
 def test_directory_is_searched_for_models(capsys, tmp_path):
@@ -163,9 +163,11 @@ def test_json_shape(capsys):
     _, out, _ = run(capsys, "check", "--format", "json", FLAWED)
     document = json.loads(out)
     assert document["schema"] == "toc-findings/1"
-    assert document["files"] == [{"path": FLAWED, "loaded": True, "findings": len(document["findings"])}]
+    assert document["files"] == [{"path": FLAWED, "loaded": True, "findings": len(document["findings"]),
+                                  "partial": False}]
     first = document["findings"][0]
-    assert set(first) == {"code", "name", "severity", "message", "path", "line", "column", "node", "hint", "related"}
+    assert set(first) == {"code", "name", "severity", "message", "path", "line", "column", "node", "hint", "related",
+                          "caused_by"}
     assert document["summary"]["files"] == 1
 
 

@@ -91,8 +91,21 @@ def test_xlsx_is_deterministic_and_readable(monkeypatch):
     assert first == second
     book = openpyxl.load_workbook(io.BytesIO(first))
     assert book.sheetnames == ["Coverage", "Poolable indicators", "Possible matches", "Measures and methods"]
-    header = [cell.value for cell in book["Coverage"][1]]
+    coverage = book["Coverage"]
+    # The polish of every toc spreadsheet (renderers/spreadsheet.py add_table): a title, the header
+    # frozen with a filter on exactly the table, columns sized to their text, counts as numbers.
+    assert coverage["A1"].value.startswith("Comparison of ") and coverage["A1"].font.bold
+    header = [cell.value for cell in coverage[3]]
     assert header[:4] == ["outcome", "matched by", "label", "stage"] and "Sefton" in header
+    assert coverage.freeze_panes == "A4" and coverage[3][0].font.bold
+    assert coverage.auto_filter.ref == f"A3:{coverage.cell(row=3, column=len(header)).column_letter}{coverage.max_row}"
+    assert all(isinstance(row[-1].value, int) for row in coverage.iter_rows(min_row=4))
+    assert coverage.column_dimensions["C"].width > coverage.column_dimensions["D"].width >= 8
+    matches = book["Possible matches"]
+    assert all(isinstance(row[0].value, float) for row in matches.iter_rows(min_row=4))
+    measures = book["Measures and methods"]
+    assert [cell.value for cell in measures[3]] == ["kind", "catalogue id", "areas", "number of areas"]
+    assert all(isinstance(row[3].value, int) for row in measures.iter_rows(min_row=4))
 
 
 def test_cli_outputs_and_errors(tmp_path, monkeypatch, capsys):

@@ -14,7 +14,7 @@ from toc.reformat import format_text
 def test_template_passes_check_with_only_info(name, tmp_path, capsys):
     target = tmp_path / f"{name}.toc.yaml"
     assert main(["init", "--template", name, str(target)]) == 0
-    assert f"wrote {target} from the {name} template" in capsys.readouterr().out
+    assert f"wrote {target} from the {name} template" in capsys.readouterr().err
     findings = check_file(str(target)).findings
     assert [f for f in findings if f.severity != "info"] == []
     text = target.read_text()

@@ -241,9 +241,9 @@ def test_error_lines_and_init_show_control_characters_as_escapes(tmp_path, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "\x1b" not in err and "\\x1b[2J\\n0 errors" in err
     name = str(tmp_path / "new\x1b[2J.toc.yaml")
-    out, _ = run(["init", name], capsys)
-    assert_terminal_safe(out)
-    assert "new\\x1b[2J.toc.yaml" in out
+    _, said = run(["init", name], capsys)  # ("wrote FILE ..." is on stderr, with every command's)
+    assert_terminal_safe(said)
+    assert "new\\x1b[2J.toc.yaml" in said
     assert main(["init", name]) == 2  # already exists: the error line quotes the name
     assert "\x1b" not in capsys.readouterr().err
 

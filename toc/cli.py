@@ -26,6 +26,14 @@ draw, compare and evaluate. Start with a commented starter model and its checks:
 """
 
 
+EPILOG = """\
+every command: -q/--quiet silences "wrote FILE" lines and summaries; NO_COLOR
+and FORCE_COLOR are honoured (NO_COLOR wins). Settings shared by a project's
+models: pyproject.toml [tool.toc], toc.toml or .toc.yaml (docs/configuration.md).
+Tab completion for bash, zsh and fish: `toc completion --help`.
+"""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one line, exit 2, as the house rules ask
         raise UsageError(f"{message} (see `{self.prog} --help`)")
@@ -33,8 +41,10 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser; given ``argv`` naming a command, only that command's module is imported."""
-    parser = _Parser(prog="toc", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="toc", description=DESCRIPTION, epilog=EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"toc {toc.__version__}")
+    parser.add_argument("-q", "--quiet", action="store_true", help=QUIET_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     chosen = next((arg for arg in argv or () if not arg.startswith("-")), None)
     for name in COMMAND_NAMES:
@@ -42,7 +52,20 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
             commands.add_parser(name)  # a placeholder keeps the list of choices whole, at no cost
         else:
             load(name).register(commands)
+    for subparser in commands.choices.values():
+        add_quiet(subparser)
     return parser
+
+
+QUIET_HELP = 'no "wrote FILE" lines or summaries on stderr (findings, notes and errors still show)'
+
+
+def add_quiet(parser: argparse.ArgumentParser) -> None:
+    """Every command takes -q/--quiet (`toc render -q ...` or `toc -q render ...`), added here so
+    that no command can miss it. SUPPRESS as the default: the command's parser then leaves the
+    value `toc -q` set alone instead of overwriting it with False."""
+    if "--quiet" not in parser._option_string_actions:
+        parser.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=QUIET_HELP)
 
 
 def install_signal_handlers() -> None:
@@ -70,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         install_signal_handlers()
         escape_what_streams_cannot_encode()
     parser = build_parser(arguments)
+    from toc.project_config import clear_cache
+
+    clear_cache()  # each run reads the project configuration afresh (tests run many in one process)
     try:
         args = parser.parse_args(arguments)
         if args.command is None:

@@ -27,6 +27,14 @@ class Related(NamedTuple):
     message: str
 
 
+class Cause(NamedTuple):
+    """The finding another one follows from: fix it and the other goes too (e.g. a dead end
+    caused by a misspelt `leads_too`)."""
+
+    code: str
+    location: Location
+
+
 class Finding(NamedTuple):
     """One problem found, where it is, and how to fix it.
 
@@ -45,6 +53,12 @@ class Finding(NamedTuple):
     # What the finding is about when that is not a node (e.g. "pathway-level:targeted"): the
     # checker drops a finding superseded by another rule's shown finding on the same subject.
     subject: str | None = None
+    # What the problem leaves out of the model, as facts such as "links-from:training" (its
+    # links are not read) or "links-to:trained" (a link meant to reach it does not): a finding
+    # of a rule that rests on one of them (Rule.rests_on) is caused by this one.
+    affects: tuple[str, ...] = ()
+    # Set by the checker: the shown finding this one follows from; it is listed after it.
+    caused_by: Cause | None = None
 
     @property
     def about(self) -> str | None:
@@ -70,8 +84,9 @@ class FindingKind:
     severity: Severity
 
     def finding(self, message: str, location: Location, *, node: str | None = None, hint: str | None = None,
-                related: tuple[Related, ...] = (), subject: str | None = None) -> Finding:
-        return Finding(self.code, self.name, self.severity, message, location, node, hint, related, subject)
+                related: tuple[Related, ...] = (), subject: str | None = None,
+                affects: tuple[str, ...] = ()) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, location, node, hint, related, subject, affects)
 
 
 # The order of findings in every report: by place (a Location sorts by path, line, column), then

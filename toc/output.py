@@ -103,6 +103,12 @@ def _usable_target(path: str, protected: tuple[str, ...], new_only: bool) -> tup
 _DESCRIPTOR_PATHS = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
+def is_standard_stream(path: str) -> bool:
+    """True for ``-`` and paths naming a descriptor already open (``/dev/stdout``, ``/dev/fd/3``):
+    outputs that are a stream, not a file anyone will look for."""
+    return path == "-" or _open_descriptor(path) is not None
+
+
 def _open_descriptor(path: str) -> int | None:
     """The descriptor ``path`` names (``/dev/stdout``, ``/dev/fd/3``...), or None."""
     if path in _DESCRIPTOR_PATHS:

@@ -11,7 +11,7 @@ a typo of an id or a field name, nothing is suggested.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 BUDGET = 200_000  # comparisons of a word with a choice per model: well under a second
 LONGEST_WORD = 100  # characters; ids and field names are far shorter, and difflib's time grows with length
@@ -25,8 +25,17 @@ def new_model() -> None:
     _left = BUDGET
 
 
-def closest(word: str, choices: Iterable[str]) -> str | None:
+# How much closer a likelier choice counts (difflib's ratio runs from 0 to 1): enough to prefer
+# an outcome to a need one letter nearer, not enough to prefer a distant id of the right type.
+LIKELIER_BONUS = 0.1
+
+
+def closest(word: str, choices: Iterable[str], likelier: Collection[str] = ()) -> str | None:
     """The choice ``word`` was most likely meant to be, or None.
+
+    ``likelier`` are the choices that fit where the word is written (the nodes a link from
+    an output may reach: outcomes and impacts, not needs): among near misses, they count as
+    a little nearer.
 
     >>> closest("indicator", ["indicators", "label"])
     'indicators'
@@ -34,6 +43,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     'outcome'
     >>> closest("home-climate-better", ["home-climate", "better-home-climate"])
     'better-home-climate'
+    >>> closest("parents-confidence", ["parent-confidence", "parents-confident"])
+    'parent-confidence'
+    >>> closest("parents-confidence", ["parent-confidence", "parents-confident"], likelier={"parents-confident"})
+    'parents-confident'
     """
     global _left
     if _left <= 0 or len(word) > LONGEST_WORD:
@@ -47,12 +60,22 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     # likelier meaning than a shorter id that shares some letters ("home-climate").
     words = _words(word)
     reordered = [choice for choice in options if len(words) > 1 and _words(choice) == words]
+    if len(reordered) > 1:
+        reordered = [choice for choice in reordered if choice in likelier] or reordered
     if len(reordered) == 1:
         return reordered[0]
     import difflib  # (here: a clean model never needs it, and every command would import it)
 
-    matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    if not likelier:
+        matches = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+        return matches[0] if matches else None
+    matches = difflib.get_close_matches(word, options, n=5, cutoff=0.6 - LIKELIER_BONUS)
+    scored = []
+    for match in matches:
+        score = difflib.SequenceMatcher(None, word, match).ratio() + (LIKELIER_BONUS if match in likelier else 0)
+        if score >= 0.6:
+            scored.append((score, match))
+    return max(scored, key=lambda pair: pair[0])[1] if scored else None
 
 
 def _words(text: str) -> list[str]:

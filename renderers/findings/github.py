@@ -10,6 +10,7 @@ own encoding then only carries toc's line break between message and hint (%0A).
 from __future__ import annotations
 
 from toc.renderers.escape import terminal_text
+from toc.renderers.findings.summary import caused_by_text
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -35,6 +36,7 @@ def render_github(reports) -> str:
                     f"title={_escape_property(f'{finding.code} {finding.name}')}",
                 ]
             )
-            message = terminal_text(finding.message) + (f"\n{terminal_text(finding.hint)}" if finding.hint else "")
+            message = terminal_text(finding.message) + caused_by_text(finding) \
+                + (f"\n{terminal_text(finding.hint)}" if finding.hint else "")
             lines.append(f"::{_LEVEL[finding.severity.value]} {properties}::{_escape_data(message)}")
     return "".join(line + "\n" for line in lines)

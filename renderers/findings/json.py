@@ -25,6 +25,9 @@ def finding_record(finding) -> dict:
             {"path": r.location.path, "line": r.location.line, "column": r.location.column, "message": r.message}
             for r in finding.related
         ],
+        "caused_by": None if finding.caused_by is None else {
+            "code": finding.caused_by.code, "path": finding.caused_by.location.path,
+            "line": finding.caused_by.location.line, "column": finding.caused_by.location.column},
     }
 
 
@@ -32,7 +35,8 @@ def render_json(reports) -> str:
     document = {
         "schema": SCHEMA_ID,
         "files": [
-            {"path": report.path, "loaded": report.model is not None, "findings": len(report.findings)}
+            {"path": report.path, "loaded": report.model is not None, "findings": len(report.findings),
+             "partial": report.partial}
             for report in reports
         ],
         "findings": [finding_record(finding) for report in reports for finding in report.findings],

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from urllib.parse import quote
 
 import toc
+from toc.renderers.findings.summary import caused_by_text
 from toc.rules import RULES
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -43,13 +44,17 @@ def render_sarif(reports) -> str:
                 "ruleId": finding.code,
                 "ruleIndex": index[finding.code],
                 "level": _LEVEL[finding.severity.value],
-                "message": {"text": finding.message + (f" ({finding.hint})" if finding.hint else "")},
+                "message": {"text": finding.message + caused_by_text(finding)
+                            + (f" ({finding.hint})" if finding.hint else "")},
                 "locations": [_location(finding.location)],
             }
-            if finding.related:
+            related = list(finding.related)
+            if finding.caused_by is not None:  # the finding it follows from, as one more related place
+                related.append((finding.caused_by.location, f"caused by {finding.caused_by.code}: fix that first"))
+            if related:
                 result["relatedLocations"] = [
-                    {"id": number, **_location(related.location, related.message)}
-                    for number, related in enumerate(finding.related)
+                    {"id": number, **_location(location, message)}
+                    for number, (location, message) in enumerate(related)
                 ]
             results.append(result)
     document = {

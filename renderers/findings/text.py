@@ -8,7 +8,7 @@ line of its own (a forged "0 errors" summary); only toc's own colours are escape
 from __future__ import annotations
 
 from toc.renderers.escape import terminal_text
-from toc.renderers.findings.summary import summary_line
+from toc.renderers.findings.summary import caused_by_text, summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
@@ -28,7 +28,8 @@ def render_text(reports, *, colour: bool = False, hints: bool = True) -> str:
                 severity = f"{_COLOURS[severity]}{severity}{_RESET}"
             location = terminal_text(finding.location)
             where = f"{_BOLD}{location}{_RESET}" if colour else location
-            lines.append(f"{where}: {severity} {finding.code} {finding.name}: {terminal_text(finding.message)}")
+            lines.append(f"{where}: {severity} {finding.code} {finding.name}: {terminal_text(finding.message)}"
+                         f"{caused_by_text(finding)}")
             if not hints:
                 continue
             for related in finding.related:

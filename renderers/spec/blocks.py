@@ -38,4 +38,35 @@ class Diagram:
     text: str = ""  # the same outline as plain text, for formats that are not Markdown
 
 
-Block = Heading | Paragraph | Bullets | Table | Diagram
+
+
+@dataclass(frozen=True)
+class Banner:
+    """A warning that comes before anything else: the plan is not ready to send, and why."""
+
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label and value pairs: the cover's title block."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Where the table of contents goes; everything before it is the cover page."""
+
+    headings: tuple[str, ...]  # the sections' headings, for formats without a contents field
+
+
+Block = Heading | Paragraph | Bullets | Table | Diagram | Banner | Facts | Contents
+
+TO_COMPLETE = "[To complete: "
+
+
+def to_complete(what: str) -> str:
+    """A placeholder the commissioner fills in before sending: the same words in every format."""
+    return f"{TO_COMPLETE}{what}]"

@@ -7,7 +7,7 @@ Every block's text, toc's own wording and model text alike, is written through
 from __future__ import annotations
 
 from toc.renderers.escape import markdown_text
-from toc.renderers.spec.blocks import Block, Bullets, Diagram, Heading, Paragraph, Table
+from toc.renderers.spec.blocks import Banner, Block, Bullets, Contents, Diagram, Facts, Heading, Paragraph, Table
 
 
 def render_markdown(blocks: list[Block]) -> str:
@@ -25,6 +25,16 @@ def render_markdown(blocks: list[Block]) -> str:
             out.append(_table(block))
         elif isinstance(block, Diagram):
             out.append(block.outline.rstrip())  # already Markdown, escaped by the outline renderer
+        elif isinstance(block, Banner):
+            # A quoted block before everything else: the plan is not ready, and why.
+            lines = [f"> **{markdown_text(block.title, starts_line=False)}**", ">"]
+            lines += [f"> - {markdown_text(item)}" for item in block.items]
+            out.append("\n".join(lines))
+        elif isinstance(block, Facts):
+            out.append("\n".join(f"- {markdown_text(label)}: {markdown_text(value, starts_line=False)}"
+                                 for label, value in block.rows))
+        elif isinstance(block, Contents):
+            out.append("**Contents**\n\n" + "\n".join(f"- {markdown_text(h)}" for h in block.headings))
     return "\n\n".join(out) + "\n"
 
 

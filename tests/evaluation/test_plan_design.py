@@ -120,9 +120,12 @@ def test_a_model_with_errors_is_not_ready_with_reasons():
 def test_no_questions_or_an_impact_question_without_method_is_not_ready():
     _, plan = plan_of(SMALL.format(methods="").split("evaluation:")[0])
     assert plan.not_ready_reasons == ("no evaluation questions: add them under `evaluation: questions:`",)
-    _, plan = plan_of(SMALL.format(methods=""))
+    _, plan = plan_of(SMALL.format(methods="").replace("target: 60", "target: 1200"))
     assert plan.not_ready_reasons == ("impact question q1 names no method",)
     _, plan = plan_of(SMALL.format(methods="parent-survey"))
+    assert plan.not_ready_reasons == ("impact question q1 claims a change in children that its numbers cannot "
+                                      "show (indicator sdq: needs 74 per group, about 8 available)",)
+    _, plan = plan_of(SMALL.format(methods="parent-survey").replace("target: 60", "target: 1200"))
     assert (plan.ready, plan.not_ready_reasons) == (True, ())
 
 
@@ -242,8 +245,10 @@ def test_no_weak_impact_claim_appears_without_its_caveat(path):
             assert "Caveat (" in line and caveat.split(":")[0] in line, (node_plan.id, line)
     for question in plan.questions:
         if question.design.weak:
-            row = next(line for line in lines if line.startswith(f"| {question.id} |"))
-            assert question.design.caveat in row.replace("\\", "")
+            # Each question is a heading with its bullets; "What you may claim" carries the caveat.
+            start = next(i for i, line in enumerate(lines) if line.startswith(f"### {question.id} ("))
+            claim = next(line for line in lines[start:] if line.startswith("- What you may claim: "))
+            assert question.design.caveat in claim.replace("\\", "")
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem.removesuffix(".toc"))

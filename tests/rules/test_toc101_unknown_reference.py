@@ -42,3 +42,31 @@ nodes:
 """
     [finding] = only(text, "TOC101")
     assert finding.hint == 'did you mean "better-home-climate"?'
+
+
+def test_the_suggestion_prefers_a_node_a_link_from_here_can_reach():
+    # "parents-confidence" is one letter from the need "parent-confidence", two from the outcome
+    # "parents-confident": a link from an output leads on to outcomes, so the outcome is the suggestion.
+    [finding] = only("""
+        toc: 1
+        nodes:
+          parent-confidence: {type: need, label: Low confidence, leads_to: [training]}
+          training: {type: activity, label: Training, leads_to: [trained]}
+          trained: {type: output, label: Trained, leads_to: [parents-confidence]}
+          parents-confident: {type: outcome, term: short, label: Confident}
+        """, "TOC101")
+    assert (finding.location.line, finding.location.column) == (6, 54)
+    assert finding.hint == 'did you mean "parents-confident"?'
+
+
+def test_from_the_need_itself_the_nearest_id_is_suggested():
+    # Nothing is later than an impact: the nearer id wins as before.
+    [finding] = only("""
+        toc: 1
+        nodes:
+          parent-confidence: {type: need, label: Low confidence}
+          parents-confident: {type: outcome, term: short, label: Confident}
+          end: {type: impact, label: End, leads_to: [parents-confidence]}
+        """, "TOC101")
+    assert finding.hint == 'did you mean "parent-confidence"?'
+

@@ -15,7 +15,7 @@ from toc.renderers.spec.markdown import _cell, render_markdown
 from toc.checker import check_file
 from toc.cli import main
 from toc.evaluation.catalogue import catalogue_for
-from toc.evaluation.plan import plan_evaluation
+from toc.evaluation.plan import MatrixRow, plan_evaluation
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.toc.yaml"))
 EAST_MIDLANDS = str(EXAMPLES / "east-midlands.toc.yaml")
@@ -85,7 +85,12 @@ def test_matrix_spreadsheets_have_one_row_per_question_node_and_method(tmp_path)
     table = list(csv.reader(io.StringIO((tmp_path / "m.csv").read_text())))
     assert len(rows) == len(table) == len(plan.matrix) + 1
     assert rows[0][:5] == ("Question", "Question text", "Kind", "Node", "Node label")
-    assert [tuple(c or "" for c in row) for row in rows[1:]] == [tuple(r) for r in table[1:]]
+    # The CSV keeps every column; the sheet the columns some row fills, with the same cells.
+    assert tuple(table[0]) == MatrixRow.HEADERS and set(rows[0]) <= set(table[0])
+    columns = [table[0].index(header) for header in rows[0]]
+    timing = rows[0].index("Timing")
+    for sheet_row, csv_row in zip(rows[1:], table[1:]):
+        assert all((sheet_row[i] or "") == csv_row[c] for i, c in enumerate(columns) if i != timing)
     assert ("q3", "less-conflict", "Parent survey with validated measures (pre, post and follow-up)") in {
         (r[0], r[3], r[8]) for r in rows}
 
@@ -167,15 +172,17 @@ def test_an_unknown_suffix_suggests_no_option_spec_lacks(tmp_path, examples_dir,
     assert "--format" not in capsys.readouterr().err
 
 
-def test_a_questions_row_carries_its_power_caveat(tmp_path):
+def test_a_questions_claim_carries_its_power_caveat(tmp_path):
     # A waiting-list comparison (SMS 3) whose N cannot show its target read "cause, with care" alone.
     from conftest import ROOT
     from toc.cli import main
 
     model = ROOT / "tests" / "evaluation" / "public_models" / "incredible-years-preschool.toc.yaml"
     assert main(["spec", str(model), "-o", str(tmp_path / "s.md")]) == 0
-    [row] = [line for line in (tmp_path / "s.md").read_text().splitlines() if line.startswith("| q2 |")]
-    assert "SMS 3: cause, with care" in row and "is not detectable: needs 74 per arm" in row
+    lines = (tmp_path / "s.md").read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("### q2 ("))
+    claim = next(line for line in lines[start:] if line.startswith("- What you may claim: "))
+    assert "SMS 3: cause, with care" in claim and "is not detectable: needs 74 per arm" in claim
 
 
 @pytest.mark.parametrize("name", ["wirral", "east-midlands", "kirklees", "leicester-city", "sefton", "flawed"])

@@ -13,7 +13,7 @@ from types import ModuleType
 
 # The order `toc --help` lists them in: the daily loop, then planning, then many models.
 COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "monitor", "catalogue", "pathway", "needs",
-                 "diff", "compare", "frameworks", "schema")
+                 "diff", "compare", "frameworks", "schema", "completion")
 
 
 def load(name: str) -> ModuleType:

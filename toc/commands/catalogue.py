@@ -35,6 +35,7 @@ def register(commands) -> None:
 def run(args) -> int:
     from toc.evaluation.catalogue import catalogue_for, shipped
     from toc.renderers.escape import terminal_text
+    from toc.renderers.text_width import display_width, pad
     from toc.suggest import did_you_mean
 
     catalogue = shipped()
@@ -50,11 +51,13 @@ def run(args) -> int:
         for kind, entries in kinds.items():
             if args.entry in (None, kind):
                 print(f"{kind.upper()}")
-                width = max(map(len, entries), default=0)
+                # A model's own entries are model text: no control characters reach the terminal,
+                # and ids in any script line up (display width, not characters).
+                width = max((display_width(terminal_text(entry_id)) for entry_id in entries), default=0)
                 for entry_id, entry in entries.items():
-                    # A model's own entries are model text: no control characters reach the terminal.
                     detail = entry.family if kind == "methods" else entry.respondent
-                    print(terminal_text(f"  {entry_id:<{width}}  {entry.name}" + (f" ({detail})" if detail else "")))
+                    print(f"  {pad(terminal_text(entry_id), width)}  "
+                          + terminal_text(entry.name + (f" ({detail})" if detail else "")))
                 print()
         print("`toc catalogue ID` shows one entry in full.")
         return 0

@@ -1,4 +1,5 @@
-"""What every command shares: the usage error and the parsing of rule codes."""
+"""What every command shares: the usage error, the parsing of rule codes, and what a command
+says on stderr after it has written a file ("wrote FILE", silenced by --quiet)."""
 
 from __future__ import annotations
 
@@ -34,9 +35,17 @@ def checked_model(path: str, doing: str, note: str):
     """
     import sys
 
-    from toc.checker import check_file
+    from toc.checker import ProjectSettings, Selection, check_file
+    from toc.project_config import config_for_file
 
-    report = check_file(path)
+    # The project configuration applies here as in `toc check`, so `render --findings` and
+    # the specification's annex show what `toc check` shows.
+    config = config_for_file(path)
+    if config is None:
+        report = check_file(path)
+    else:
+        report = check_file(path, Selection(select=config.select),
+                            project=ProjectSettings(ignore=config.ignore, severity=config.severity))
     if report.model is None:
         from toc.renderers.findings import render_text
 
@@ -94,3 +103,67 @@ def refuse_binary_on_terminal(output: str, output_format: str) -> None:
 
     if output == "-" and output_format in BINARY_FORMATS and sys.stdout.isatty():
         raise UsageError(f"will not write {output_format} to a terminal; give a file with -o")
+
+
+def say(args, message: str) -> None:
+    """A status line on stderr (never stdout, which may be the output itself), unless --quiet.
+
+    For progress and results a person reads ("wrote FILE", fmt's summary, notes); findings and
+    errors are never silenced. ``args`` is the command's parsed arguments (``quiet`` is set on
+    every command by toc/cli.py)."""
+    import sys
+
+    from toc.renderers.escape import terminal_text
+
+    if not getattr(args, "quiet", False):
+        print(terminal_text(message), file=sys.stderr)
+
+
+def wrote(args, path: str, detail: str = "") -> None:
+    """Say "wrote FILE" after a successful write, unless --quiet or FILE is a stream (`-`,
+    /dev/stdout, /dev/fd/N), where the output itself is what the reader sees.
+
+    Every command that writes a file calls this once per file, right after
+    ``toc.output.write_output`` returns; ``detail`` adds words after the name
+    ("wrote plan.md (3 evaluation questions)")."""
+    from toc.output import is_standard_stream
+
+    if not is_standard_stream(path):
+        say(args, f"wrote {path}" + (f" {detail}" if detail else ""))
+
+
+def write_and_say(args, path: str, data: str | bytes, **options) -> None:
+    """``toc.output.write_output(path, data, **options)``, then ``wrote(args, path)``: the usual
+    way a command writes its output."""
+    from toc.output import write_output
+
+    write_output(path, data, **options)
+    wrote(args, path)
+
+
+COLOR_HELP = ("colour the text format (auto: on a terminal; NO_COLOR set turns it off and FORCE_COLOR "
+              "set turns it on, NO_COLOR winning; --color always/never override both)")
+
+
+def colour_wanted(choice: str = "auto", output: str = "-") -> bool:
+    """Whether to write ANSI colour: the one place the choice is made, for every command.
+
+    ``--color always`` / ``never`` decide (a command-line option overrides the environment,
+    as https://no-color.org asks). With ``auto``: ``NO_COLOR`` set to anything but the empty
+    string turns colour off (no-color.org); else ``FORCE_COLOR`` set to anything but the empty
+    string turns it on for standard output even when that is a pipe or a CI log
+    (https://force-color.org); else colour goes to a terminal only. NO_COLOR wins when both
+    are set, as in Python's own interpreter (3.13). A file (-o FILE) is coloured only with
+    --color always."""
+    import os
+    import sys
+
+    if choice in ("always", "never"):
+        return choice == "always"
+    if output != "-":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()

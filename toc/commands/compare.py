@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal
+from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal, write_and_say
 
 COMPARE_EPILOG = """\
 examples:
@@ -30,7 +30,7 @@ def register(commands) -> None:
         description="Compare several theory-of-change models side by side.",
         epilog=COMPARE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories of *.toc.yaml")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="model files, or directories of *.toc.yaml / *.toc.yml")
     parser.add_argument("--format", choices=("markdown", "csv", "xlsx"),
                         help="output format (default: from the -o suffix, else markdown)")
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="write to FILE instead of standard output")
@@ -44,14 +44,14 @@ def run(args) -> int:
     from toc.renderers.findings import FORMATS as FINDING_FORMATS
     from toc.checker import check_file
     from toc.compare import compare_models
-    from toc.output import write_output
     from toc.paths import model_files
+    from toc.project_config import excluded_by_config
 
     output_format = args.format or format_of_output(args.output, ("md", "csv", "xlsx"), on_stdout="md")
     if output_format == "md":
         output_format = "markdown"  # (compare's --format calls it markdown; its suffix is .md)
     refuse_binary_on_terminal(args.output, output_format)
-    files = model_files(args.paths)
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
     reports = [check_file(path) for path in files]
     unreadable = [report for report in reports if report.model is None]
     if unreadable:
@@ -60,5 +60,5 @@ def run(args) -> int:
     if len(reports) < 2:
         raise UsageError("give at least two models to compare")
     comparison = compare_models([report.model for report in reports])
-    write_output(args.output, FORMATS[output_format](comparison), protected=tuple(files))
+    write_and_say(args, args.output, FORMATS[output_format](comparison), protected=tuple(files))
     return 0

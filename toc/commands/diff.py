@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from toc.commands.common import UsageError, format_of_output
+from toc.commands.common import COLOR_HELP, UsageError, colour_wanted, format_of_output, write_and_say
 
 DIFF_EPILOG = """\
 examples:
@@ -50,7 +50,7 @@ def register(commands) -> None:
                         help="text for the terminal (default), markdown for a pull request or notes, json for tools "
                              "(with -o, .md and .json files get those formats)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                        help="colour the text format (auto: on a terminal, unless NO_COLOR is set)")
+                        help=COLOR_HELP)
     parser.add_argument("--exit-code", action="store_true", help="exit 1 when the models differ, like git diff")
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="write to FILE instead of standard output")
     parser.set_defaults(run=run)
@@ -60,7 +60,6 @@ def run(args) -> int:
     from toc.renderers.diff import FORMATS, render_text
     from toc.renderers.findings import FORMATS as FINDING_FORMATS
     from toc.diff import diff_models
-    from toc.output import write_output
 
     # -o changes.md or -o changes.json says the format; anything else is text unless --format says otherwise.
     chosen = format_of_output(args.output, ("md", "json"), given=args.format, on_stdout="text", otherwise="text")
@@ -72,14 +71,11 @@ def run(args) -> int:
         return 2  # not 1: with --exit-code, 1 means "the models differ"
     diff = diff_models(old.model, new.model, old.findings, new.findings, old_name=args.old, new_name=args.new)
     if args.format == "text":
-        colour = args.color == "always" or (
-            args.color == "auto" and args.output == "-" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        )
-        text = render_text(diff, colour=colour)
+        text = render_text(diff, colour=colour_wanted(args.color, args.output))
     else:
         text = FORMATS[args.format](diff)
     protected = tuple(path for path in (args.old, args.new) if not path.startswith("git:"))
-    write_output(args.output, text, protected=protected)
+    write_and_say(args, args.output, text, protected=protected)
     return 1 if args.exit_code and not diff.is_empty else 0
 
 

@@ -6,21 +6,25 @@ import argparse
 import bisect
 import collections
 import difflib
+import io
 import sys
 
 FMT_EPILOG = """\
 examples:
   toc fmt model.toc.yaml           rewrite the file in place (atomically)
-  toc fmt models/                  every *.toc.yaml under a directory
+  toc fmt models/                  every *.toc.yaml / *.toc.yml under a directory
   toc fmt --check .                in CI or pre-commit: exit 1 and show a diff if
                                    any file is not formatted; change nothing
   toc fmt --diff model.toc.yaml    show what would change; change nothing
   toc fmt - < in.yaml > out.yaml   a filter, for editors
+  toc fmt --check - < in.yaml      exit 1 with a diff if standard input is not formatted
 
-What it does: keys in the order of docs/format.md (toc, title, ... nodes; in a
-node type, label, term, ...; unknown keys stay, after the known ones), 2-space
-indentation with list dashes indented under their key. Comments and blank lines
-move with the key below them. Only the spaces that start a line change: text,
+What it does: keys in the order of the format's field tables (toc/fields.py)
+  top level: {TOP_ORDER}, ...
+  a node:    {NODE_ORDER}, ...
+and unknown keys after the known ones; 2-space indentation with list dashes
+indented under their key. Comments and blank lines move with the key below
+them. Only the spaces that start a line change: text,
 quotes and escapes, comments (also inside [...] and {...}), anchors, long lines,
 --- and ..., and line endings (LF or CRLF) are kept as written. Running it twice
 changes nothing the second time, and it never writes a file whose model would
@@ -32,42 +36,58 @@ a complex key such as `? [a]`), 2 usage error or unreadable file.
 """
 
 
+def _epilog() -> str:
+    """The epilog, with the key order read from the field tables, which toc fmt follows."""
+    from toc.fields import SECTIONS, field_names
+
+    return FMT_EPILOG.replace("{TOP_ORDER}", ", ".join(field_names(SECTIONS["top level"])[:3])).replace(
+        "{NODE_ORDER}", ", ".join(field_names(SECTIONS["node"])[:4]))
+
+
 def register(commands) -> None:
     parser = commands.add_parser(
         "fmt", help="put models in canonical key order and indentation, keeping comments",
         description="Format theory-of-change models: canonical key order and indentation, every comment kept.",
-        epilog=FMT_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="model files, directories to search for *.toc.yaml, or - for standard input")
+                        help="model files, directories to search for *.toc.yaml and *.toc.yml, or - for standard input")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true",
                       help="change nothing; exit 1 with a unified diff if any file would change")
     mode.add_argument("--diff", action="store_true", help="change nothing; print what would change")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="with -: the name messages and diffs give the model (default <stdin>)")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from toc.commands.common import UsageError
+    from toc.commands.common import UsageError, say, write_and_say
+    from toc.renderers.escape import terminal_text
     from toc.reformat import FormatRefused, format_text
-    from toc.loading.source import decode, read_bytes
+    from toc.loading.source import decode, read_bytes, read_stream
     from toc.limits import Limits
-    from toc.output import write_output
     from toc.paths import model_files
+    from toc.project_config import excluded_by_config
 
     if "-" in args.paths and len(args.paths) > 1:
         raise UsageError("- (standard input) cannot be combined with other paths")
-    files = ["-"] if args.paths == ["-"] else model_files(args.paths)
+    if args.stdin_filename and args.paths != ["-"]:
+        raise UsageError("--stdin-filename goes with - (the model on standard input)")
+    files = ["-"] if args.paths == ["-"] else model_files(
+        args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
     limits = Limits.from_environment()
     status = 0
     changed = []
     refused = 0
     for path in files:
         data = None
+        name = (args.stdin_filename or "<stdin>") if path == "-" else path  # what messages call it
         if path == "-":
             # Bytes, not text mode, which would turn CRLF line endings into LF.
-            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-            text = decode(raw, "-")
+            stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO(sys.stdin.read().encode("utf-8"))
+            raw = read_stream(stream, name, limits)
+            text = raw if not isinstance(raw, bytes) else decode(raw, name)
         else:
             raw = data = read_bytes(path, limits)
             text = data if not isinstance(data, bytes) else decode(data, path)
@@ -78,31 +98,33 @@ def run(args) -> int:
         try:
             formatted = format_text(text, limits)
         except FormatRefused as reason:
-            print(f"{path}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
+            print(f"{terminal_text(name)}:{reason.line}:{reason.column}: cannot format: {reason}", file=sys.stderr)
             status, refused = 1, refused + 1
             continue
         # decode() takes a UTF-8 byte-order mark off; a file that had one keeps it.
         bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
         text, formatted = bom + text, bom + formatted
-        if path == "-":
-            sys.stdout.write(formatted)
+        if path == "-" and not (args.check or args.diff):
+            sys.stdout.write(formatted)  # a filter: the formatted text, changed or not
             continue
         if formatted == text:
             continue
-        changed.append(path)
+        changed.append(name)
         if args.check or args.diff:
             sys.stdout.writelines(unified_diff(
                 text.splitlines(keepends=True), formatted.splitlines(keepends=True),
-                fromfile=path, tofile=f"{path} (formatted)",
+                fromfile=name, tofile=f"{name} (formatted)",
             ))
         else:
             # Refused if the file changed on disk since it was read: never lose newer work.
-            write_output(path, formatted, unchanged_since=data if isinstance(data, bytes) else None)
-    if path != "-" or len(files) > 1:
-        verb = "would reformat" if (args.check or args.diff) else "reformatted"
-        print(f"{verb} {len(changed)} of {len(files)} file{'s' if len(files) != 1 else ''}"
-              + (": " + ", ".join(changed) if changed and len(changed) <= 5 else "")
-              + (f"; {refused} could not be formatted (see above)" if refused else ""), file=sys.stderr)
+            write_and_say(args, path, formatted, unchanged_since=data if isinstance(data, bytes) else None)
+    if files != ["-"]:
+        checking = args.check or args.diff
+        verb = "would reformat" if checking else "reformatted"
+        # (When files were written, each has had its "wrote FILE" line; the summary only counts.)
+        say(args, f"{verb} {len(changed)} of {len(files)} file{'s' if len(files) != 1 else ''}"
+            + (": " + ", ".join(changed) if checking and changed and len(changed) <= 5 else "")
+            + (f"; {refused} could not be formatted (see above)" if refused else ""))
     if args.check and changed:
         status = 1
     return status

@@ -48,8 +48,8 @@ def template_text(name: str) -> str:
 
 
 def run(args) -> int:
+    from toc.commands.common import wrote
     from toc.output import write_output
-    from toc.renderers.escape import terminal_text
     from toc.suggest import did_you_mean
 
     if args.list:
@@ -69,7 +69,6 @@ def run(args) -> int:
         raise UsageError(f"{args.file}: already exists; toc init never overwrites a file")
     # new_only: a file created meanwhile (by another program) is still never overwritten.
     write_output(args.file, template_text(args.template), new_only=True)
-    suffix = "" if args.file.endswith(".toc.yaml") else " (name it *.toc.yaml so `toc check DIR` finds it)"
-    shown = terminal_text(args.file)  # a file name can hold control characters too
-    print(f"wrote {shown} from the {args.template} template{suffix}; next: toc check {shown}")
+    suffix = "" if args.file.endswith((".toc.yaml", ".toc.yml")) else " (name it *.toc.yaml so `toc check DIR` finds it)"
+    wrote(args, args.file, f"from the {args.template} template{suffix}; next: toc check {args.file}")
     return 0

@@ -6,8 +6,7 @@ import argparse
 import os
 import sys
 
-from toc.commands.common import UsageError, format_of_output, model_inputs, refuse_binary_on_terminal
-from toc.output import write_output
+from toc.commands.common import UsageError, format_of_output, model_inputs, refuse_binary_on_terminal, write_and_say
 
 MONITOR_EPILOG = """\
 examples:
@@ -52,8 +51,9 @@ def register(commands) -> None:
 
 
 def run(args) -> int:
-    from toc.checker import check_file
+    from toc.checker import ProjectSettings, Selection, check_file
     from toc.monitoring import area_summaries, progress
+    from toc.project_config import config_for_file
 
     output_format = format_of_output(args.output, MONITOR_FORMATS, given=args.format, on_stdout="md")
     refuse_binary_on_terminal(args.output, output_format)
@@ -63,7 +63,13 @@ def run(args) -> int:
             raise UsageError(f"--actuals {path}: give a .csv or .xlsx file")
         if not os.path.isfile(path):
             raise UsageError(f"--actuals {path}: no such file")
-    report = check_file(args.model, actuals=extra)
+    # The project configuration applies as in `toc check`, so the data problems are those it shows.
+    config = config_for_file(args.model)
+    if config is None:
+        report = check_file(args.model, actuals=extra)
+    else:
+        report = check_file(args.model, Selection(select=config.select), actuals=extra,
+                            project=ProjectSettings(ignore=config.ignore, severity=config.severity))
     model = report.model
     if model is None:
         from toc.renderers.findings import render_text
@@ -93,7 +99,8 @@ def run(args) -> int:
     summaries = area_summaries(model) if any(areas) else []
     protected = (*model_inputs(args.model, model), *(source.path for source in (model.actuals.files
                                                                                 if model.actuals else ())))
-    write_output(args.output, _render(model, result, data_problems, summaries, output_format), protected=protected)
+    write_and_say(args, args.output, _render(model, result, data_problems, summaries, output_format),
+                  protected=protected)
     return 0
 
 

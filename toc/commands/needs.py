@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal
-from toc.output import write_output
+from toc.commands.common import UsageError, format_of_output, refuse_binary_on_terminal, write_and_say
 
 NEEDS_EPILOG = """\
 examples:
@@ -31,7 +30,7 @@ def register(commands) -> None:
                     "(one row per area x indicator) with the differences from each comparator.",
         epilog=NEEDS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", metavar="PATH", nargs="+", help="model files, or directories of *.toc.yaml")
+    parser.add_argument("paths", metavar="PATH", nargs="+", help="model files, or directories of *.toc.yaml / *.toc.yml")
     parser.add_argument("-o", "--output", metavar="OUT", default="-",
                         help="output file: .csv .xlsx .md .txt; default: a side-by-side table in the terminal")
     parser.add_argument("--format", choices=NEEDS_FORMATS, help="output format when the suffix cannot say")
@@ -45,10 +44,11 @@ def run(args) -> int:
     from toc.checker import check_file
     from toc.needs import compare, compile_dataset
     from toc.paths import model_files
+    from toc.project_config import excluded_by_config
 
     output_format = format_of_output(args.output, NEEDS_FORMATS, given=args.format, on_stdout="txt")
     refuse_binary_on_terminal(args.output, output_format)
-    files = model_files(args.paths)
+    files = model_files(args.paths, quiet=getattr(args, "quiet", False), excluded=excluded_by_config)
     reports = [check_file(path) for path in files]
     broken = [report for report in reports if report.model is None]
     if broken:
@@ -69,7 +69,7 @@ def run(args) -> int:
                          + ": add `figures:` to need nodes (see `toc needs --help`)")
     comparison = compare(rows)
     title = args.title or _default_title(models)
-    write_output(args.output, _render(rows, comparison, title, output_format), protected=tuple(files))
+    write_and_say(args, args.output, _render(rows, comparison, title, output_format), protected=tuple(files))
     return 0
 
 

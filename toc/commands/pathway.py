@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 
-from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal
-from toc.output import write_output
+from toc.commands.common import (
+    UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal, write_and_say,
+)
 
 PATHWAY_EPILOG = """\
 examples:
@@ -60,17 +60,18 @@ def run(args) -> int:
                          "(see `toc pathway --help` and docs/pathway.md)")
     matrix = build_matrix(model)
     title = f"{model.area or model.display_name} - support pathway"
-    write_output(args.output, _render(matrix, title, output_format, args), protected=model_inputs(args.model, model))
+    write_and_say(args, args.output, _render(matrix, title, output_format, args), protected=model_inputs(args.model, model))
     return 0
 
 
 def _render(matrix, title: str, output_format: str, args) -> str | bytes:
     if output_format == "txt":
+        from toc.commands.common import colour_wanted
         from toc.renderers.pathway_tables import render_pathway_text
 
         to_terminal = args.output == "-" and sys.stdout.isatty()
         width = args.width or (shutil.get_terminal_size((120, 24)).columns if to_terminal else 120)
-        colour = to_terminal and not os.environ.get("NO_COLOR")
+        colour = colour_wanted("auto", args.output)
         return render_pathway_text(matrix, title, width=width, colour=colour)
     if output_format == "md":
         from toc.renderers.pathway_tables import render_pathway_markdown

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from toc.commands.common import UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal
+from toc.commands.common import (
+    UsageError, checked_model, format_of_output, model_inputs, refuse_binary_on_terminal, write_and_say,
+)
 from toc.fields import NODE_TYPES
-from toc.output import write_output
 from toc.suggest import did_you_mean
 
 RENDER_EPILOG = """\
@@ -76,5 +77,5 @@ def run(args) -> int:
         output_format=output_format, view=view, findings=tuple(report.findings) if args.findings else None,
         workshop=args.workshop, page=args.page, group_by=args.group_by, page_findings=tuple(report.findings),
     )
-    write_output(args.output, render_model(model, request), protected=model_inputs(args.model, model))
+    write_and_say(args, args.output, render_model(model, request), protected=model_inputs(args.model, model))
     return 0

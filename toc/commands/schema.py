@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from toc.output import write_output
+from toc.commands.common import write_and_say
 
 
 def register(commands) -> None:
@@ -21,5 +21,5 @@ def run(args) -> int:
     from toc.json_schema import json_schema
     from toc.rules import RULES
 
-    write_output(args.output, json.dumps(json_schema(RULES), indent=2) + "\n")
+    write_and_say(args, args.output, json.dumps(json_schema(RULES), indent=2) + "\n")
     return 0

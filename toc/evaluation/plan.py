@@ -177,7 +177,7 @@ def plan_evaluation(model: Model, catalogue: Catalogue | None = None, findings: 
     plans_by_id = {plan.id: plan for plan in node_plans}
     question_plans = tuple(_question_plan(model, q, plans_by_id, methods, findings, distances) for q in questions)
     all_verdicts = [v for plan in node_plans for v in plan.power]
-    ready, reasons = _readiness(questions, question_plans, findings)
+    ready, reasons = _readiness(questions, question_plans, findings, {p.id: p.power for p in node_plans})
     return EvaluationPlan(
         nodes=tuple(node_plans),
         matrix=tuple(_matrix(model, node_plans, questions, methods, measure_names)),
@@ -228,7 +228,7 @@ def _question_plan(model, question, plans_by_id, methods, findings, distances) -
                         tuple(plan.id for plan in about), design, evaluability, bool(named))
 
 
-def _readiness(questions, question_plans, findings) -> tuple[bool, tuple[str, ...]]:
+def _readiness(questions, question_plans, findings, verdicts_by_node) -> tuple[bool, tuple[str, ...]]:
     reasons = []
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
@@ -239,6 +239,15 @@ def _readiness(questions, question_plans, findings) -> tuple[bool, tuple[str, ..
     for plan, question in zip(question_plans, questions):
         if question.kind == "impact" and not plan.named_methods:
             reasons.append(f"impact question {plan.id or '(no id)'} names no method")
+    for plan, question in zip(question_plans, questions):
+        if question.kind != "impact":
+            continue
+        # A claim its own numbers cannot show is a plan that will report "no difference" whatever happens.
+        hidden = [v for node_id in plan.nodes for v in verdicts_by_node.get(node_id, ()) if v.detectable is False]
+        for verdict in hidden:
+            reasons.append(f"impact question {plan.id or '(no id)'} claims a change in {verdict.node} that its "
+                           f"numbers cannot show (indicator {verdict.indicator}: needs {verdict.needed:,} per "
+                           f"group, about {verdict.n:,} available)")
     return not reasons, tuple(reasons)
 
 

@@ -19,12 +19,13 @@ from toc.loading.catalogue_files import read_catalogues
 from toc.loading.lines import EditorLines, needs_editor_lines
 from toc.loading.nesting import READER_MAX_DEPTH, composed_depth
 from toc.loading.parse import compose
-from toc.loading.source import UnreadableInput, decode, read_bytes
+from toc.loading.partial import MOST_PARTS_LISTED, compose_parts, partial_note
+from toc.loading.source import UnreadableInput, decode, read_bytes, read_stream
 from toc.model import Location, Model
 from toc import suggest
-from toc.loading.finding_kinds import INVALID_VALUE, LIMIT_EXCEEDED
+from toc.loading.finding_kinds import INVALID_VALUE, LIMIT_EXCEEDED, YAML_SYNTAX
 
-__all__ = ["LoadResult", "UnreadableInput", "load_file", "load_text"]
+__all__ = ["LoadResult", "UnreadableInput", "load_file", "load_stream", "load_text"]
 
 
 @dataclass
@@ -32,6 +33,9 @@ class LoadResult:
     path: str
     model: Model | None
     findings: list[Finding] = field(default_factory=list)
+    # After a syntax error, the model of the parts of the file that do read (toc.loading.partial):
+    # for checking those parts only; ``model`` stays None, so no command draws or writes from it.
+    partial: Model | None = None
 
 
 def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None,
@@ -49,6 +53,20 @@ def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str
     if isinstance(text, Finding):
         return LoadResult(path, None, [text])
     return load_text(text, path, limits, known_codes, actuals=actuals)
+
+
+def load_stream(stream, path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None,
+                catalogue_dir: str = "") -> LoadResult:
+    """Read and load a model from an open binary stream (`toc check -`); ``path`` is the name
+    its findings carry, ``catalogue_dir`` as for ``load_text``."""
+    limits = limits or Limits.from_environment()
+    data = read_stream(stream, path, limits)
+    if isinstance(data, Finding):
+        return LoadResult(path, None, [data])
+    text = decode(data, path)
+    if isinstance(text, Finding):
+        return LoadResult(path, None, [text])
+    return load_text(text, path, limits, known_codes, catalogue_dir)
 
 
 def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
@@ -69,6 +87,8 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
         return LoadResult(path, None, [too_many])
     root = _compose_within_depth(text, path, limits)
     if isinstance(root, Finding):
+        if root.code == YAML_SYNTAX.code and not needs_editor_lines(text):
+            return _load_parts(text, path, limits, known_codes, catalogue_dir, root)
         return LoadResult(path, None, [root])
     builder = ModelBuilder(path, limits, known_codes)
     if needs_editor_lines(text):
@@ -80,6 +100,25 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
     if model is not None and catalogue_dir is not None and (actuals or (model.monitoring and model.monitoring.actuals)):
         findings += read_actuals(model, limits, catalogue_dir or _folder_of(path), actuals)
     return LoadResult(path, model, findings)
+
+
+def _load_parts(text: str, path: str, limits: Limits, known_codes, catalogue_dir, error: Finding) -> LoadResult:
+    """After a syntax error: the error, and what the blocks of the file that do read hold."""
+    parts = compose_parts(text, path, error.location.line)
+    if parts is None:
+        return LoadResult(path, None, [error])
+    if limits.max_depth < READER_MAX_DEPTH and composed_depth(parts.root, limits.max_depth)[0] > limits.max_depth:
+        return LoadResult(path, None, [error])
+    # The first error is libyaml's for the whole file; each other block that does not read has its own.
+    findings = [error._replace(related=error.related + partial_note(parts.missing, path))]
+    findings += parts.errors[:MOST_PARTS_LISTED]  # each has its own; past that, the note counts them
+    builder = ModelBuilder(path, limits, known_codes)
+    builder.partial = True
+    model = builder.build(parts.root)
+    findings += builder.findings
+    if model is not None and model.catalogues and catalogue_dir is not None:
+        findings += read_catalogues(model, limits, catalogue_dir or _folder_of(path))
+    return LoadResult(path, None, findings, partial=model)
 
 
 def _folder_of(path: str) -> str:

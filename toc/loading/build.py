@@ -62,6 +62,9 @@ for _section, _fields in field_tables.SECTIONS.items():
         _HOME_OF_FIELD.setdefault(_field.name, _section)
 
 
+_NODE_FIELD_NAMES = field_tables.names_of(field_tables.NODE)
+
+
 class _LimitReached(Exception):
     pass
 
@@ -73,6 +76,9 @@ class ModelBuilder(EvaluationReader):
 
     # Set (toc.loading.lines.EditorLines) when libyaml's line count differs from an editor's.
     editor_lines = None
+    # Set when building from the parts of a file that read after a syntax error
+    # (toc.loading.partial): a section that is not there may be in the part that did not read.
+    partial = False
 
     def __init__(self, path: str, limits: Limits, known_codes: Iterable[str] | None = None):
         self.path = path
@@ -136,6 +142,8 @@ class ModelBuilder(EvaluationReader):
                 model.monitoring = monitoring_fields.read_monitoring(self, value)
             else:
                 setattr(model, name, self._text(value, name))
+        if self.partial:
+            return
         if "toc" not in fields:
             self._report(MISSING_FIELD, "missing `toc: 1` (the format version) at the top of the file",
                          model.location, hint="add `toc: 1` as the first line")
@@ -152,10 +160,39 @@ class ModelBuilder(EvaluationReader):
             self._report(LIMIT_EXCEEDED, f"{len(pairs)} nodes, over the limit of {self.limits.max_nodes}",
                          self._loc(value), hint="raise the limit with TOC_MAX_NODES if the model is genuine")
             raise _LimitReached
-        for node_id, key, node_value in pairs:
+        for node_id, key, node_value in self._adopt_stray_fields(pairs):
             # A bad id is reported, but the node is still read so nothing inside it is hidden.
             self._valid_id(node_id, key, "node id")
             model.nodes[node_id] = self._node(node_id, key, node_value)
+
+    def _adopt_stray_fields(self, pairs):
+        """The node pairs, with a node's field indented as a node id given back to the node above it.
+
+        A last field indented like the node ids (`  leads_to: [x]` under a node whose fields
+        have four spaces) is valid YAML, but a node named "leads_to": read literally it gives
+        a broken node and, with the links lost, a dead end and unreached outcomes. It is
+        reported once, and read as the field it was meant to be.
+        """
+        kept = []
+        for pair in pairs:
+            name, key, value = pair
+            owner = kept[-1] if kept else None
+            if name in _NODE_FIELD_NAMES and not isinstance(value, yaml.MappingNode) and owner is not None \
+                    and isinstance(owner[2], yaml.MappingNode) and owner[2].value and not owner[2].flow_style \
+                    and not any(getattr(field_key, "value", None) == name for field_key, _ in owner[2].value):
+                owner_id, owner_key, fields = owner
+                first_field = fields.value[0][0]
+                self._report(UNKNOWN_FIELD,
+                             f'`{name}` is indented as a node under `nodes:`, but it is a field; line it up with '
+                             f'`{first_field.value}` of "{owner_id}" above',
+                             self._loc(key), node=owner_id,
+                             hint=f'indent `{name}:` by {first_field.start_mark.column} spaces, like the other fields '
+                                  f'of "{owner_id}"; until then toc reads it as a field of "{owner_id}"')
+                kept[-1] = (owner_id, owner_key, yaml.MappingNode(fields.tag, [*fields.value, (key, value)],
+                                                                  fields.start_mark, value.end_mark, fields.flow_style))
+                continue
+            kept.append(pair)
+        return kept
 
     # ----------------------------------------------------------------- nodes
     def _node(self, node_id: str, key: yaml.Node, value: yaml.Node) -> Node:
@@ -210,7 +247,7 @@ class ModelBuilder(EvaluationReader):
             hint = f"write a list: leads_to: [{', '.join(value.value.split())}]" \
                 if isinstance(value, yaml.ScalarNode) else None
             self._report(INVALID_VALUE, f"leads_to should be a list of ids or links, not {_describe(value)}",
-                         self._loc(value), node=node_id, hint=hint)
+                         self._loc(value), node=node_id, hint=hint, affects=(f"links-from:{node_id}",))
             return []
         links = []
         for item in self._items(value):
@@ -359,14 +396,16 @@ class ModelBuilder(EvaluationReader):
                 fields[name] = value
                 continue
             names = field_tables.field_names(section)
-            hint = did_you_mean(name, names)
+            meant = closest(name, names)
+            hint = f'did you mean "{meant}"?' if meant else ""
             home = _HOME_OF_FIELD.get(name)
             if not hint and home and home != where:
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
             self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
-                         node=node_id, hint=hint or f"fields here: {', '.join(names)}")
+                         node=node_id, hint=hint or f"fields here: {', '.join(names)}",
+                         affects=_left_out(meant, node_id, value) if where == "node" else ())
         return fields
 
     def _mapping(self, value: yaml.Node, what: str, expected: str, node_id: str | None = None):
@@ -442,8 +481,12 @@ class ModelBuilder(EvaluationReader):
         if _is_null(value):
             return None
         if self._tag_allowed(value, node_id):
+            mapping = isinstance(value, yaml.MappingNode)
             self._report(INVALID_VALUE, f"`{name}` should be text, not {_describe(value)}", self._loc(value),
-                         node=node_id, hint=_TEXT_HINT if isinstance(value, yaml.MappingNode) else None)
+                         node=node_id, hint=_text_hint(name, value) if mapping else None,
+                         # fields indented under a text field are lost to their node
+                         affects=tuple(fact for key, item in (value.value if mapping and node_id else ())
+                                       for fact in _left_out(getattr(key, "value", None), node_id, item)))
         return None
 
     def _id_text(self, value: yaml.Node, what: str, node_id: str | None) -> str | None:
@@ -583,8 +626,24 @@ class ModelBuilder(EvaluationReader):
         return Location(self.path, mark.line + 1, mark.column + 1)
 
     def _report(self, kind: FindingKind, message: str, location: Location, *, node: str | None = None,
-                hint: str | None = None, related: tuple[Related, ...] = ()) -> None:
-        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related))
+                hint: str | None = None, related: tuple[Related, ...] = (), affects: tuple[str, ...] = ()) -> None:
+        self.findings.append(kind.finding(message, location, node=node, hint=hint, related=related, affects=affects))
+
+
+def _left_out(meant: str | None, node_id: str | None, value: yaml.Node) -> tuple[str, ...]:
+    """What a node loses when a field meant as ``meant`` is misspelt (Finding.affects)."""
+    if meant == "indicators":
+        return (f"indicators:{node_id}",)
+    if meant != "leads_to":
+        return ()
+    targets = []
+    for item in value.value if isinstance(value, yaml.SequenceNode) else ():
+        if isinstance(item, yaml.ScalarNode):
+            targets.append(item.value)
+        elif isinstance(item, yaml.MappingNode):
+            targets += [to.value for key, to in item.value if getattr(key, "value", None) == "to"
+                        and isinstance(to, yaml.ScalarNode)]
+    return (f"links-from:{node_id}", *(f"links-to:{target}" for target in targets))
 
 
 # The node fields read as text by the builder itself, tried first (labels, groups...).
@@ -600,4 +659,13 @@ _REQUIRED_HINTS = {
     "label": "add `label:` with the words for the box",
 }
 _TEXT_HINT = "text containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
+
+
+def _text_hint(name: str, value: yaml.MappingNode) -> str:
+    """A text field that holds a mapping: fields indented under it by mistake, or an unquoted ': '."""
+    first = value.value[0][0] if value.value else None
+    if isinstance(first, yaml.ScalarNode) and first.value in _HOME_OF_FIELD and not value.flow_style:
+        return (f"the lines under `{name}:` are indented more than it, so YAML reads `{first.value}` as part of "
+                f"`{name}`: write the text after `{name}:` and line `{first.value}` up with `{name}`")
+    return _TEXT_HINT
 

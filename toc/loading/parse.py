@@ -12,6 +12,7 @@ import yaml
 from toc.findings import Finding
 from toc.loading.lines import needs_editor_lines
 from toc.loading.source import location_of_offset
+from toc.loading.structure import explain
 from toc.model import Location
 from toc.loading.nesting import READER_DEPTH_ERROR, READER_MAX_DEPTH
 from toc.loading.finding_kinds import LIMIT_EXCEEDED, YAML_SYNTAX
@@ -45,8 +46,20 @@ class _Loader(_BaseLoader):
         return _BaseLoader.resolve(self, kind, value, implicit)
 
 
-def compose(text: str, path: str) -> yaml.Node | None | Finding:
-    """The document's root node, None for an empty document, or a TOC001 finding."""
+def compose(text: str, path: str, first_line: int = 1) -> yaml.Node | None | Finding:
+    """The document's root node, None for an empty document, or a TOC001 finding.
+
+    ``first_line`` is where ``text`` starts in its file, for a block of a file composed
+    on its own (toc.loading.partial): findings are placed in the file, not in the block.
+    """
+    result = _compose(text, path)
+    if first_line != 1 and isinstance(result, Finding):
+        location = result.location
+        result = result._replace(location=Location(path, location.line + first_line - 1, location.column))
+    return result
+
+
+def _compose(text: str, path: str) -> yaml.Node | None | Finding:
     try:
         return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -68,6 +81,10 @@ def compose(text: str, path: str) -> yaml.Node | None | Finding:
         if "another document" in problem:
             problem = "a second YAML document (---) in one file"
         context = f"{error.context or ''} {problem}"
+        explained = None if needs_editor_lines(text) else explain(text, location.line, location.column, context)
+        if explained is not None:
+            return YAML_SYNTAX.finding(explained.message, Location(path, explained.line, explained.column),
+                                       hint=explained.hint)
         return YAML_SYNTAX.finding(
             f"invalid YAML: {problem}", location, hint=_hint(text, location, context)
         )
@@ -97,6 +114,8 @@ def _hint(text: str, location: Location, problem: str) -> str | None:
         return "a model file holds one YAML document: remove the extra '---'"
     if "mapping values are not allowed" in problem:
         return "a value containing ': ' needs quotes, e.g. label: \"Outcome: better relationships\""
+    if "quoted scalar" in problem:
+        return "a quote opened here is never closed: end the text with the same quote mark"
     if "could not find expected ':'" in problem or "simple key" in problem:
         return "check the indentation and quotes on this line and the one before"
     return None

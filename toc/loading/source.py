@@ -31,16 +31,30 @@ def read_bytes(path: str, limits: Limits) -> bytes | Finding:
         # Opening a FIFO or a device would block or read forever.
         raise UnreadableInput(f"{path}: is not a regular file")
     if info.st_size > limits.max_file_bytes:
-        return LIMIT_EXCEEDED.finding(
-            f"file is {info.st_size / 1048576:.1f} MB, over the {limits.max_file_bytes // 1048576} MB limit",
-            Location(path, 1, 1),
-            hint="split the model, or raise the limit with TOC_MAX_FILE_MB if it is genuine",
-        )
+        return too_big(info.st_size, path, limits)
     try:
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as error:
         raise UnreadableInput(f"{path}: cannot read: {error.strerror}") from None
+
+
+def too_big(size: int, path: str, limits: Limits) -> Finding:
+    """The TOC006 finding for a file over the size limit."""
+    return LIMIT_EXCEEDED.finding(
+        f"file is {size / 1048576:.1f} MB, over the {limits.max_file_bytes // 1048576} MB limit",
+        Location(path, 1, 1),
+        hint="split the model, or raise the limit with TOC_MAX_FILE_MB if it is genuine",
+    )
+
+
+def read_stream(stream, path: str, limits: Limits) -> bytes | Finding:
+    """The bytes of an open binary stream (standard input), or TOC006 if there are too many:
+    never more than the limit (plus one byte, to know) is held."""
+    data = stream.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        return too_big(len(data), path, limits)
+    return data
 
 
 def decode(data: bytes, path: str) -> str | Finding:

@@ -15,6 +15,7 @@ from toc.rules import (
     duplicate_key,
     duplicate_link,
     empty_pathway_level,
+    follow_up_after_final_report,
     forward_feedback,
     hidden_character,
     framework_outcome_not_addressed,
@@ -98,6 +99,7 @@ RULES: dict[str, Rule] = {
         infeasible_comparison,
         measure_mismatch,
         instrument_in_text,
+        follow_up_after_final_report,
         # Support pathways (TOC6xx).
         pathway_gap,
         pathway_duplication,

@@ -69,4 +69,4 @@ def check(context):
 
 
 RULE = Rule("TOC207", "backward-link", Severity.WARNING, "a link to an earlier stage not marked as feedback",
-            __doc__, check)
+            __doc__, check, local=True)

@@ -32,6 +32,16 @@ class Rule(FindingKind):
     # checker drops them when this rule's finding is shown, and only then (so ignoring this
     # code never hides theirs).
     supersedes: tuple[str, ...] = ()
+    # Whether each finding judges one item by itself (a node, an indicator, a link and its two
+    # ends, an assumption): such a rule still runs on the parts of a file that read after a
+    # syntax error (toc.loading.partial). A rule about what is absent anywhere in the model
+    # (an unknown id, a node nothing leads to) would be misled by the part that did not read.
+    local: bool = False
+    # What each finding assumes about the node (or subject) it is about, as kinds of fact:
+    # "links-from" (its leads_to is as written), "links-to" (the links meant to reach it do).
+    # When another shown finding affects that fact (Finding.affects), this finding is caused
+    # by it: the checker says so and lists it after its cause.
+    rests_on: tuple[str, ...] = ()
 
     @classmethod
     def documenting(cls, kind: FindingKind, summary: str, doc: str) -> Rule:

@@ -71,4 +71,4 @@ def check(context):
         )
 
 
-RULE = Rule("TOC208", "cycle", Severity.ERROR, "a loop of links not marked as feedback", __doc__, check)
+RULE = Rule("TOC208", "cycle", Severity.ERROR, "a loop of links not marked as feedback", __doc__, check, local=True)

@@ -59,4 +59,4 @@ def check(context):
 
 
 RULE = Rule("TOC202", "dead-end", Severity.WARNING, "a node that leads nowhere", __doc__, check,
-            supersedes=("TOC204",))
+            supersedes=("TOC204",), rests_on=("links-from",))

@@ -77,4 +77,5 @@ def _names(piece, shown=6):
     return names + (f" and {len(piece) - shown} more" if len(piece) > shown else "")
 
 
-RULE = Rule("TOC209", "disconnected", Severity.WARNING, "the model falls into separate pieces", __doc__, check)
+RULE = Rule("TOC209", "disconnected", Severity.WARNING, "the model falls into separate pieces", __doc__, check,
+            rests_on=("links-from", "links-to"))

@@ -70,4 +70,4 @@ def _where(indicator):
     return indicator.value_locations.get("id", indicator.location)
 
 
-RULE = Rule("TOC104", "duplicate-indicator-id", Severity.ERROR, "two indicators share one id", __doc__, check)
+RULE = Rule("TOC104", "duplicate-indicator-id", Severity.ERROR, "two indicators share one id", __doc__, check, local=True)

@@ -57,4 +57,4 @@ def check(context):
                 first_seen[link.target] = link.location
 
 
-RULE = Rule("TOC103", "duplicate-link", Severity.WARNING, "the same link twice", __doc__, check)
+RULE = Rule("TOC103", "duplicate-link", Severity.WARNING, "the same link twice", __doc__, check, local=True)

@@ -66,4 +66,4 @@ def check(context):
             )
 
 
-RULE = Rule("TOC210", "forward-feedback", Severity.WARNING, "a feedback link that goes forward", __doc__, check)
+RULE = Rule("TOC210", "forward-feedback", Severity.WARNING, "a feedback link that goes forward", __doc__, check, local=True)

@@ -93,4 +93,4 @@ def _found(text, where, pattern, location, node_id):
 
 
 RULE = Rule("TOC105", "hidden-character", Severity.WARNING,
-            "a bidirectional control or invisible character in an id or label", __doc__, check)
+            "a bidirectional control or invisible character in an id or label", __doc__, check, local=True)

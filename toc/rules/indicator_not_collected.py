@@ -76,4 +76,4 @@ def check(context):
 
 
 RULE = Rule("TOC304", "indicator-not-collected", Severity.INFO, "the data is partner-held or not collected",
-            __doc__, check)
+            __doc__, check, local=True)

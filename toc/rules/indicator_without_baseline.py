@@ -72,4 +72,4 @@ def check(context):
 
 
 RULE = Rule("TOC303", "indicator-without-baseline", Severity.INFO, "an indicator with no baseline or no target",
-            __doc__, check)
+            __doc__, check, local=True)

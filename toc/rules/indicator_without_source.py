@@ -59,4 +59,4 @@ def check(context):
 
 
 RULE = Rule("TOC302", "indicator-without-source", Severity.WARNING, "an indicator with no data source", __doc__,
-            check)
+            check, local=True)

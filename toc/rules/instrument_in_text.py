@@ -71,4 +71,4 @@ def check(context):
 
 
 RULE = Rule("TOC508", "instrument-in-text", Severity.INFO,
-            "a validated measure named only in an indicator's measure text", __doc__, check)
+            "a validated measure named only in an indicator's measure text", __doc__, check, local=True)

@@ -61,4 +61,5 @@ def check(context):
 
 
 RULE = Rule("TOC201", "isolated-node", Severity.ERROR, "a node with no links at all", __doc__, check,
-            supersedes=("TOC203", "TOC204"))
+            supersedes=("TOC203", "TOC204"),
+            rests_on=("links-from", "links-to"))

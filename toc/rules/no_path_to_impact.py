@@ -86,4 +86,4 @@ def check(context):
 
 
 RULE = Rule("TOC204", "no-path-to-impact", Severity.WARNING, "a node from which no impact can be reached", __doc__,
-            check)
+            check, rests_on=("links-from",))

@@ -49,4 +49,4 @@ def check(context):
             )
 
 
-RULE = Rule("TOC102", "self-link", Severity.ERROR, "a node leads to itself", __doc__, check)
+RULE = Rule("TOC102", "self-link", Severity.ERROR, "a node leads to itself", __doc__, check, local=True)

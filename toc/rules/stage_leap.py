@@ -93,4 +93,4 @@ def _skipped(source: Stage, target: Stage) -> str | None:
 # Worked out once for every pair of stages: a model has thousands of links and 64 pairs.
 _SKIPPED = {(source, target): _skipped(source, target) for source in Stage for target in Stage if target > source}
 
-RULE = Rule("TOC206", "stage-leap", Severity.WARNING, "a link that skips intermediate stages", __doc__, check)
+RULE = Rule("TOC206", "stage-leap", Severity.WARNING, "a link that skips intermediate stages", __doc__, check, local=True)

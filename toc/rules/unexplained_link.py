@@ -60,4 +60,4 @@ def check(context):
 
 
 RULE = Rule("TOC401", "unexplained-link", Severity.INFO, "a link into an outcome with no assumption or evidence",
-            __doc__, check)
+            __doc__, check, local=True)

@@ -41,7 +41,7 @@ nodes:
 
 from toc.findings import Severity
 from toc.rules.base import Rule
-from toc.suggest import did_you_mean
+from toc.suggest import closest, did_you_mean
 
 
 def check(context):
@@ -51,13 +51,17 @@ def check(context):
     for reference, message, hint, node in unknown_references(model):
         yield RULE.finding(message, reference.location, node=node, hint=hint)
     nodes = model.nodes
+    later = _later_stages(context)
     for link in context.links:
         if link.target not in nodes:
+            meant = closest(link.target, model.nodes, later(link.source))
             yield RULE.finding(
                 f'"{link.source}" leads to "{link.target}", which is not a node',
                 link.value_locations.get("to", link.location),
                 node=link.source,
-                hint=did_you_mean(link.target, model.nodes) or "define the node under nodes:, or fix the id",
+                hint=f'did you mean "{meant}"?' if meant else "define the node under nodes:, or fix the id",
+                # the link it was meant to be is missing: from its source, and to the node meant
+                affects=(f"links-from:{link.source}",) + ((f"links-to:{meant}",) if meant else ()),
             )
         for reference in link.assumptions:
             if reference.id not in model.assumptions:
@@ -76,6 +80,26 @@ def check(context):
                     reference.location,
                     hint=did_you_mean(reference.id, model.nodes) or "name a node id from nodes:",
                 )
+
+
+def _later_stages(context):
+    """The node ids a link from a node most likely means: those in later columns (outcomes
+    after an output), each set made once per stage."""
+    by_stage: dict = {}
+    for node_id, stage in context.stages.items():
+        if stage is not None:
+            by_stage.setdefault(stage, []).append(node_id)
+    made: dict = {}
+
+    def later(source: str) -> frozenset[str]:
+        stage = context.stages.get(source)
+        if stage is None:
+            return frozenset()
+        if stage not in made:
+            made[stage] = frozenset(node_id for other, ids in by_stage.items() if other > stage for node_id in ids)
+        return made[stage]
+
+    return later
 
 
 RULE = Rule("TOC101", "unknown-reference", Severity.ERROR, "a reference to an id that is not defined", __doc__, check)

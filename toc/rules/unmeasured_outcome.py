@@ -60,4 +60,4 @@ def check(context):
 
 
 RULE = Rule("TOC301", "unmeasured-outcome", Severity.WARNING, "an outcome or impact with no indicator", __doc__,
-            check)
+            check, local=True, rests_on=("indicators",))

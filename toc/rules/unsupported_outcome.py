@@ -78,4 +78,4 @@ def check(context):
 
 
 RULE = Rule("TOC203", "unsupported-outcome", Severity.ERROR, "an outcome or impact no activity reaches", __doc__,
-            check)
+            check, rests_on=("links-to",))

@@ -85,4 +85,4 @@ def _hint(context, assumption_id: str) -> str:
 
 
 RULE = Rule("TOC402", "weak-critical-assumption", Severity.WARNING, "a critical assumption with weak evidence",
-            __doc__, check)
+            __doc__, check, local=True)
