@@ -16,6 +16,16 @@ from toc.model import Model, Stage
 from toc.monitoring import AMBER, GREEN, GREY, RED, AreaSummary, IndicatorStatus, LinkStatus, Progress
 from toc.monitoring.status import is_outcome
 
+# Model and data text is shown in full in tables, but a note or a label in a chart's caption is
+# cut here: nobody reads a 20,000-character note in a board report.
+MOST_CHARACTERS = 400
+
+
+def shortened(text: str, most: int = MOST_CHARACTERS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 # A status is always said in words (and, in pictures, with a shape): never by colour alone.
 STATUS_WORDS = {GREEN: "On track", AMBER: "At risk", RED: "Off track", GREY: "No data"}
 NOT_JUDGED = "Not judged"  # grey with data: no numeric target or trajectory to compare with
@@ -130,7 +140,7 @@ def _row(model: Model, status: IndicatorStatus) -> IndicatorRow:
     return IndicatorRow(
         status, _node_label(model, status.node), indicator.measure or status.id, unit,
         f"{number_text(latest[1])} ({latest[0].text})" if latest else "-",
-        number_text(status.expected), status_text(status, _judged(status)), _trend(status), " ".join(note.split()))
+        number_text(status.expected), status_text(status, _judged(status)), _trend(status), shortened(note))
 
 
 def _stage_of(model: Model, node_id: str) -> Stage | None:

@@ -25,7 +25,7 @@ h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
 .headline { font-size: 1.3rem; font-weight: 600; background: #F2F2F2; border-left: 6px solid #1a1a1a;
             padding: 0.6rem 0.9rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
-th, td { border: 1px solid #999; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+th, td { overflow-wrap: anywhere; border: 1px solid #999; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
 th { background: #E6E6E6; }
 td.number { text-align: right; }
 td.number .note { font-size: 0.8rem; }
@@ -34,7 +34,8 @@ td.number .note { font-size: 0.8rem; }
 .badge svg { vertical-align: -2px; }
 .charts { display: flex; flex-wrap: wrap; gap: 0.8rem; }
 figure { margin: 0; border: 1px solid #ccc; padding: 0.4rem; break-inside: avoid; width: 360px; }
-figcaption { font-size: 0.85rem; }
+figcaption { font-size: 0.85rem; overflow-wrap: anywhere; }
+h1, h2, h3, p, li { overflow-wrap: anywhere; }
 .chart text.axis, .chart .axis { font-size: 10px; fill: #333; }
 .suspect { border: 2px solid #1a1a1a; padding: 0.5rem 0.8rem; margin: 0.6rem 0; break-inside: avoid; }
 .ends { font-weight: normal; }

@@ -57,3 +57,14 @@ def test_the_wirral_status_picture_is_drawn(tmp_path, monkeypatch, capsys):
     assert main(["render", "examples/wirral.toc.yaml", "--status", "-o", str(tmp_path / "s.svg")]) == 0
     svg = (tmp_path / "s.svg").read_text()
     assert svg.count("SUSPECT") == 2 and "OFF TRACK" in svg and "NOT JUDGED" in svg
+
+
+def test_compare_with_status_says_how_each_areas_outcome_stands(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert main(["compare", "examples/sefton.toc.yaml", "examples/wirral.toc.yaml", "examples/kirklees.toc.yaml",
+                 "--status"]) == 0
+    out = capsys.readouterr().out
+    assert "✓ confident (off track)" in out and "✓ less-exposure (at risk)" in out
+    assert "(no data)" in out
+    assert main(["compare", "examples/sefton.toc.yaml", "examples/wirral.toc.yaml"]) == 0
+    assert "(off track)" not in capsys.readouterr().out  # only when asked
