@@ -50,3 +50,17 @@ def test_past_200_problems_the_rest_are_counted_not_listed(tmp_path):
     found = check_file(write(tmp_path, "indicator,period,value\n" + rows)).findings
     assert sum(f.code == "TOC801" for f in found) == 200
     assert [f.message for f in found if f.code == "TOC800"] == ["50 more problems in this file are not listed"]
+
+
+def test_a_misspelt_column_is_named_in_the_hint(tmp_path):
+    found = findings(tmp_path, "indicator,period,valeu\nsessions-held,2025-Q1,9\n", "TOC800")
+    assert found[0].hint.startswith('is the column "valeu" meant to be "value"?')
+
+
+def test_semicolons_and_tabs_separate_columns_when_the_header_has_no_comma(tmp_path):
+    for separator in (";", "\t"):
+        text = separator.join(("Indicator", "Period", "Value")) + "\n" + separator.join(
+            ("sessions-held", "2025-Q1", "9")) + "\n"
+        report = check_file(write(tmp_path, text))
+        assert [f for f in report.findings if f.code.startswith("TOC80")] == []
+        assert ("sessions-held", "") in report.model.actuals.series

@@ -41,7 +41,7 @@ from toc.loading.finding_kinds import (ACTUALS_FILE, BAD_PERIOD, DUPLICATE_ACTUA
 from toc.loading.source import UnreadableInput
 from toc.model import Actuals, ActualsFile, Location, Model, Point, Reference
 from toc.periods import FORMS, Period, parse_period, why_not_a_period
-from toc.suggest import did_you_mean
+from toc.suggest import closest, did_you_mean
 
 COLUMNS = ("indicator", "period", "value", "area", "note")
 REQUIRED_COLUMNS = ("indicator", "period", "value")
@@ -338,7 +338,7 @@ def _csv_rows(path: str, source: ActualsFile, reader: _Reader):
     text = _decoded(data, path, reader)
     if text is None:
         return None
-    lines = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
+    lines = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), skipinitialspace=True)
     try:
         header = next(lines, None)
     except csv.Error as error:
@@ -347,6 +347,17 @@ def _csv_rows(path: str, source: ActualsFile, reader: _Reader):
     if not _header(header, source, reader):
         return None
     return lines  # (its line_num is where each row ends: a quoted cell may hold line breaks)
+
+
+def _delimiter(text: str) -> str:
+    """Commas, unless the header has none and semicolons (Excel's CSV where a comma is the decimal
+    mark) or tabs (pasted from a spreadsheet) instead."""
+    header = text.split("\n", 1)[0]
+    if "," not in header:
+        for other in (";", "\t"):
+            if other in header:
+                return other
+    return ","
 
 
 def _decoded(data: bytes, path: str, reader: _Reader) -> str | None:
@@ -381,8 +392,8 @@ def _header(header, source: ActualsFile, reader: _Reader) -> bool:
     missing = [name for name in REQUIRED_COLUMNS if name not in source.columns]
     if missing:
         unknown = [name for name in names if name not in COLUMNS]
-        hint = did_you_mean(missing[0], unknown).replace("did you mean", f"is {missing[0]!r}").rstrip("?") \
-            if unknown else ""
+        typo = closest(missing[0], unknown) if unknown else None
+        hint = f'is the column "{typo}" meant to be "{missing[0]}"?' if typo else ""
         reader.report(ACTUALS_FILE, f"the header has no {' or '.join(missing)} column", Location(path, 1, 1),
                       hint=(hint + "; " if hint else "") + "columns: indicator, period, value, and optionally "
                                                            "area and note")
