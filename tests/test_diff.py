@@ -181,6 +181,7 @@ catalogues: [our-catalogue.yaml]
 pathway:
   levels: {universal: Universal, targeted: Targeted, specialist: Specialist}
   populations: {all-parents: All parents, fathers: Fathers and carers}
+  coverage: 0.5
 assumptions:
   a1: {text: Practitioners have time for training, evidence: weak, criticality: high}
 nodes:
@@ -196,6 +197,8 @@ nodes:
         source: Survey
         year: '2023'
         geography: East Testshire
+        population: 8000
+        level: targeted
         comparator: {label: England, value: 10.1}
         notes: Illustrative
   course:
@@ -210,6 +213,7 @@ nodes:
     delivery: group
     area: North
     eif_rating: '3'
+    capacity: 120
     methods: [contribution-analysis]
     ignore: [TOC303]
     leads_to:

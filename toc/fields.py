@@ -96,6 +96,8 @@ NODE = (
     Field("delivery", "choice", "For services: how it is delivered.", choices=DELIVERY_MODES),
     Field("area", "text", "For services: where it is offered, when not the whole area."),
     Field("eif_rating", "choice", "For services: the programme's EIF evidence rating.", choices=EIF_RATINGS),
+    Field("capacity", "integer", "For services: how many families it can support in a year, set against the "
+          "expected demand at its level (TOC604)."),
     Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
     Field("indicators", "section", "How the change is measured: a list of indicators."),
     Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
@@ -235,6 +237,8 @@ PATHWAY = (
           "targeted, specialist)."),
     Field("populations", "section", "The groups of families, a mapping of id to label (default: the Kirklees "
           "populations)."),
+    Field("coverage", "number", "The share (0 to 1) of expected demand the services at each level should be "
+          "able to take in a year; a level below it is TOC604 (no check without it)."),
 )
 
 FIGURE = (
@@ -246,6 +250,10 @@ FIGURE = (
     Field("source", "text", "Where the figure comes from (dataset, publication)."),
     Field("year", "text", "The year or period it describes, e.g. 2021 or 2022/23."),
     Field("geography", "text", "The place it describes, when not the model's area (e.g. East Wirral)."),
+    Field("population", "integer", "How many families (or people) a rate applies to: with `unit: '%'` or "
+          "'per 1,000 ...' the figure gives an expected demand (value x population)."),
+    Field("level", "id", "The pathway level the families it counts would be supported at, for demand against "
+          "capacity."),
     Field("comparator", "section", "What to compare it with: a mapping with label and value."),
     Field("notes", "text", "Caveats: definitions, estimates, or that the figure is illustrative."),
 )

@@ -147,6 +147,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             "figures": {"type": "array", "items": {"$ref": "#/definitions/figure"}},
             # YAML reads `eif_rating: 3` as a number.
             "eif_rating": {"enum": [*fields.EIF_RATINGS, 2, 3, 4]},
+            "capacity": _PEOPLE,
         },
     )
     node["allOf"] = _node_type_rules()
@@ -181,8 +182,9 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
                          {"questions": {"type": "array", "items": {"$ref": "#/definitions/question"}}})
     # An empty list of levels or populations is reported: leaving it out gives the defaults.
     labels = {**_entries_of(_or_null(_TEXT), empty=False), "minProperties": 1, "never_empty": True}
-    pathway = _object(fields.PATHWAY, code, {"levels": labels, "populations": labels})
-    figure = _object(fields.FIGURE, code, {"comparator": {"$ref": "#/definitions/comparator"}})
+    pathway = _object(fields.PATHWAY, code, {"levels": labels, "populations": labels,
+                                             "coverage": {**_FINITE_NUMBER, "minimum": 0, "maximum": 1}})
+    figure = _object(fields.FIGURE, code, {"comparator": {"$ref": "#/definitions/comparator"}, "population": _PEOPLE})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "Theory of change model (toc format 1)",

@@ -189,6 +189,7 @@ class Node:
     delivery: str | None = None
     area: str | None = None
     eif_rating: str | None = None
+    capacity: int | None = None  # families a year, for demand against capacity (toc.pathway)
     figures: list[Figure] = field(default_factory=list)
 
     @property
@@ -401,6 +402,8 @@ class Figure:
     source: str | None = None
     year: str | None = None
     geography: str | None = None
+    population: int | None = None  # what a rate applies to: value x population is the expected demand
+    level: str | None = None  # the pathway level that demand falls on
     comparator: Comparator | None = None
     notes: str | None = None
     value_locations: dict[str, Location] = field(default_factory=dict)
@@ -422,6 +425,8 @@ class Pathway:
     location: Location
     levels: tuple[PathwayEntry, ...] | None = None
     populations: tuple[PathwayEntry, ...] | None = None
+    coverage: float | None = None  # share of expected demand each level should be able to take
+    value_locations: dict[str, Location] = field(default_factory=dict)
 
 
 # EIF-style levels of need, from least to most intensive.

@@ -81,6 +81,7 @@ class Report:
     problems: list[tuple[str, str, str]]  # (where, message, hint)
     areas: list[AreaSummary] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # indicator labels
+    capacity: list[str] = field(default_factory=list)  # demand against capacity per pathway level, in words
 
 
 def status_text(status: IndicatorStatus | str, judged: bool = True) -> str:
@@ -172,7 +173,7 @@ def _where(finding: Finding) -> str:
 
 
 def build_report(model: Model, progress: Progress, problems: list[Finding],
-                 areas: list[AreaSummary] = ()) -> Report:
+                 areas: list[AreaSummary] = (), capacity: list[str] = ()) -> Report:
     """The report for ``progress`` (one area), with the data problems and the areas side by side."""
     sections: dict[Stage | None, list[IndicatorRow]] = {}
     for status in progress.indicators:
@@ -188,7 +189,7 @@ def build_report(model: Model, progress: Progress, problems: list[Finding],
         headline=headline(model, progress), stages=stages,
         suspects=[_suspect(model, link) for link in progress.suspect_links],
         problems=[(_where(finding), finding.message, finding.hint or "") for finding in problems],
-        areas=list(areas),
+        areas=list(areas), capacity=list(capacity),
         stale=[row.label for section in stages for row in section.rows if row.status.stale])
 
 

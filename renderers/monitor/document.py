@@ -35,6 +35,9 @@ def report_blocks(report: Report) -> list[Block]:
              row.status_text + (", stale" if row.status.stale else "")) for row in section.rows)))
         blocks.append(Bullets(tuple(f"{row.label}: {row.trend}" + (f" (note: {row.note})" if row.note else "")
                                     for row in section.rows)))
+    if report.capacity:
+        blocks.append(Heading(2, "Demand against capacity"))
+        blocks.append(Bullets(tuple(report.capacity)))
     blocks.append(Heading(2, "Data problems"))
     if report.problems:
         blocks.append(Table(("Where", "Problem", "What to do"), tuple(report.problems)))

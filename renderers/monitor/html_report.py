@@ -112,6 +112,9 @@ def render_monitor_html(report: Report) -> str:
                            f"<figcaption>{_E(row.label)}: {_status_cell(row)}</figcaption></figure>")
         if figures:
             out.append('<div class="charts">' + "".join(figures) + "</div>")
+    if report.capacity:
+        out.append("<h2>Demand against capacity</h2><ul>" + "".join(f"<li>{_E(line)}</li>" for line in report.capacity)
+                   + "</ul>")
     out.append("<h2>Data problems</h2>")
     if report.problems:
         out.append(_table(("Where", "Problem", "What to do"),

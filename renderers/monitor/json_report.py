@@ -30,7 +30,7 @@ def _number(value: float | None):
 
 
 def monitor_data(model: Model, progress: Progress, problems: list[Finding], areas: list[AreaSummary],
-                 headline: str) -> dict:
+                 headline: str, demand=()) -> dict:
     return {
         "area": progress.area or None,
         "as_at": progress.as_at.text if progress.as_at else None,
@@ -55,9 +55,13 @@ def monitor_data(model: Model, progress: Progress, problems: list[Finding], area
         "problems": [{"code": finding.code, "file": finding.location.path, "row": finding.location.line,
                       "column": finding.location.column, "message": finding.message, "hint": finding.hint}
                      for finding in problems],
+        "capacity": [{"level": row.level.id, "demand": _number(row.demand), "capacity": row.capacity,
+                      "below_coverage": row.short} for row in demand],
     }
 
 
 def render_monitor_json(model: Model, progress: Progress, problems: list[Finding], areas: list[AreaSummary],
-                        headline: str) -> str:
-    return json.dumps(monitor_data(model, progress, problems, areas, headline), indent=2, ensure_ascii=False) + "\n"
+                        headline: str, demand=()) -> str:
+    """``demand``: toc.pathway.LevelDemand rows (demand against capacity by pathway level)."""
+    return json.dumps(monitor_data(model, progress, problems, areas, headline, demand), indent=2,
+                      ensure_ascii=False) + "\n"

@@ -156,3 +156,20 @@ def test_data_problems_are_in_the_report_and_do_not_stop_it(tmp_path, capsys):
     assert code == 0 and [(p["code"], p["row"], p["column"]) for p in problems] == [("TOC802", 2, 3),
                                                                                    ("TOC801", 3, 1)]
     assert "error(s)" not in err  # data problems are the report's, not a note about the model
+
+
+def test_demand_against_capacity_is_in_the_report_and_the_pathway(tmp_path, capsys):
+    model = MODEL.replace("    type: activity\n    label: Run a parenting course\n",
+                          "    type: activity\n    label: Run a parenting course\n    level: targeted\n"
+                          "    populations: [all-parents]\n    capacity: 120\n").replace(
+        "nodes:\n", "pathway: {coverage: 0.5}\nnodes:\n  conflict:\n    type: need\n    label: Conflict\n"
+                    "    figures:\n      - {id: rate, value: 12, unit: '%', population: 8000, level: targeted}\n"
+                    "    leads_to: [course]\n")
+    path = write(tmp_path, "indicator,period,value\nsessions-held,2025-Q1,10\n", model)
+    code, out, _ = _monitor([path, "--format", "json"], capsys)
+    assert json.loads(out)["capacity"] == [{"level": "targeted", "demand": 960, "capacity": 120,
+                                           "below_coverage": True}]
+    code, out, _ = _monitor([path, "--format", "md"], capsys)
+    assert "Targeted: expected demand 960 families a year; capacity 120 (12% of demand) - BELOW the 50%" in out
+    assert main(["pathway", path, "-o", "-", "--format", "md"]) == 0
+    assert "## Demand and capacity" in capsys.readouterr().out

@@ -113,14 +113,20 @@ def _about_actuals(finding, model) -> bool:
 
 
 def _render(model, result, problems, summaries, output_format: str) -> str | bytes:
+    from toc.pathway import build_matrix, uses_pathway
     from toc.renderers.monitor.content import build_report
 
+    # Demand against capacity, level by level, where the model's pathway gives them.
+    matrix = build_matrix(model) if uses_pathway(model) else None
+    demand = matrix.demand if matrix is not None else []
     if output_format == "json":
         from toc.renderers.monitor.content import headline
         from toc.renderers.monitor.json_report import render_monitor_json
 
-        return render_monitor_json(model, result, problems, summaries, headline(model, result))
-    report = build_report(model, result, problems, summaries)
+        return render_monitor_json(model, result, problems, summaries, headline(model, result), demand)
+    from toc.renderers.pathway_tables import demand_lines
+
+    report = build_report(model, result, problems, summaries, demand_lines(matrix) if demand else [])
     if output_format == "html":
         from toc.renderers.monitor.html_report import render_monitor_html
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from toc.rules import (
     backward_link,
+    capacity_below_demand,
     cycle,
     dead_end,
     disconnected,
@@ -104,6 +105,7 @@ RULES: dict[str, Rule] = {
         pathway_gap,
         pathway_duplication,
         empty_pathway_level,
+        capacity_below_demand,
         # Shared frameworks (TOC7xx).
         framework_outcome_not_addressed,
         # Monitoring over time: the actuals files (TOC8xx).
