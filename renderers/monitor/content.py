@@ -82,6 +82,8 @@ class Report:
     areas: list[AreaSummary] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # indicator labels
     capacity: list[str] = field(default_factory=list)  # demand against capacity per pathway level, in words
+    # Indicators with figures in two or more areas, side by side: (headers, rows), when the areas fit a page.
+    shared: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None
 
 
 def status_text(status: IndicatorStatus | str, judged: bool = True) -> str:
@@ -189,8 +191,29 @@ def build_report(model: Model, progress: Progress, problems: list[Finding],
         headline=headline(model, progress), stages=stages,
         suspects=[_suspect(model, link) for link in progress.suspect_links],
         problems=[(_where(finding), finding.message, finding.hint or "") for finding in problems],
-        areas=list(areas), capacity=list(capacity),
+        areas=list(areas), capacity=list(capacity), shared=shared_indicators(model, list(areas)),
         stale=[row.label for section in stages for row in section.rows if row.status.stale])
+
+
+MOST_AREAS_SIDE_BY_SIDE = 12  # columns that fit a landscape page; beyond, the counts table alone
+
+
+def shared_indicators(model: Model, areas: list[AreaSummary]) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """Each indicator with figures in two or more areas: its latest figure and status in every area."""
+    if not 2 <= len(areas) <= MOST_AREAS_SIDE_BY_SIDE:
+        return None
+    rows = []
+    for node in model.nodes.values():
+        for indicator in node.indicators:
+            found = [summary.latest.get(indicator.id) for summary in areas]
+            if sum(1 for item in found if item) < 2:
+                continue
+            cells = [f"{number_text(item[1])} ({item[0].text}), {STATUS_WORDS[item[2]].lower()}" if item else "-"
+                     for item in found]
+            rows.append((shortened(indicator.measure or indicator.id, 120), *cells))
+    if not rows:
+        return None
+    return ("Indicator", *(summary.area for summary in areas)), rows
 
 
 def intro(report: Report) -> str:

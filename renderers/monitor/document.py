@@ -55,10 +55,15 @@ def _areas(report: Report) -> list[Block]:
                   number_text(summary.suspect_links)) for summary in report.areas)
     about = (f"The rest of this report is about {report.area}." if report.area else
              "The rest of this report is about the figures given without an area; choose an area with --area.")
-    return [Heading(2, "Areas side by side"),
-            Table(("Area", "Outcomes off track", "Indicators on track", "At risk", "Off track", "No data",
-                   "Suspect links"), rows),
-            Paragraph(about, emphasis=True)]
+    blocks = [Heading(2, "Areas side by side"),
+              Table(("Area", "Outcomes off track", "Indicators on track", "At risk", "Off track", "No data",
+                     "Suspect links"), rows)]
+    if report.shared:
+        headers, shared_rows = report.shared
+        blocks += [Paragraph("Indicators with figures in two or more areas, each area's latest figure and status "
+                             "(judged against the model's baseline and target):"),
+                   Table(tuple(headers), tuple(shared_rows), wide=len(headers) > 5)]
+    return blocks + [Paragraph(about, emphasis=True)]
 
 
 def render_monitor_markdown(report: Report) -> str:

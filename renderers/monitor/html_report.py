@@ -84,6 +84,11 @@ def render_monitor_html(report: Report) -> str:
                           [(_E(s.area), f"{s.outcomes_off_track} of {s.outcomes_with_data}",
                             *(number_text(s.counts[k]) for k in ("green", "amber", "red", "grey")),
                             number_text(s.suspect_links)) for s in report.areas], numeric=(1, 2, 3, 4, 5, 6)))
+        if report.shared:
+            headers, rows = report.shared
+            out.append("<p>Indicators with figures in two or more areas, each area's latest figure and status "
+                       "(judged against the model's baseline and target):</p>")
+            out.append(_table(headers, [tuple(_E(cell) for cell in row) for row in rows]))
         out.append(f'<p class="note">{_E(about)}</p>')
     out.append("<h2>Links where delivery is on track but the outcome is not</h2>")
     if report.suspects:

@@ -12,7 +12,7 @@ from conftest import ROOT
 from monitoring_support import MODEL, write
 from toc.cli import main
 
-EXAMPLES_WITH_ACTUALS = ("sefton", "wirral")
+EXAMPLES_WITH_ACTUALS = ("sefton", "wirral", "east-midlands")
 
 
 def _monitor(args, capsys) -> tuple[int, str, str]:
@@ -173,3 +173,13 @@ def test_demand_against_capacity_is_in_the_report_and_the_pathway(tmp_path, caps
     assert "Targeted: expected demand 960 families a year; capacity 120 (12% of demand) - BELOW the 50%" in out
     assert main(["pathway", path, "-o", "-", "--format", "md"]) == 0
     assert "## Demand and capacity" in capsys.readouterr().out
+
+
+def test_the_regional_example_shows_its_authorities_side_by_side(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    code, out, _ = _monitor(["examples/east-midlands.toc.yaml", "--format", "md"], capsys)
+    assert "| Indicator | Derby | Derbyshire | Leicester |" in out
+    code, out, _ = _monitor(["examples/east-midlands.toc.yaml", "--format", "json", "--area", "Rutland"], capsys)
+    data = json.loads(out)
+    assert data["area"] == "Rutland"
+    assert [item["id"] for item in data["indicators"] if item["series"]] == ["em-completion-rate"]

@@ -114,6 +114,8 @@ class AreaSummary:
     outcomes_off_track: int
     outcomes_with_data: int
     suspect_links: int
+    # Each indicator with figures in this area: its latest (period, value) and status.
+    latest: dict[str, tuple[Period, float, str]] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------- the line
@@ -312,5 +314,7 @@ def area_summaries(model: Model) -> list[AreaSummary]:
             counts[indicator.status] += 1
         outcomes = [status for node_id, status in result.nodes.items() if is_outcome(model, node_id)]
         summaries.append(AreaSummary(area, counts, sum(1 for status in outcomes if status == RED),
-                                     sum(1 for status in outcomes if status != GREY), len(result.suspect_links)))
+                                     sum(1 for status in outcomes if status != GREY), len(result.suspect_links),
+                                     {indicator.id: (*indicator.latest, indicator.status)
+                                      for indicator in result.indicators if indicator.series}))
     return summaries
