@@ -66,7 +66,8 @@ _NOUNS = {"nodes": ("box", "boxes"), "links": ("link", "links"), "indicators": (
           "populations": ("pathway population", "pathway populations"),
           "questions": ("evaluation question", "evaluation questions"), "methods": ("method", "methods"),
           "measures": ("measure", "measures"), "evaluation fields": ("evaluation field", "evaluation fields"),
-          "check settings": ("check setting", "check settings")}
+          "check settings": ("check setting", "check settings"),
+          "mechanisms": ("mechanism of change", "mechanisms of change")}
 
 # Sections that are a record's own fields: one line per changed field, no headline.
 _FIELD_SECTIONS = ("Model", "Evaluation plan", "Settings for toc check")
@@ -110,6 +111,7 @@ def _sections(diff: ModelDiff):
         ("Figures (needs assessment)", _entries(
             diff.figures, lambda item: f'"{item.id}" on "{item.node}": {item.label or "(no measure)"}')),
         ("Shared assumptions", assumptions),
+        ("Mechanisms of change", _entries(diff.mechanisms, named)),
         ("Pathway levels", _entries(diff.levels, named)),
         ("Pathway populations", _entries(diff.populations, named)),
         ("Evaluation plan", fields(diff.evaluation)),

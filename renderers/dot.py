@@ -1,7 +1,7 @@
 """A theory of change as Graphviz DOT text: pure, deterministic, injection-proof.
 
-Layout: left-to-right columns in stage order (one cluster per stage, its nodes
-on one rank), forward links between columns, feedback links drawn without
+Layout: left-to-right columns in stage order (one rank per stage under its
+heading, its nodes top to bottom in the file's order), forward links between columns, feedback links drawn without
 constraining the layout. Safety: nodes get internal ids (n0, n1...), every label
 is an HTML-like label with the text entity-escaped, and every other string is a
 quoted, backslash-escaped DOT string, so no text in a model can add attributes
@@ -31,6 +31,7 @@ class DiagramOptions:
     page: str | None = None  # A4 | A3 | A2 | A1, landscape
     group_by: str | None = None  # a node field to cluster by, e.g. "group"
     status: StatusOverlay | None = None  # monitoring status, `toc render --status` (renderers/status_overlay.py)
+    legend: bool = True  # False where the key is printed as text beside the picture (toc spec)
 
     @property
     def wrap(self) -> int:
@@ -65,7 +66,6 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
     out = ["digraph toc {"]
     graph_attributes = {
         "rankdir": "LR",
-        "newrank": "true",
         "nodesep": "0.35",
         "ranksep": "0.9",
         "fontname": FONT,
@@ -75,6 +75,8 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
         "tooltip": shortened(model.display_name, TOOLTIP_CHARACTERS),
         "outputorder": "edgesfirst",
     }
+    if options.group_by:
+        graph_attributes["newrank"] = "true"  # ranks that cross the group clusters
     if options.page:
         width, height = style.PAGES[options.page]
         graph_attributes.update(size=f"{width - 0.6},{height - 0.6}!", ratio="compress", dpi="150", pad="0.3")
@@ -91,24 +93,61 @@ def render_dot(model: Model, options: DiagramOptions = DiagramOptions()) -> str:
         out += _grouped_body(nodes, by_stage, stages, ids, options, overlay)
     else:
         for stage in stages:
-            out.append(f"  subgraph cluster_{stage.name.lower()} {{")
-            out.append(f"    graph [{_attributes(_column_attributes(stage, font_size))}];")
-            out.append("    rank=same;")
-            out += [f"    {_node_statement(node, ids, options, overlay)}" for node in by_stage[stage]]
-            out.append("  }")
+            out.append(f"  {_column_heading(stage, font_size)}")
+            out += [f"  {_node_statement(node, ids, options, overlay)}" for node in by_stage[stage]]
+        out += _columns_in_file_order({stage: by_stage[stage] for stage in stages}, ids)
     # Nodes whose type is missing or invalid still appear, outside the columns.
     out += [f"  {_node_statement(node, ids, options, overlay)}" for node in by_stage.get(None, [])]
 
     # Invisible links keep the columns in stage order even where no link joins them.
     for left, right in zip(stages, stages[1:]):
-        out.append(f"  {ids[by_stage[left][0].id]} -> {ids[by_stage[right][0].id]} [style=invis, weight=0];")
+        if options.group_by:
+            out.append(f"  {ids[by_stage[left][0].id]} -> {ids[by_stage[right][0].id]} [style=invis, weight=0];")
+        else:
+            out.append(f"  {_heading_id(left)} -> {_heading_id(right)} [style=invis, weight=100];")
     for link in links:
         out.append(f"  {_edge_statement(link, model, ids, options, overlay)}")
-    out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options)}, html={'label'})}];")
+    if not options.legend:
+        out.append("}")
+        return "\n".join(out) + "\n"
+    extras = _legend_extras(model, nodes, links, by_stage)
+    out.append(f"  legend [{_attributes({'shape': 'plain', 'label': _legend(options, extras)}, html={'label'})}];")
     if stages:
-        out.append(f"  {{ rank=same; legend; {ids[by_stage[stages[-1]][0].id]}; }}")
+        last = ids[by_stage[stages[-1]][-1].id]
+        out.append(f"  {{ rank=same; legend; {last}; }}")
+        if not options.group_by:
+            out.append(f"  {last} -> legend [style=invis];")  # under the last column's boxes
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def _columns_in_file_order(columns: dict[Stage, list[Node]], ids: dict[str, str]) -> list[str]:
+    """Each column on one rank: its heading, then its boxes top to bottom in the file's order.
+
+    Graphviz otherwise orders a column to cross fewest lines, and one new box or
+    link can reshuffle every column: people lose the boxes they were looking at.
+    An invisible link within a rank (a "flat" edge) makes Graphviz keep its tail
+    above its head, so a chain of them fixes each column's order, and crossings
+    are minimised around it. Graphviz ignores that chain inside a cluster, so the
+    columns are not clusters (no grey panels): a heading tops each one instead.
+    tests/renderers/test_stable_layout.py checks the positions Graphviz draws.
+    """
+    out = []
+    for stage, column in columns.items():
+        chain = [_heading_id(stage)] + [ids[node.id] for node in column]
+        out.append(f"  {{ rank=same; {' '.join(name + ';' for name in chain)} }}")
+        out += [f"  {upper} -> {lower} [style=invis];" for upper, lower in zip(chain, chain[1:])]
+    return out
+
+
+def _heading_id(stage: Stage) -> str:
+    return f"column_{stage.name.lower()}"
+
+
+def _column_heading(stage: Stage, font_size: int) -> str:
+    attributes = {"shape": "plain", "label": f"<<B>{html_escape(style.COLUMN_TITLES[stage])}</B>>",
+                  "fontsize": str(font_size + 3), "fontcolor": "#333333", "margin": "0", "group": "column headings"}
+    return f"{_heading_id(stage)} [{_attributes(attributes, html={'label'})}];"
 
 
 def dot_ids(model: Model) -> dict[str, str]:
@@ -128,13 +167,17 @@ def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, ov
         "fillcolor": look.fill,
         "color": look.border,
         "penwidth": "1.4",
-        "label": _node_label(node, options, unmeasured, overlay.codes_for_node(node.id)),
-        "tooltip": _node_tooltip(node, overlay.for_node(node.id)),
+        "label": _node_label(node, options, unmeasured, overlay.codes_for_node(node.id),
+                             overlay.mechanism_labels(node.mechanisms)),
+        "tooltip": _node_tooltip(node, overlay.for_node(node.id), overlay.mechanism_labels(node.mechanisms)),
         "id": f"node-{ids[node.id]}",
     }
     if unmeasured:
         styles.append("dashed")
         attributes.update(color=style.UNMEASURED_COLOUR, penwidth="2")
+    elif node.status in style.STATUS_WORDING:
+        styles.append("dotted")  # not yet agreed (its status is also written in the box)
+        attributes["penwidth"] = "2"
     severity = overlay.worst_for_node(node.id)
     if severity:
         attributes.update(color=style.SEVERITY_COLOURS[severity], penwidth="3.2")
@@ -144,11 +187,13 @@ def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, ov
     return f"{ids[node.id]} [{_attributes(attributes, html={'label'})}];"
 
 
-def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: list[str]) -> str:
+def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: list[str],
+                mechanisms: list[str] = ()) -> str:
     text = shortened(node.label or node.id, LABEL_CHARACTERS)
     lines = textwrap.wrap(text, options.wrap, break_long_words=True, break_on_hyphens=False) or [""]
     rows = [f'<TR><TD>{"<BR/>".join(html_escape(line) for line in lines)}</TD></TR>']
     small = 14 if options.workshop else 9
+    rows += _rows_under_label(node, options, small, mechanisms)
     if node.indicators and not options.workshop:
         count = len(node.indicators)
         rows.append(
@@ -168,10 +213,46 @@ def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: li
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
-def _node_tooltip(node: Node, findings: list[Finding]) -> str:
+# A box lists at most this many of its `details:`, and a box or link names at most this many
+# mechanisms (the page and the outline list them all): Graphviz refuses a label past 16,384 bytes.
+DETAILS_SHOWN = 6
+MECHANISMS_SHOWN = 3
+
+
+def _at_most(labels: list[str], most: int) -> list[str]:
+    """The first ``most`` labels, and a count of the rest."""
+    return labels if len(labels) <= most else [*labels[:most], f"and {len(labels) - most} more mechanisms"]
+
+
+def _rows_under_label(node: Node, options: DiagramOptions, small: int, mechanisms: list[str]) -> list[str]:
+    """Rows under a box's label for what format 1.1 added: its details (as a list), the
+    mechanisms it works through, and its status when not agreed (in words: greyscale-safe)."""
+    rows = []
+    if node.details and not options.workshop:
+        shown = [f"• {html_escape(shortened(detail, 60))}" for detail in node.details[:DETAILS_SHOWN]]
+        if len(node.details) > DETAILS_SHOWN:
+            shown.append(f"… and {len(node.details) - DETAILS_SHOWN} more")
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{small}">{"<BR/>".join(shown)}</FONT></TD></TR>')
+    for label in _at_most([f"mechanism: {label}" for label in mechanisms], MECHANISMS_SHOWN):
+        wrapped = textwrap.wrap(shortened(label, 120), options.wrap + 6, break_long_words=True) or [""]
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="{style.MECHANISM_COLOUR}"><I>'
+                    f'{"<BR/>".join(html_escape(line) for line in wrapped)}</I></FONT></TD></TR>')
+    if node.status in style.STATUS_WORDING:
+        rows.append(f'<TR><TD><FONT POINT-SIZE="{small}"><I>{style.STATUS_WORDING[node.status]}</I></FONT></TD></TR>')
+    return rows
+
+
+def _node_tooltip(node: Node, findings: list[Finding], mechanisms: list[str] = ()) -> str:
     parts = [f"{node.label or node.id} ({node.kind}, id: {node.id})"]
     if node.description:
         parts.append(node.description)
+    if node.status:
+        parts.append(f"Status: {node.status.value}")
+    parts += [f"Mechanism: {label}" for label in mechanisms]
+    if node.notes:
+        parts.append(f"Notes: {node.notes}")
+    parts += [f"- {detail}" for detail in node.details]
+    parts += [f"{key}: {_meta_text(value)}" for key, value in node.meta.items()]
     for indicator in node.indicators:
         parts.append(f"Indicator: {indicator.measure or indicator.id}")
     parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
@@ -180,13 +261,17 @@ def _node_tooltip(node: Node, findings: list[Finding]) -> str:
 
 # ------------------------------------------------------------------ links
 def _edge_statement(link: Link, model: Model, ids: dict[str, str], options: DiagramOptions, overlay: _Overlay) -> str:
-    look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[link.evidence]
+    # A link without evidence of its own has its shared assumptions' (format 1.1).
+    look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[model.link_evidence(link)[0]]
     attributes = {
         "style": look.style,
         "penwidth": str(look.penwidth),
         "color": look.colour,
         "tooltip": _link_tooltip(link, model, overlay.for_link(link)),
     }
+    said = _link_words(link, overlay, options)
+    if said:
+        attributes.update(label=said, fontcolor=style.MECHANISM_COLOUR)
     if link.feedback:
         attributes.update(constraint="false", arrowhead="vee")
         if not options.workshop:
@@ -211,34 +296,45 @@ def _link_tooltip(link: Link, model: Model, findings: list[Finding]) -> str:
     for reference in link.assumptions:
         shared = model.assumptions.get(reference.id)
         parts.append(f"Assumption: {shared.text if shared and shared.text else reference.id}")
-    parts.append(f"Evidence: {link.evidence.value if link.evidence else 'not stated'}")
+    evidence, source = model.link_evidence(link)
+    parts.append(f"Evidence: {evidence.value if evidence else 'not stated'}"
+                 + (f" (from assumption {source})" if source else ""))
+    for reference in link.mechanisms:
+        mechanism = model.mechanisms.get(reference.id)
+        parts.append(f"Mechanism: {mechanism.label if mechanism and mechanism.label else reference.id}")
+    if link.status:
+        parts.append(f"Status: {link.status.value}")
+    parts += [f"{key}: {_meta_text(value)}" for key, value in link.meta.items()]
     parts += [f"{finding.code} {finding.name}: {finding.message}" for finding in findings]
     return shortened("\n".join(parts), TOOLTIP_CHARACTERS)
 
 
+def _link_words(link: Link, overlay: _Overlay, options: DiagramOptions) -> str:
+    """What is written on a link: the mechanisms it works through and its status when not agreed."""
+    lines = []
+    for label in _at_most(overlay.mechanism_labels(link.mechanisms), MECHANISMS_SHOWN):
+        lines += textwrap.wrap(shortened(label, 120), options.wrap, break_long_words=True)
+    if link.status in style.STATUS_WORDING:
+        lines.append(f"({style.STATUS_WORDING[link.status]})")
+    return "\n".join(lines)
+
+
+def _meta_text(value) -> str:
+    """A `meta:` value in words: a list joined with commas, true/false as written."""
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return str(value)
+
+
 # ------------------------------------------------------------- furniture
-def _column_attributes(stage: Stage, font_size: int) -> dict[str, str]:
-    return {
-        "label": style.COLUMN_TITLES[stage],
-        "labelloc": "t",
-        "labeljust": "c",
-        "fontsize": str(font_size + 3),
-        "fontname": f"{FONT} Bold",
-        "style": "filled,rounded",
-        "fillcolor": "#F6F6F6",
-        "color": "#F6F6F6",
-        "margin": "12",
-    }
-
-
 def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay) -> list[str]:
     """Clusters by a node field, with stages still aligned in columns (newrank)."""
     field_name = options.group_by
     groups: dict[str, list[Node]] = defaultdict(list)
     loose = []
     for node in nodes:
-        value = getattr(node, field_name, None)
-        (groups[str(value)] if value else loose).append(node)
+        value = _group_value(node, field_name)
+        (groups[value] if value else loose).append(node)
     out = []
     for index, (name, members) in enumerate(groups.items()):
         out.append(f"  subgraph cluster_group_{index} {{")
@@ -252,6 +348,15 @@ def _grouped_body(nodes, by_stage, stages, ids, options: DiagramOptions, overlay
     return out
 
 
+def _group_value(node: Node, field_name: str) -> str | None:
+    """The value a box is grouped by: a field (group, type, term, status) or meta.NAME (format 1.1)."""
+    if field_name.startswith("meta."):
+        value = node.meta.get(field_name[len("meta."):])
+        return _meta_text(value) if value not in (None, ()) else None
+    value = getattr(node, field_name, None)
+    return str(value) if value else None
+
+
 def _title_block(model: Model, options: DiagramOptions) -> str:
     size = 26 if options.workshop else 18
     details = shortened(" · ".join(part for part in (model.area, model.version) if part), LABEL_CHARACTERS)
@@ -262,10 +367,24 @@ def _title_block(model: Model, options: DiagramOptions) -> str:
     return f'<<TABLE BORDER="0" CELLSPACING="2">{rows}</TABLE>>'
 
 
-def _legend(options: DiagramOptions) -> str:
+def _legend_extras(model: Model, nodes: list[Node], links: list[Link], by_stage) -> set[str]:
+    """What format 1.1 adds to the key, only where the diagram shows it (a 1.0 model's key is as it was)."""
+    extras = set()
+    if by_stage.get(Stage.CAUSE):
+        extras.add("cause")
+    if any(item.status in style.STATUS_WORDING for item in (*nodes, *links)):
+        extras.add("status")
+    if any(item.mechanisms for item in (*nodes, *links)):
+        extras.add("mechanism")
+    return extras
+
+
+def _legend(options: DiagramOptions, extras: set[str] = frozenset()) -> str:
     size = 13 if options.workshop else 9
     rows = ['<TR><TD COLSPAN="2"><B>Key</B></TD></TR>']
     for stage, look in style.NODE_STYLES.items():
+        if stage is Stage.CAUSE and "cause" not in extras:
+            continue
         rows.append(
             f'<TR><TD BGCOLOR="{look.fill}" WIDTH="18"> </TD><TD ALIGN="LEFT">{html_escape(look.name)} ({look.shape})</TD></TR>'
         )
@@ -286,6 +405,12 @@ def _legend(options: DiagramOptions) -> str:
     )
     if options.status is not None:
         rows += status_overlay.legend_rows(options.status)
+    if "status" in extras:
+        rows.append('<TR><TD>· · ·</TD><TD ALIGN="LEFT">dotted box, <I>draft</I> or <I>in development</I>: '
+                    'not yet agreed</TD></TR>')
+    if "mechanism" in extras:
+        rows.append(f'<TR><TD><FONT COLOR="{style.MECHANISM_COLOUR}"><I>abc</I></FONT></TD>'
+                    f'<TD ALIGN="LEFT"><FONT COLOR="{style.MECHANISM_COLOUR}">mechanism of change</FONT></TD></TR>')
     table = "".join(rows)
     return (
         f'<<TABLE BORDER="1" COLOR="#BBBBBB" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
@@ -298,6 +423,7 @@ class _Overlay:
     """Findings by node and by link, for --findings."""
 
     def __init__(self, model: Model, findings: tuple[Finding, ...] | None):
+        self.mechanisms = model.mechanisms  # (format 1.1: their labels are drawn on links and boxes)
         self.by_node: dict[str, list[Finding]] = defaultdict(list)
         self.by_link: dict[tuple[str, str], list[Finding]] = defaultdict(list)
         if not findings:
@@ -309,6 +435,12 @@ class _Overlay:
                 self.by_link[(link.source, link.target)].append(finding)
             elif finding.node:
                 self.by_node[finding.node].append(finding)
+
+    def mechanism_labels(self, references) -> list[str]:
+        """The labels of the mechanisms named (an id that is not defined is drawn as itself: TOC101)."""
+        found = (self.mechanisms.get(reference.id) for reference in references)
+        return [mechanism.label if mechanism and mechanism.label else reference.id
+                for mechanism, reference in zip(found, references)]
 
     def for_node(self, node_id: str) -> list[Finding]:
         return self.by_node.get(node_id, [])
@@ -381,7 +513,8 @@ def describe(model: Model) -> str:
     text = f"Theory of change: {model.display_name}. {len(nodes)} boxes"
     if counts:
         text += " (" + ", ".join(counts) + ")"
-    text += f" joined by {links} links, drawn left to right from needs to impact."
+    start = "root causes" if any(node.stage is Stage.CAUSE for node in nodes) else "needs"
+    text += f" joined by {links} links, drawn left to right from {start} to impact."
     if unmeasured:
         text += f" {unmeasured} outcome{'s are' if unmeasured != 1 else ' is'} not measured."
     return text

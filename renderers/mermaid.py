@@ -14,6 +14,7 @@ from toc.views import View, visible_links, visible_nodes
 
 # Mermaid node shapes, one per stage, chosen to match the Graphviz diagram.
 _SHAPES = {
+    Stage.CAUSE: ('[\\"', '"/]'),  # a trapezoid standing on its narrow side
     Stage.NEED: ('>"', '"]'),
     Stage.INPUT: ('[("', '")]'),
     Stage.ACTIVITY: ('["', '"]'),
@@ -25,6 +26,12 @@ _SHAPES = {
     None: ('["', '"]'),
 }
 _ARROWS = {"solid": "-->", "dashed": "-.->", "dotted": "-.->"}
+
+
+def _key(stage: Stage) -> str:
+    """A stage's part of subgraph and class names: its number (col4, s4), "cause" for root causes
+    (whose number, -1, would put a minus sign in a name)."""
+    return "cause" if stage is Stage.CAUSE else str(stage.value)
 
 
 def escape(text: str) -> str:
@@ -51,7 +58,7 @@ def render_mermaid(model: Model, view: View = View()) -> str:
         members = [node for node in nodes if node.stage is stage]
         if not members:
             continue
-        lines.append(f'  subgraph col{stage.value}["{escape(style.COLUMN_TITLES[stage])}"]')
+        lines.append(f'  subgraph col{_key(stage)}["{escape(style.COLUMN_TITLES[stage])}"]')
         lines.append("    direction TB")
         for node in members:
             lines.append(f"    {_node(node, ids)}")
@@ -61,28 +68,48 @@ def render_mermaid(model: Model, view: View = View()) -> str:
             lines.append(f"  {_node(node, ids)}")
     link_styles = []
     for index, link in enumerate(links):
-        look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[link.evidence]
+        look = style.FEEDBACK_LINK if link.feedback else style.LINK_STYLES[model.link_evidence(link)[0]]
         arrow = "-.->" if link.feedback else _ARROWS[look.style]
-        label = "|feedback|" if link.feedback else ""
+        label = "|feedback|" if link.feedback else _link_label(model, link)
         lines.append(f"  {ids[link.source]} {arrow}{label} {ids[link.target]}")
         link_styles.append(f"  linkStyle {index} stroke:{look.colour},stroke-width:{look.penwidth}px")
     lines += link_styles
     for stage, look in style.NODE_STYLES.items():
-        lines.append(f"  classDef s{stage.value} fill:{look.fill},stroke:{look.border},color:#111111")
+        if stage is Stage.CAUSE and not any(node.stage is Stage.CAUSE for node in nodes):
+            continue  # (a model without root causes draws as it did before they existed)
+        lines.append(f"  classDef s{_key(stage)} fill:{look.fill},stroke:{look.border},color:#111111")
     lines.append(f"  classDef unmeasured stroke:{style.UNMEASURED_COLOUR},stroke-width:2px,stroke-dasharray:5 3")
     for stage in Stage:
         members = [ids[node.id] for node in nodes if node.stage is stage]
         if members:
-            lines.append(f"  class {','.join(members)} s{stage.value}")
+            lines.append(f"  class {','.join(members)} s{_key(stage)}")
     unmeasured = [ids[node.id] for node in nodes if node.is_outcome_or_impact and not node.indicators]
     if unmeasured:
         lines.append(f"  class {','.join(unmeasured)} unmeasured")
+    unsettled = [ids[node.id] for node in nodes if node.status in style.STATUS_WORDING
+                 and not (node.is_outcome_or_impact and not node.indicators)]
+    if unsettled:
+        lines.append("  classDef unsettled stroke-width:2px,stroke-dasharray:2 2")
+        lines.append(f"  class {','.join(unsettled)} unsettled")
     return "\n".join(lines) + "\n"
+
+
+def _link_label(model: Model, link) -> str:
+    """The mechanisms a link works through and its status when not agreed, as a Mermaid edge label."""
+    words = []
+    for reference in link.mechanisms:
+        mechanism = model.mechanisms.get(reference.id)
+        words.append(mechanism.label if mechanism and mechanism.label else reference.id)
+    if link.status in style.STATUS_WORDING:
+        words.append(f"({style.STATUS_WORDING[link.status]})")
+    return f'|"{escape(" · ".join(words))}"|' if words else ""
 
 
 def _node(node, ids) -> str:
     opening, closing = _SHAPES[node.stage]
     text = escape(node.label or node.id)
+    if node.status in style.STATUS_WORDING:
+        text += f" #40;{escape(style.STATUS_WORDING[node.status])}#41;"
     if node.is_outcome_or_impact and not node.indicators:
         text += " #40; not measured #41;"
     elif node.indicators:

@@ -138,3 +138,34 @@ def workbook_bytes(workbook) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info.filename))
     return fixed.getvalue()
+
+
+# The last row of a worksheet: a drop-down list covers the rows people add, too.
+_LAST_ROW = 1_048_576
+
+
+def choice_list(sheet, column: int, choices: tuple[str, ...], first_row: int = 2) -> None:
+    """A drop-down list of ``choices`` on a column, from ``first_row`` down; anything else is refused
+    with a message (Excel and LibreOffice both honour it). Empty cells stay allowed."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    letter = get_column_letter(column)
+    # The list is written into the sheet's XML as a formula string: toc's own words, never model text.
+    validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle="Not one of the choices",
+                                error="Choose one of: " + ", ".join(choices))
+    validation.add(f"{letter}{first_row}:{letter}{_LAST_ROW}")
+    sheet.add_data_validation(validation)
+
+
+def print_setup(sheet, title_rows: str | None = "1:1", landscape: bool = True) -> None:
+    """Printable as it is: landscape, as wide as one page, the header row on every page, gridlines."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    sheet.print_options.gridLines = True

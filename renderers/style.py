@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from toc.model import Evidence, Stage
+from toc.model import Evidence, Stage, Status
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class NodeStyle:
 
 
 NODE_STYLES = {
+    Stage.CAUSE: NodeStyle("folder", "#7F3C1A", "#EFD9CC", Stage.CAUSE.title.capitalize()),
     Stage.NEED: NodeStyle("note", "#D55E00", "#FBE0CF", Stage.NEED.title.capitalize()),
     Stage.INPUT: NodeStyle("cylinder", "#7A7A7A", "#EDEDED", Stage.INPUT.title.capitalize()),
     Stage.ACTIVITY: NodeStyle("box", "#0072B2", "#D3E6F3", Stage.ACTIVITY.title.capitalize()),
@@ -31,6 +32,10 @@ NODE_STYLES = {
     Stage.IMPACT: NodeStyle("doubleoctagon", "#B07A00", "#FBE6BD", Stage.IMPACT.title.capitalize()),
 }
 UNKNOWN_NODE = NodeStyle("box", "#555555", "#FFFFFF", "Unknown type")
+# Boxes and links not yet agreed (format 1.1 `status:`): a dotted outline and the status in words,
+# so the difference survives greyscale printing. Agreed (or no status) draws as before.
+STATUS_WORDING = {Status.DRAFT: "draft", Status.IN_DEVELOPMENT: "in development"}
+MECHANISM_COLOUR = "#5A3E8C"
 # Outcomes get rounded corners so that box shapes of activities and outcomes differ.
 ROUNDED = {Stage.SHORT_TERM_OUTCOME, Stage.MEDIUM_TERM_OUTCOME, Stage.LONG_TERM_OUTCOME}
 

@@ -176,6 +176,7 @@ owner: Early help
 version: draft 1
 horizon: 2024-2027
 description: Every field set once.
+meta: {cost-centre: RPC-01}
 uses: [eif-rpc]
 catalogues: [our-catalogue.yaml]
 pathway:
@@ -184,6 +185,8 @@ pathway:
   coverage: 0.5
 assumptions:
   a1: {text: Practitioners have time for training, evidence: weak, criticality: high}
+mechanisms:
+  m1: {label: Practitioners model calm disagreement, description: In sessions, evidence: moderate}
 nodes:
   need:
     type: need
@@ -206,6 +209,9 @@ nodes:
     group: Training
     label: Parenting course
     description: A ten-week course.
+    status: draft
+    notes: Started in 2024
+    details: [ten weeks, two facilitators]
     maps_to: [eif-rpc:central-risk]
     level: targeted
     populations: [all-parents]
@@ -215,13 +221,18 @@ nodes:
     eif_rating: '3'
     capacity: 120
     methods: [contribution-analysis]
+    mechanisms: [m1]
     ignore: [TOC303]
+    meta: {funder: DWP}
     leads_to:
       - to: calmer
         assumption: Parents attend
         evidence: weak
         assumptions: [a1]
+        mechanisms: [m1]
+        status: agreed
         feedback: false
+        meta: {reviewed: 2024}
   calmer:
     type: outcome
     term: short
@@ -289,6 +300,8 @@ evaluation:
       text: Did it work?
       kind: impact
       nodes: [calmer]
+      links: [course -> calmer]
+      assumptions: [a1]
       methods: [contribution-analysis]
       owner: Evaluator
       timing: month 9
@@ -317,6 +330,7 @@ def _records(document: dict, section: str) -> list[dict]:
         "figure": [item for node in nodes for item in node.get("figures", [])],
         "comparator": [item["comparator"] for node in nodes for item in node.get("figures", [])],
         "assumption": list(document["assumptions"].values()),
+        "mechanism": list(document["mechanisms"].values()),
         "check": [document["check"]],
         "evaluation": [evaluation],
         "question": evaluation["questions"],
@@ -349,6 +363,10 @@ def _another(spec, value):
                 else "other"]
     if kind == "codes":
         return [*value, "TOC5"]
+    if kind == "links":
+        return [*value, "need -> course"]
+    if kind == "meta":
+        return {**value, "added-field": "new value"}
     if kind == "section":  # a mapping of id to text (levels, populations, severity)
         first = next(iter(value))
         return {**value, first: "error" if spec.name == "severity" else "Changed label"}

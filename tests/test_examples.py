@@ -17,10 +17,11 @@ def report(name, monkeypatch):
     return check_file(f"examples/{name}")
 
 
-def test_there_are_six_examples():
+def test_there_are_seven_examples():
     assert set(MODELS) == {
         "east-midlands.toc.yaml", "kirklees.toc.yaml", "leicester-city.toc.yaml",
         "sefton.toc.yaml", "wirral.toc.yaml", "flawed.toc.yaml",
+        "wirral-programme-theory.toc.yaml",  # format 1.1: root causes, mechanisms, status, meta
     }
 
 

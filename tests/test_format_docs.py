@@ -44,6 +44,7 @@ DOC_TABLE_AFTER = {
     "method": "A method:",
     "measure": "A measure:",
     "assumption": "## Shared assumptions",
+    "mechanism": "## Mechanisms of change",
     "check": "## `check`: rule settings for this file",
     "pathway": "## The support pathway: services and `pathway:`",
     "figure": "## Figures on needs",

@@ -315,6 +315,7 @@ def test_spreadsheets_hold_no_formula(models, capsys, tmp_path, no_graphviz):
     for suffix in (".csv", ".xlsx"):
         run(["spec", models[0], "-o", str(tmp_path / "spec.md"), "--matrix", str(tmp_path / f"matrix{suffix}")],
             capsys)
+    run(["export", models[0], "-o", str(tmp_path / "export.xlsx")], capsys)
     everything = []
     for path in sorted(tmp_path.iterdir()):
         if path.suffix == ".csv":

@@ -41,6 +41,8 @@ BASE = {
     "pathway": {"levels": {"universal": "Universal", "targeted": "Targeted"},
                 "populations": {"all-parents": "All parents"}, "coverage": 0.5},
     "assumptions": {"engage": {"text": "Parents take up support", "evidence": "weak", "criticality": "high"}},
+    "mechanisms": {"modelling": {"label": "Practitioners model calm disagreement", "description": "In sessions.",
+                                 "evidence": "moderate"}},
     "nodes": {
         "need": {"type": "need", "label": "Conflict", "leads_to": ["input"],
                  "figures": [{"id": "f1", "measure": "Rate", "value": 1.5, "unit": "%", "source": "ONS",
@@ -83,6 +85,7 @@ RECORDS = (
     (("nodes", "act", "leads_to", 0), "link"),
     (("nodes", "out", "indicators", 0), "indicator"),
     (("assumptions", "engage"), "assumption"),
+    (("mechanisms", "modelling"), "mechanism"),
     (("check",), "check"),
     (("evaluation",), "evaluation"),
     (("evaluation", "questions", 0), "question"),
@@ -98,6 +101,7 @@ RECORDS = (
 SAMPLE_OF_KIND = {
     "text": "Some text", "texts": ["some text"], "id": "x1", "ids": ["x1"], "integer": 3, "number": 1.5,
     "boolean": True, "scalar": 5, "codes": ["TOC303"], "paths": [], "data paths": [], "period": "2025-Q1",
+    "links": ["act -> out"], "meta": {"cost-centre": "RPC-01", "hours": 12, "funders": ["DWP", "council"]},
 }
 
 
@@ -332,6 +336,25 @@ VARIANTS = [
     ("a comparator without a label", FIGURE + ("comparator", "label"), _DELETE, False),
     ("a measure without measures", ("measures", "goals", "measures"), _DELETE, False),
     ("a question without an id", QUESTION + ("id",), _DELETE, False),
+    # Format 1.1: status, meta, mechanisms, a question's links and assumptions.
+    ("status draft on a link", LINK + ("status",), "draft", True),
+    ("status agreed on a node", ACT + ("status",), "agreed", True),
+    ("status in development (a space)", ACT + ("status",), "in development", False),
+    ("details a single text", ACT + ("details",), "Weekly sessions", False),
+    ("details with an empty item", ACT + ("details",), "[Weekly sessions, ~]", True),
+    ("meta any key, a number, true and a list", ACT + ("meta",), "{Cost code: 12, local: true, tags: [a, 2]}", True),
+    ("meta an empty value", ACT + ("meta",), "{cost: ~}", True),
+    ("meta a nested mapping", ACT + ("meta",), "{budget: {year: 1}}", False),
+    ("meta a list of mappings", ("meta",), "{budget: [{year: 1}]}", False),
+    ("meta not a mapping", LINK + ("meta",), "[a]", False),
+    ("a mechanism without a label", ("mechanisms", "modelling", "label"), _DELETE, False),
+    ("a mechanism evidence good", ("mechanisms", "modelling", "evidence"), "good", False),
+    ("mechanisms on a link not a list", LINK + ("mechanisms",), "modelling", False),
+    ("a question link without an arrow", QUESTION + ("links",), "[act out]", False),
+    ("a question link with three ends", QUESTION + ("links",), "[a -> b -> c]", False),
+    ("a question link without spaces", QUESTION + ("links",), "[act->out]", True),
+    ("a question link as a mapping", QUESTION + ("links",), "[{from: act, to: out}]", False),
+    ("question assumptions not a list", QUESTION + ("assumptions",), "engage", False),
     # Tags.
     ("a binary value", ACT + ("label",), "!!binary aGVsbG8=", False),
     ("an explicit string tag", ACT + ("label",), "!!str 5", True),

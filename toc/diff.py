@@ -47,6 +47,7 @@ _LISTED = {
     ("node", "leads_to"), ("node", "indicators"), ("node", "figures"),
     ("evaluation", "questions"),
     ("pathway", "levels"), ("pathway", "populations"),
+    ("top level", "mechanisms"),
 }
 
 
@@ -132,6 +133,7 @@ class ModelDiff:
     methods: list[EntryChange] = field(default_factory=list)
     measures: list[EntryChange] = field(default_factory=list)
     check: list[Change] = field(default_factory=list)
+    mechanisms: list[NodeChange] = field(default_factory=list)  # format 1.1
 
     @property
     def is_empty(self) -> bool:
@@ -140,7 +142,7 @@ class ModelDiff:
     def _parts(self):
         """Every part but the model's own fields, in the order the renderers show them."""
         return (("nodes", self.nodes), ("links", self.links), ("indicators", self.indicators),
-                ("figures", self.figures), ("assumptions", self.assumptions), ("levels", self.levels),
+                ("figures", self.figures), ("assumptions", self.assumptions), ("mechanisms", self.mechanisms), ("levels", self.levels),
                 ("populations", self.populations), ("evaluation fields", self.evaluation),
                 ("questions", self.questions), ("methods", self.methods), ("measures", self.measures),
                 ("check settings", self.check), ("findings", self.findings))
@@ -173,6 +175,7 @@ def diff_models(old: Model, new: Model, old_findings: list[Finding] = (), new_fi
     result.indicators = _indicator_changes(old, new, renamed)
     result.figures = _figure_changes(old, new, renamed)
     result.assumptions = _assumption_changes(old, new)
+    result.mechanisms = _mechanism_changes(old, new)
     result.levels, result.populations = _pathway_changes(old, new)
     result.evaluation = _field_changes(old.evaluation, new.evaluation, "evaluation")
     result.questions = _question_changes(old, new)
@@ -373,6 +376,14 @@ def _assumption_changes(old: Model, new: Model) -> list[NodeChange]:
     after = {key: (None, item) for key, item in new.assumptions.items()}
     return [NodeChange(key, kind, assumption.text, "assumption", changes=changes)
             for kind, key, _, assumption, changes in _entries(before, after, compare)]
+
+
+def _mechanism_changes(old: Model, new: Model) -> list[NodeChange]:
+    compare = partial(_field_changes, section="mechanism")
+    before = {key: (None, item) for key, item in old.mechanisms.items()}
+    after = {key: (None, item) for key, item in new.mechanisms.items()}
+    return [NodeChange(key, kind, mechanism.label, "mechanism", changes=changes)
+            for kind, key, _, mechanism, changes in _entries(before, after, compare)]
 
 
 def _pathway_changes(old: Model, new: Model) -> tuple[list[EntryChange], list[EntryChange]]:

@@ -1,4 +1,4 @@
-"""The model file format, version 1: every section and field, in one place.
+"""The model file format, version 1.1: every section and field, in one place.
 
 The loader uses these tables to recognise fields (and suggest the right one for a
 typo), ``toc schema`` turns them into a JSON Schema, and a test checks that
@@ -10,9 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from toc.model import Availability, Criticality, Evidence, NodeType, Term
+from toc.model import Availability, Criticality, Evidence, NodeType, Status, Term
 
 FORMAT_VERSION = 1
+# The format's revision: files still say `toc: 1`. 1.1 added root causes, mechanisms of change,
+# status, notes, details, meta and questions about links and assumptions; every 1.0 file reads
+# the same under it.
+FORMAT_REVISION = "1.1"
 
 # The typed model's enums are the one list of each set of values.
 NODE_TYPES = tuple(member.value for member in NodeType)
@@ -20,6 +24,7 @@ TERMS = tuple(member.value for member in Term)
 EVIDENCE_LEVELS = tuple(member.value for member in Evidence)
 CRITICALITY_LEVELS = tuple(member.value for member in Criticality)
 AVAILABILITY = tuple(member.value for member in Availability)
+STATUSES = tuple(member.value for member in Status)
 SEVERITIES = ("error", "warning", "info")
 # Evaluation planning (the `evaluation:` section and the method and measure catalogues).
 QUESTION_KINDS = ("process", "impact", "economic")
@@ -43,14 +48,17 @@ ACCUMULATE = ("latest", "sum")
 
 # An id is what people type in leads_to: one word without spaces, in any script.
 ID_PATTERN = r"^\S+$"
+# A link named in an evaluation question: `from -> to`, two ids.
+LINK_REFERENCE_PATTERN = r"^\s*\S+\s*->\s*\S+\s*$"
 
 
 # eq=False: a field is itself, so a table hashes cheaply (by identity) as a cache key.
 @dataclass(frozen=True, eq=False)
 class Field:
     name: str
-    # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | period |
-    # data paths | section
+    # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | section
+    # | links (a list of `from -> to`) | meta (a mapping of the user's own keys to text, numbers or lists)
+    # | period (toc.periods) | data paths (actuals files, .csv or .xlsx)
     kind: str
     doc: str
     required: bool = False
@@ -67,10 +75,14 @@ TOP_LEVEL = (
     Field("version", "text", "Your own version label, e.g. 'draft 2' or '2024-06 workshop'."),
     Field("horizon", "text", "The time frame the theory covers, e.g. '2023-2026'."),
     Field("description", "text", "A paragraph of background: the problem, the programme, the scope."),
+    Field("meta", "meta", "Fields of your own: a mapping of any key to text, a number, true/false or a list of "
+          "text. Kept by every command, compared by `toc diff`, shown on the page."),
     Field("uses", "ids", "Ids of shared frameworks this model builds on, e.g. [eif-rpc] (`toc frameworks` lists them)."),
     Field("catalogues", "paths", "Catalogue files of your own (methods:/measures:), relative to this file."),
     Field("pathway", "section", "The support pathway's levels (in order) and populations, for services."),
     Field("assumptions", "section", "Shared assumptions that links name by id: a mapping of id to assumption."),
+    Field("mechanisms", "section", "Mechanisms of change (how a change comes about: modelling, dosage, skills) "
+          "that links and boxes name by id: a mapping of id to mechanism."),
     Field("nodes", "section", "The boxes of the theory of change: a mapping of id to node.", required=True),
     Field("methods", "section", "Your own evaluation methods, added to (or replacing) the shipped catalogue's."),
     Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
@@ -89,6 +101,10 @@ NODE = (
     Field("group", "text", "A strand, theme or partner agency, for grouping on diagrams and reports."),
     Field("label", "text", "The words in the box.", required=True),
     Field("description", "text", "Longer explanation shown in documents and tooltips."),
+    Field("status", "choice", "How settled the box is: draft, agreed or in-development (drawn distinctly "
+          "unless agreed).", choices=STATUSES),
+    Field("notes", "text", "Free notes about the box, shown on the page and in the outline."),
+    Field("details", "texts", "A list of details inside the box (components, sessions, topics)."),
     Field("maps_to", "ids", "Framework nodes this node stands for, as framework-id:node-id (e.g. eif-rpc:central-risk)."),
     Field("level", "id", "For activities that are services: the pathway level (e.g. universal)."),
     Field("populations", "ids", "For services: the pathway populations the service is for."),
@@ -101,6 +117,9 @@ NODE = (
     Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
     Field("indicators", "section", "How the change is measured: a list of indicators."),
     Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
+    Field("mechanisms", "ids", "Ids of mechanisms of change (top-level `mechanisms:`) this box works through."),
+    Field("meta", "meta", "Fields of your own for this box: a mapping of any key to text, a number, "
+          "true/false or a list of text."),
     Field("leads_to", "section", "Links from this node: a list of ids, or of link mappings."),
     Field("ignore", "codes", "Rule codes (or prefixes) not to report for this node."),
 
@@ -111,7 +130,11 @@ LINK = (
     Field("assumption", "text", "Why this link should hold: the rationale in a sentence."),
     Field("evidence", "choice", "How strong the evidence for the link is.", choices=EVIDENCE_LEVELS),
     Field("assumptions", "ids", "Ids of shared assumptions (top-level `assumptions:`) the link rests on."),
+    Field("mechanisms", "ids", "Ids of mechanisms of change (top-level `mechanisms:`) the link works through."),
+    Field("status", "choice", "How settled the link is: draft, agreed or in-development.", choices=STATUSES),
     Field("feedback", "boolean", "True for a deliberate loop back to an earlier stage."),
+    Field("meta", "meta", "Fields of your own for this link: a mapping of any key to text, a number, "
+          "true/false or a list of text."),
 )
 
 INDICATOR = (
@@ -137,6 +160,13 @@ INDICATOR = (
           "from baseline and target.", choices=DIRECTIONS),
     Field("accumulate", "choice", "How the actuals add up: latest (each value is the level to date, the default) "
           "or sum (each value is that period's count, added up).", choices=ACCUMULATE),
+)
+
+MECHANISM = (
+    Field("label", "text", "The mechanism in a few words, drawn on the links and boxes that name it.",
+          required=True),
+    Field("description", "text", "How it works, in a sentence or two."),
+    Field("evidence", "choice", "How strong the evidence is that it works this way.", choices=EVIDENCE_LEVELS),
 )
 
 ASSUMPTION = (
@@ -176,6 +206,8 @@ QUESTION = (
     Field("kind", "choice", "Process (how was it delivered?), impact (what difference?) or economic (worth it?).",
           required=True, choices=QUESTION_KINDS),
     Field("nodes", "ids", "Ids of the nodes the question is about."),
+    Field("links", "links", "Links the question tests, each written `from -> to` (e.g. [training -> confident])."),
+    Field("assumptions", "ids", "Ids of shared assumptions (top-level `assumptions:`) the question tests."),
     Field("methods", "ids", "Ids of the methods (from the catalogue) that will answer it."),
     Field("owner", "text", "Who is responsible for answering it."),
     Field("timing", "text", "When it is answered, e.g. 'interim report, month 9'."),
@@ -269,6 +301,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "link": LINK,
     "indicator": INDICATOR,
     "assumption": ASSUMPTION,
+    "mechanism": MECHANISM,
     "check": CHECK,
     "monitoring": MONITORING,
     "evaluation": EVALUATION,

@@ -77,6 +77,10 @@ def _field_schema(field: fields.Field, code: dict) -> dict:
         "paths": {"type": "array", "items": _or_null(_YAML_PATH)},
         "data paths": {"type": "array", "items": _or_null(_DATA_PATH)},
         "period": _PERIOD,
+        # Format 1.1: a question's links, `from -> to`; the user's own fields under `meta:`.
+        "links": {"type": "array", "items": {"type": "string", "pattern": fields.LINK_REFERENCE_PATTERN}},
+        "meta": {"type": "object", "additionalProperties": {
+            "anyOf": [_or_null(_TEXT), {"type": "array", "items": _or_null(_TEXT)}]}},
     }
     if field.kind == "choice":
         schema = {"enum": list(field.choices)}
@@ -170,6 +174,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             # Required, but an empty `nodes:` is a model with no boxes yet, as `nodes: {}` is.
             "nodes": _entries_of({"$ref": "#/definitions/node"}),
             "assumptions": _entries_of({"$ref": "#/definitions/assumption"}, empty=False),
+            "mechanisms": _entries_of({"$ref": "#/definitions/mechanism"}, empty=False),
             "check": {"$ref": "#/definitions/check"},
             "evaluation": {"$ref": "#/definitions/evaluation"},
             "methods": _entries_of({"$ref": "#/definitions/method"}, empty=False),
@@ -187,7 +192,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
     figure = _object(fields.FIGURE, code, {"comparator": {"$ref": "#/definitions/comparator"}, "population": _PEOPLE})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "Theory of change model (toc format 1)",
+        "title": f"Theory of change model (toc format {fields.FORMAT_REVISION})",
         **top,
         "definitions": {
             "node": node,
@@ -199,6 +204,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             "monitoring": _object(fields.MONITORING, code, {"tolerance": {**_FINITE_NUMBER, "minimum": 0,
                                                                           "maximum": 1}}),
             "assumption": _object(fields.ASSUMPTION, code),
+            "mechanism": _object(fields.MECHANISM, code),
             "check": check,
             "evaluation": evaluation,
             "question": _object(fields.QUESTION, code, {"sample": _PEOPLE}),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 
-from toc.model import Location, Model, Reference
+from toc.model import LinkReference, Location, Model, Reference
 
 _POSITIONAL = {"location", "value_locations", "path"}
 
@@ -27,6 +27,8 @@ def plain(value):
 def _plain(value):
     if isinstance(value, Reference):
         return value.id
+    if isinstance(value, LinkReference):
+        return str(value)  # "from -> to", as written
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, Location):

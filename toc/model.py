@@ -33,6 +33,7 @@ class Location(NamedTuple):
 
 
 class NodeType(enum.StrEnum):
+    CAUSE = "cause"  # format 1.1: a root cause, drawn in a column of its own before needs
     NEED = "need"
     INPUT = "input"
     ACTIVITY = "activity"
@@ -54,6 +55,10 @@ class Evidence(enum.StrEnum):
     STRONG = "strong"
 
 
+# Weakest first: a link resting on several shared assumptions is as strong as its weakest.
+_EVIDENCE_RANK = {Evidence.NONE: 0, Evidence.WEAK: 1, Evidence.MODERATE: 2, Evidence.STRONG: 3}
+
+
 class Criticality(enum.StrEnum):
     LOW = "low"
     MEDIUM = "medium"
@@ -66,9 +71,22 @@ class Availability(enum.StrEnum):
     NOT_COLLECTED = "not-collected"
 
 
-class Stage(enum.IntEnum):
-    """Columns of a theory of change, in causal order."""
+class Status(enum.StrEnum):
+    """Format 1.1: how settled a box or a link is (drawn distinctly while not agreed)."""
 
+    DRAFT = "draft"
+    AGREED = "agreed"
+    IN_DEVELOPMENT = "in-development"
+
+
+class Stage(enum.IntEnum):
+    """Columns of a theory of change, in causal order.
+
+    Root causes (format 1.1) come before needs; their value is -1 so that every
+    other stage keeps the number it had in format 1.0.
+    """
+
+    CAUSE = -1
     NEED = 0
     INPUT = 1
     ACTIVITY = 2
@@ -91,6 +109,7 @@ class Stage(enum.IntEnum):
 
 # The one place stages are named: (in a sentence, over a column).
 _STAGE_TITLES = {
+    Stage.CAUSE: ("root cause", "Root causes"),
     Stage.NEED: ("need", "Needs"),
     Stage.INPUT: ("input", "Inputs"),
     Stage.ACTIVITY: ("activity", "Activities"),
@@ -102,6 +121,7 @@ _STAGE_TITLES = {
 }
 
 _STAGE_OF_TYPE = {
+    NodeType.CAUSE: Stage.CAUSE,
     NodeType.NEED: Stage.NEED,
     NodeType.INPUT: Stage.INPUT,
     NodeType.ACTIVITY: Stage.ACTIVITY,
@@ -150,6 +170,18 @@ class Reference:
     location: Location
 
 
+@dataclass(frozen=True, slots=True)
+class LinkReference:
+    """A link named by its ends (`from -> to`), kept with the position it is written at."""
+
+    source: str
+    target: str
+    location: Location
+
+    def __str__(self) -> str:
+        return f"{self.source} -> {self.target}"
+
+
 @dataclass(slots=True, eq=False)
 class Link:
     """``source`` leads to ``target``, with the reason and its evidence."""
@@ -162,10 +194,15 @@ class Link:
     evidence: Evidence | None = None
     feedback: bool = False
     value_locations: dict[str, Location] = field(default_factory=dict)
+    # Format 1.1: the mechanisms of change the link works through (top-level `mechanisms:` ids),
+    # how settled it is, and the user's own fields.
+    mechanisms: tuple[Reference, ...] = ()
+    status: Status | None = None
+    meta: dict[str, Meta] = field(default_factory=dict)
 
     @property
     def is_explained(self) -> bool:
-        return bool(self.assumption or self.assumptions or self.evidence)
+        return bool(self.assumption or self.assumptions or self.evidence or self.mechanisms)
 
 
 @dataclass(slots=True, eq=False)
@@ -198,6 +235,13 @@ class Node:
         return self.type is NodeType.ACTIVITY and self.level is not None
     # Framework nodes this node stands for ("eif-rpc:central-risk"), see toc.frameworks.
     maps_to: tuple[Reference, ...] = ()
+    # Format 1.1: how settled the box is, free notes, a list of details, mechanisms of change
+    # (top-level `mechanisms:` ids) and the user's own fields.
+    status: Status | None = None
+    notes: str | None = None
+    details: tuple[str, ...] = ()
+    mechanisms: tuple[Reference, ...] = ()
+    meta: dict[str, Meta] = field(default_factory=dict)
 
     @property
     def stage(self) -> Stage | None:
@@ -216,6 +260,23 @@ class Node:
     @property
     def is_outcome_or_impact(self) -> bool:
         return self.type in (NodeType.OUTCOME, NodeType.IMPACT)
+
+
+# A value under `meta:` (format 1.1): text, a number, true/false, or a list of text.
+Meta = str | int | float | bool | tuple[str, ...]
+
+
+@dataclass(slots=True, eq=False)
+class Mechanism:
+    """Format 1.1: a mechanism of change (how an activity brings about a change: modelling,
+    dosage, practitioner skills...), named by id from links and boxes."""
+
+    id: str
+    location: Location
+    label: str | None = None
+    description: str | None = None
+    evidence: Evidence | None = None
+    value_locations: dict[str, Location] = field(default_factory=dict)
 
 
 @dataclass(slots=True, eq=False)
@@ -267,6 +328,9 @@ class Model:
     monitoring: Monitoring | None = None  # the `monitoring:` section, as written
     # The rows of the actuals files it names (the loader reads them, as it reads catalogue files).
     actuals: Actuals | None = None
+    # Format 1.1: mechanisms of change by id, and the user's own fields.
+    mechanisms: dict[str, Mechanism] = field(default_factory=dict)
+    meta: dict[str, Meta] = field(default_factory=dict)
 
     def links(self):
         """Every link in file order."""
@@ -291,6 +355,21 @@ class Model:
         stages = source.stage, target.stage  # each computed once: rules call this for every link
         return None if None in stages else stages
 
+    def link_evidence(self, link: Link) -> tuple[Evidence | None, str | None]:
+        """How strong the evidence for a link is, and the shared assumption it comes from (None
+        when the link says it itself): a link that gives no `evidence:` has that of the weakest
+        shared assumption it rests on, so a link resting on a weak assumption is weak."""
+        if link.evidence is not None:
+            return link.evidence, None
+        weakest: tuple[Evidence | None, str | None] = (None, None)
+        for reference in link.assumptions:
+            shared = self.assumptions.get(reference.id)
+            if shared is None or shared.evidence is None:
+                continue
+            if weakest[0] is None or _EVIDENCE_RANK[shared.evidence] < _EVIDENCE_RANK[weakest[0]]:
+                weakest = (shared.evidence, reference.id)
+        return weakest
+
     @property
     def display_name(self) -> str:
         return self.title or self.area or self.path
@@ -312,6 +391,9 @@ class Question:
     comparison: str | None = None  # where a comparison design's comparison group comes from
     sample: int | None = None  # people the question's indicators can be measured on, for power
     value_locations: dict[str, Location] = field(default_factory=dict)
+    # Format 1.1: the causal steps the question tests: links ("from -> to") and shared assumptions.
+    links: tuple[LinkReference, ...] = ()
+    assumptions: tuple[Reference, ...] = ()
 
 
 @dataclass(slots=True, eq=False)

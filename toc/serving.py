@@ -14,15 +14,28 @@ half-sent request is dropped) and at most ``max_connections`` are handled at
 once (more are told 503 at once rather than each getting a thread). Every
 request's Host header is checked, whatever address the server listens on,
 against DNS rebinding (see ``host_allowed``).
+
+With ``--edit`` (an ``EditSession``), ``POST /edit`` changes the model file
+through ``toc.editing`` and redraws at once. Each write must carry the per-run
+token embedded in the page (another site's page cannot read it), come from the
+page's own origin (Origin and Sec-Fetch-Site checked, JSON only, so a form on
+another site cannot post), be at most ``MAX_EDIT_BYTES``, and name the version
+of the file the page was drawn from: an edit never overwrites newer work.
+Without ``--edit`` every POST is refused.
+
+A save that leaves the file broken keeps the last good diagram on the page,
+under a banner naming the error, rather than blanking it mid-workshop.
 """
 
 from __future__ import annotations
 
+import hmac
 import html
 import ipaddress
 import json
 import os
 import re
+import secrets
 import socket
 import socketserver
 import sys
@@ -45,6 +58,8 @@ MAX_CONNECTIONS = 100
 ERROR_MESSAGE_LIMIT = 300
 # ``after=`` is a version count: ASCII digits, and few of them (int() would take "²" or "٣").
 VERSION_NUMBER = re.compile(r"[0-9]{1,18}")
+# The largest editing request accepted: a box's words and an indicator, not a file.
+MAX_EDIT_BYTES = 64 * 1024
 # What --allow-host accepts: a DNS name (letters, digits, hyphens, dots; underscores occur in LAN names).
 HOST_NAME = re.compile(r"(?=.{1,253}$)[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\.?",
                        re.IGNORECASE)
@@ -58,12 +73,43 @@ class Snapshot(NamedTuple):
     status: HTTPStatus
 
 
+class EditSession:
+    """What `toc serve --edit` keeps for one run: the page's token, the undo history, one edit at a time."""
+
+    def __init__(self, token: str | None = None):
+        from toc.editing import UndoHistory
+
+        self.token = token or secrets.token_urlsafe(32)
+        self.history = UndoHistory()
+        self.lock = threading.Lock()
+
+    def read_ahead(self, path: str) -> None:
+        """Read the file for its next edit in the background (ruamel.yaml takes about half a second
+        on a 150-node model), so that an edit made while the room looks at the page is quick."""
+        def read() -> None:
+            from toc.editing.document import prepare
+
+            try:
+                with open(path, "rb") as stream:
+                    text = stream.read().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return
+            prepare(text.replace("\r\n", "\n"))
+
+        threading.Thread(target=read, name="toc-serve-read-ahead", daemon=True).start()
+
+    def token_matches(self, given) -> bool:
+        return isinstance(given, str) and hmac.compare_digest(given.encode(), self.token.encode())
+
+
 class LivePage:
     """The current page for one model file, redrawn when the file changes."""
 
-    def __init__(self, path: str, options: DiagramOptions = DiagramOptions()):
+    def __init__(self, path: str, options: DiagramOptions = DiagramOptions(), editing: EditSession | None = None):
         self.path = path
         self.options = options
+        self.editing = editing
+        self._last_good = None  # (model, findings) of the last version that loaded: shown under a banner
         self.current = Snapshot(0, "", HTTPStatus.SERVICE_UNAVAILABLE)
         self._stamp: tuple | None = None  # the file's stamp when the current page was drawn
         self._drawing = threading.Lock()  # one redraw at a time; requests never take it
@@ -95,6 +141,8 @@ class LivePage:
             with self._published:
                 self.current = Snapshot(version, text, status)
                 self._published.notify_all()
+            if self.editing is not None:
+                self.editing.read_ahead(self.path)
             return version
 
     def wait_for_change(self, after: int, timeout: float) -> int:
@@ -131,17 +179,84 @@ class LivePage:
         from toc.renderers.html import render_unloadable_html
         from toc.loading import UnreadableInput
 
+        drawn_hash = self._content_hash()  # the version edits from this page must find on disk
         try:
             report = check_file(self.path)
         except UnreadableInput as error:
-            return render_unloadable_html(self.path, (), live_version=version, message=str(error))
+            return self._broken(version, str(error), (), drawn_hash)
         if report.model is None:
-            return render_unloadable_html(self.path, report.findings, live_version=version)
+            first = _why_it_does_not_load(report.findings)
+            message = (f"{first.code} at line {first.location.line}: {first.message}" if first
+                       else "the file does not load")
+            return self._broken(version, message, report.findings, drawn_hash)
         try:
-            return workshop_page(report.model, report.findings, self.options, live_version=version)
+            page = workshop_page(report.model, report.findings, self.options, live_version=version,
+                                 editing=self._edit_data(drawn_hash))
         except Exception as error:  # e.g. Graphviz failing on this drawing: say so on the page
             return render_unloadable_html(self.path, report.findings, live_version=version,
                                           message=f"The diagram could not be drawn: {error}")
+        self._last_good = (report.model, report.findings)
+        return page
+
+    def _broken(self, version: int, message: str, findings, drawn_hash: str | None) -> str:
+        """The last good diagram under a banner naming the error; the findings page if there is none."""
+        from toc.commands.drawing import workshop_page
+        from toc.renderers.html import render_unloadable_html
+
+        if self._last_good is not None:
+            banner = (f"{self.path} does not load now ({message}). This is the last version that did: "
+                      "fix the file and the page redraws by itself.")
+            model, old_findings = self._last_good
+            try:
+                return workshop_page(model, old_findings, self.options, live_version=version,
+                                     editing=self._edit_data(drawn_hash), banner=banner)
+            except Exception:  # drawing the old version failed too: the findings page below
+                pass
+        if findings:
+            return render_unloadable_html(self.path, findings, live_version=version)
+        return render_unloadable_html(self.path, (), live_version=version, message=message)
+
+    def _content_hash(self) -> str | None:
+        if self.editing is None:
+            return None
+        from toc.editing import content_hash
+
+        try:
+            with open(self.path, "rb") as stream:
+                return content_hash(stream.read())
+        except OSError:
+            return None
+
+    def _edit_data(self, drawn_hash: str | None) -> dict | None:
+        if self.editing is None:
+            return None
+        return {"token": self.editing.token, "hash": drawn_hash, "undo": len(self.editing.history)}
+
+    def edit(self, request: dict) -> tuple[HTTPStatus, dict]:
+        """Make one edit the page asked for, redraw, and answer with the new version (or why not)."""
+        from toc.editing import StaleModel
+        from toc.editing.actions import apply_action
+        from toc.errors import UserError
+
+        assert self.editing is not None
+        expected = request.get("hash")
+        if not isinstance(expected, str):
+            return HTTPStatus.BAD_REQUEST, {"error": "the request does not say which version of the file it edits"}
+        with self.editing.lock:
+            try:
+                result = apply_action(self.path, request, expected if request.get("action") != "undo" else None,
+                                      self.editing.history)
+            except StaleModel as error:
+                version = self.refresh()
+                return HTTPStatus.CONFLICT, {"error": str(error), "stale": True, "version": version}
+            except UserError as error:
+                return HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(error)}
+            except Exception as error:  # a bug in toc: one line, the file untouched or whole (writes are atomic)
+                message = _short_message(error)
+                print(f"toc: error: edit failed: {message}", file=sys.stderr, flush=True)
+                return HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"the edit failed: {message}"}
+            version = self.refresh()
+        return HTTPStatus.OK, {"ok": True, "message": result.message, "focus": result.focus, "version": version}
 
 
 def _file_stamp(path: str) -> tuple | None:
@@ -356,6 +471,42 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
 
+    def do_POST(self) -> None:  # noqa: N802 (the name http.server calls)
+        status, answer = self._edit()
+        self._send(status, json.dumps(answer).encode("utf-8"), "application/json")
+
+    def _edit(self) -> tuple[HTTPStatus, dict]:
+        """Check an editing request from end to end before anything is read from it (see the module docstring)."""
+        page = self.server.page
+        host = self.headers.get("Host") or ""
+        if not host_allowed(host, self.server.allowed_hosts):
+            return HTTPStatus.FORBIDDEN, {"error": "unknown host name (see toc serve --help, --allow-host)"}
+        if urlsplit(self.path).path != "/edit":
+            return HTTPStatus.NOT_FOUND, {"error": "not found"}
+        if page.editing is None:
+            return HTTPStatus.FORBIDDEN, {"error": "this page is read-only: start toc serve with --edit to change "
+                                                   "the model from the page"}
+        origin = self.headers.get("Origin")
+        if origin is not None and origin != f"http://{host}":
+            return HTTPStatus.FORBIDDEN, {"error": "edits are accepted only from the page itself (Origin)"}
+        if self.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+            return HTTPStatus.FORBIDDEN, {"error": "edits are accepted only from the page itself (Sec-Fetch-Site)"}
+        if (self.headers.get("Content-Type") or "").split(";")[0].strip().lower() != "application/json":
+            return HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send the edit as application/json"}
+        length = self.headers.get("Content-Length") or ""
+        if not length.isascii() or not length.isdigit():
+            return HTTPStatus.LENGTH_REQUIRED, {"error": "say how long the request is (Content-Length)"}
+        if int(length) > MAX_EDIT_BYTES:
+            self.close_connection = True  # the body is not read
+            return HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": f"an edit is at most {MAX_EDIT_BYTES} bytes"}
+        try:
+            request = json.loads(self.rfile.read(int(length)).decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return HTTPStatus.BAD_REQUEST, {"error": "the request is not JSON"}
+        if not isinstance(request, dict) or not page.editing.token_matches(request.get("token")):
+            return HTTPStatus.FORBIDDEN, {"error": "this page's editing token is missing or wrong: reload the page"}
+        return page.edit(request)
+
     def _send(self, status: HTTPStatus, body: bytes, content_type: str) -> None:
         try:
             self.send_response(status)
@@ -379,3 +530,15 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _why_it_does_not_load(findings):
+    """The finding that stopped the file loading. After a syntax error the parts that still read
+    are checked too, and their findings may come first in line order: name the syntax error,
+    else the first error, never a warning about a part that did read."""
+    from toc.loading.finding_kinds import YAML_SYNTAX
+    from toc.findings import Severity
+
+    return (next((f for f in findings if f.code == YAML_SYNTAX.code), None)
+            or next((f for f in findings if f.severity is Severity.ERROR), None)
+            or (findings[0] if findings else None))

@@ -18,6 +18,7 @@
   var successors = new Map();
   var predecessors = new Map();
   var selected = null;
+  var editing = null;             // the editing controls, under `toc serve --edit` (edit.js)
 
   // ------------------------------------------------------------ the diagram
   function connectDiagram() {
@@ -189,6 +190,7 @@
       var warn = spec.id === "indicators" && spec.empty.indexOf("Not measured") === 0;
       wrapper.appendChild(element("p", "empty" + (warn ? " warn" : ""), spec.empty));
     }
+    if (editing && selected !== null) { editing.decorateSection(wrapper, spec, selected); }
     container.appendChild(wrapper);
   }
 
@@ -206,6 +208,7 @@
     chips.appendChild(idChip);
     fragment.appendChild(chips);
     if (node.description) { fragment.appendChild(element("p", "description", node.description)); }
+    if (editing) { editing.nodeActions(fragment, node); }
     node.sections.forEach(function (spec) { section(fragment, spec); });
     var back = element("button", "back", "Show the whole model");
     back.type = "button";
@@ -226,6 +229,7 @@
     if (data.model.details.length) { fragment.appendChild(fieldList(data.model.details)); }
     if (data.model.description) { fragment.appendChild(element("p", "description", data.model.description)); }
     fragment.appendChild(element("p", "hint", data.model.summary));
+    if (data.model.mechanisms) { section(fragment, data.model.mechanisms); }
     if (data.nodes.length) {
       fragment.appendChild(element("p", "hint",
         "Click a box, or press Tab to reach it and Enter to open it, to see how it is measured, " +
@@ -312,6 +316,7 @@
   findingsToggle.addEventListener("change", applyFindingsToggle);
 
   document.addEventListener("keydown", function (event) {
+    if (document.querySelector("dialog[open]")) { return; }  // Escape closes the editing form only
     if (event.key === "Escape" && event.target !== search && selected !== null) {
       var last = selected;
       select(null, false);
@@ -351,7 +356,12 @@
       fetch("/version?after=" + live.version, { cache: "no-store" })
         .then(function (response) { return response.json(); })
         .then(function (answer) {
-          if (answer.version !== live.version) { location.reload(); return; }
+          if (answer.version !== live.version) {
+            // An edit from this page reloads when its answer arrives (to show what it changed).
+            if (editing && editing.pending(answer.version)) { return; }
+            location.reload();
+            return;
+          }
           statusLine.classList.remove("lost");
           statusLine.textContent = "Live: redraws when the file is saved";
           poll();
@@ -365,7 +375,18 @@
     poll();
   }
 
+  // A banner over the page: e.g. the file no longer loads and this is its last good version.
+  if (data.banner) {
+    var banner = document.getElementById("banner");
+    banner.textContent = data.banner;
+    banner.hidden = false;
+  }
+
   connectDiagram();
+  if (data.edit && typeof tocEditing === "function") {
+    editing = tocEditing({ data: data, nodesById: nodesById, nodeElements: nodeElements, element: element,
+                           announce: announce, svg: svg });
+  }
   applyZoom();
   applyFindingsToggle();
   select(selectionFromAddress(), false);

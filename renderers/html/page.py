@@ -25,9 +25,10 @@ from string import Template
 
 from toc.renderers import style
 from toc.renderers.dot import DiagramOptions, render_dot
+from toc.renderers.html.editing import edit_data
 from toc.renderers.html.panel import page_data, unloadable_page_data
 from toc.findings import Finding
-from toc.model import Model
+from toc.model import Model, Stage
 
 # How often the served page asks whether the model changed (the server holds the
 # request open until it does, or for this many seconds).
@@ -41,10 +42,17 @@ def diagram_source(model: Model, options: DiagramOptions = DiagramOptions()) -> 
 
 
 def render_html(model: Model, svg: str, findings: list[Finding] | tuple[Finding, ...] = (),
-                live_version: int | None = None) -> str:
+                live_version: int | None = None, editing: dict | None = None, banner: str | None = None) -> str:
     """The page for a loaded model around its laid-out diagram (``svg``, from ``diagram_source``);
-    ``live_version`` set means served by `toc serve`."""
-    return _page(page_data(model, findings), inline_svg(svg), live_version)
+    ``live_version`` set means served by `toc serve`; ``editing`` (the session's token, the file's
+    hash) adds the editing controls of `toc serve --edit`; ``banner`` is a warning over the page
+    (e.g. that the file on disk no longer loads and this is its last good version)."""
+    data = page_data(model, findings)
+    if editing is not None:
+        data["edit"] = {**editing, **edit_data(model)}
+    if banner:
+        data["banner"] = banner
+    return _page(data, inline_svg(svg), live_version, with_editing=editing is not None)
 
 
 def render_unloadable_html(path: str, findings: list[Finding] | tuple[Finding, ...],
@@ -53,16 +61,17 @@ def render_unloadable_html(path: str, findings: list[Finding] | tuple[Finding, .
     return _page(unloadable_page_data(path, findings, message), "", live_version)
 
 
-def _page(data: dict, svg: str, live_version: int | None) -> str:
+def _page(data: dict, svg: str, live_version: int | None, with_editing: bool = False) -> str:
     data = {**data, "live": {"version": live_version, "poll": LIVE_POLL_SECONDS} if live_version is not None else None}
-    script = _asset("page.js")
+    # The editing script only where editing is on: a shared or static page carries none of it.
+    script = _asset("edit.js") + _asset("page.js") if with_editing else _asset("page.js")
     template = Template(_asset("page.html"))
     return template.substitute(
         title=html.escape(data["model"]["title"]),
-        subtitle=html.escape(" · ".join(value for name, value in data["model"]["details"] if name != "File")),
+        subtitle=html.escape(" · ".join(value for name, value in data["model"]["details"] if name in _SUBTITLE)),
         script_hash=script_hash(script),
         css=_asset("page.css"),
-        legend=_legend(),
+        legend=_legend(any(node["type"] == "cause" for node in data["nodes"])),
         svg=svg or '<p class="no-diagram">No diagram: the file does not load. The findings are listed in the panel.</p>',
         data=embed_json(data),
         script=script,
@@ -107,9 +116,15 @@ def inline_svg(svg: str) -> str:
     return svg[: opening.start()] + tag + svg[opening.end():]
 
 
-def _legend() -> str:
+# The model's details shown under the title (the panel's overview lists them all, with fields of your own).
+_SUBTITLE = ("Area", "Owner", "Version", "Horizon")
+
+
+def _legend(with_causes: bool) -> str:
     rows = []
-    for look in style.NODE_STYLES.values():
+    for stage, look in style.NODE_STYLES.items():
+        if stage is Stage.CAUSE and not with_causes:
+            continue  # (root causes, format 1.1, are in the key only of models that have them)
         rows.append(
             f'<li><span class="swatch" style="background:{look.fill};border-color:{look.border}"></span>'
             f"{html.escape(look.name)}</li>"

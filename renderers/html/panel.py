@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from toc.renderers.dot import describe, dot_ids
 from toc.findings import Finding
-from toc.model import Availability, Indicator, Link, Model, Node
+from toc.model import Availability, Indicator, Link, Model, Node, Status
 
 AVAILABILITY_WORDING = {
     Availability.COLLECTED: "collected by us",
@@ -117,6 +117,20 @@ def evaluation_section(context: PanelContext, node: Node) -> Section | None:
     return _section("evaluation", title, "No method covers it yet.", items)
 
 
+def about_section(context: PanelContext, node: Node) -> Section | None:
+    """Format 1.1: the box's status, the mechanisms it works through, its notes, its details
+    and the user's own fields (`meta:`); left out when the box has none of them."""
+    items = []
+    if node.status is not None or node.notes:
+        items.append(_item("About this box", [("Status", _STATUS_WORDING.get(node.status)), ("Notes", node.notes)]))
+    if node.details:
+        items.append(_item("Details", [("•", detail) for detail in node.details]))
+    items += [_mechanism_item(context, reference.id) for reference in node.mechanisms]
+    if node.meta:
+        items.append(_item("Your own fields", [(key, _meta_text(value)) for key, value in node.meta.items()]))
+    return _section("about", "Status, notes and details", "", items) if items else None
+
+
 def findings_section(context: PanelContext, node: Node) -> Section:
     items = [finding_item(finding) for finding in context.findings_by_node.get(node.id, [])]
     return _section("findings", "Check findings", "toc check found nothing here.", items)
@@ -124,6 +138,7 @@ def findings_section(context: PanelContext, node: Node) -> Section:
 
 # The panel's sections, top to bottom.
 SECTIONS: tuple[SectionFunction, ...] = (
+    about_section,
     indicators_section,
     incoming_section,
     outgoing_section,
@@ -163,7 +178,16 @@ def _link_item(context: PanelContext, link: Link, other: str) -> dict:
         fields.append(("Assumption", (shared.text or shared.id) + (f" ({extra})" if extra else "")))
     if not link.assumption and not link.assumptions:
         fields.append(("Assumption", "not stated"))
-    fields.append(("Evidence", link.evidence.value if link.evidence else "not stated"))
+    evidence, source = context.model.link_evidence(link)  # (format 1.1: else its shared assumptions')
+    fields.append(("Evidence", (evidence.value if evidence else "not stated")
+                   + (f" (from assumption {source})" if source else "")))
+    for reference in link.mechanisms:
+        mechanism = context.model.mechanisms.get(reference.id)
+        fields.append(("Mechanism", (mechanism.label or mechanism.id) if mechanism
+                       else f"{reference.id} (not defined under mechanisms:)"))
+    if link.status is not None:
+        fields.append(("Status", _STATUS_WORDING[link.status]))
+    fields += [(key, _meta_text(value)) for key, value in link.meta.items()]
     if link.feedback:
         fields.append(("Feedback loop", "yes: a deliberate loop back to an earlier stage"))
     findings = context.findings_by_link.get((link.source, link.target), [])
@@ -172,6 +196,26 @@ def _link_item(context: PanelContext, link: Link, other: str) -> dict:
     item["node"] = other if other in context.model.nodes else None
     item["severity"] = _worst(findings)
     return item
+
+
+_STATUS_WORDING = {Status.DRAFT: "draft: proposed, not yet agreed", Status.AGREED: "agreed",
+                   Status.IN_DEVELOPMENT: "in development: being built or piloted"}
+
+
+def _meta_text(value) -> str:
+    return ", ".join(value) if isinstance(value, tuple) else str(value)
+
+
+def _mechanism_item(context: PanelContext, mechanism_id: str) -> dict:
+    mechanism = context.model.mechanisms.get(mechanism_id)
+    if mechanism is None:
+        return _item(f"Mechanism {mechanism_id}", [("Mechanism", "not defined under mechanisms:")])
+    links = [link for link in context.model.links() if any(r.id == mechanism_id for r in link.mechanisms)]
+    return _item(f"Mechanism: {mechanism.label or mechanism.id}", [
+        ("How it works", mechanism.description),
+        ("Evidence", mechanism.evidence.value if mechanism.evidence else None),
+        *(("On the link", f"{context.name(link.source)} → {context.name(link.target)}") for link in links),
+    ])
 
 
 def finding_item(finding: Finding) -> dict:
@@ -220,6 +264,7 @@ def node_data(context: PanelContext, node: Node, sections: tuple[SectionFunction
         "type": node.type.value if node.type else None,
         "group": node.group,
         "description": node.description,
+        "status": node.status.value if node.status else None,
         "measured": bool(node.indicators),
         "severity": _worst(context.findings_by_node.get(node.id, [])),
         "sections": [section for section in found if section is not None],
@@ -250,9 +295,14 @@ def page_data(model: Model, findings: list[Finding] | tuple[Finding, ...] = (),
             "details": [[name, value] for name, value in (
                 ("Area", model.area), ("Owner", model.owner), ("Version", model.version),
                 ("Horizon", model.horizon), ("File", model.path),
+                *((key, _meta_text(value)) for key, value in model.meta.items()),
             ) if value],
             "description": model.description,
             "summary": describe(model),
+            # Format 1.1: the mechanisms of change, a section of the overview (None when there are none).
+            "mechanisms": _section("mechanisms", "Mechanisms of change", "", [
+                _mechanism_item(context, mechanism_id) for mechanism_id in model.mechanisms]) if model.mechanisms
+            else None,
         },
         "dot_ids": {svg_ids[node_id]: node_id for node_id in model.nodes},
         "nodes": nodes,

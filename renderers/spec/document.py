@@ -196,7 +196,7 @@ def _questions(model: Model, plan: EvaluationPlan, catalogue: Catalogue) -> list
         blocks += [Heading(3, f"{question.id or '(no id)'} ({question.kind or 'kind not given'}): "
                               f"{question.text or to_complete('the question')}"),
                    Bullets((
-                       "About: " + ("; ".join(_label(model, r.id) for r in question.nodes) or "no nodes named"),
+                       "About: " + (_about(model, question) or "nothing named"),
                        "Methods: " + _method_names(question.methods, catalogue),
                        "What you may claim: " + claim_text(question_plan.design),
                        "Owner: " + (question.owner or to_complete("owner")),
@@ -223,6 +223,15 @@ def _method_names(references, catalogue: Catalogue) -> str:
     names = [(catalogue.methods[r.id].name or r.id) if r.id in catalogue.methods else f"{r.id} (not in the catalogue)"
              for r in references]
     return "; ".join(names) or "none chosen"
+
+def _about(model: Model, question) -> str:
+    """What a question is about: its boxes, then (format 1.1) the links and shared assumptions it tests."""
+    parts = [_label(model, r.id) for r in question.nodes]
+    parts += [f"the link {_label(model, step.source)} → {_label(model, step.target)}" for step in question.links]
+    parts += [f"the assumption {model.assumptions[r.id].text or r.id}" if r.id in model.assumptions
+              else f"the assumption {r.id} (not defined)" for r in question.assumptions]
+    return "; ".join(parts)
+
 
 def _label(model: Model, node_id: str) -> str:
     node = model.nodes.get(node_id)

@@ -31,13 +31,13 @@ PAGE_ORDER = tuple(PAGES)
 
 # The two parts of a split diagram: the node types each hides.
 SPLIT_PARTS = (
-    ("Needs, inputs, activities and outputs", frozenset({"outcome", "impact"})),
-    ("Outputs, outcomes and impact", frozenset({"need", "input", "activity"})),
+    ("Causes, needs, inputs, activities and outputs", frozenset({"outcome", "impact"})),
+    ("Outputs, outcomes and impact", frozenset({"cause", "need", "input", "activity"})),
 )
 
-_SHAPE_WORDS = {"note": "box with a folded corner", "cylinder": "cylinder", "box": "box",
+_SHAPE_WORDS = {"folder": "box with a tab (a folder)", "note": "box with a folded corner", "cylinder": "cylinder", "box": "box",
                 "component": "box with two tabs", "doubleoctagon": "double octagon"}
-_COLOUR_WORDS = {"#FBE0CF": "orange", "#EDEDED": "grey", "#D3E6F3": "blue", "#E4F3FB": "light blue",
+_COLOUR_WORDS = {"#EFD9CC": "light brown", "#FBE0CF": "orange", "#EDEDED": "grey", "#D3E6F3": "blue", "#E4F3FB": "light blue",
                  "#E3F5EF": "pale green", "#C5EADD": "green", "#A6DECB": "darker green", "#FBE6BD": "gold"}
 _LINE_WORDS = {"solid": "solid", "dashed": "dashed", "dotted": "dotted"}
 
@@ -57,14 +57,6 @@ def diagram_key() -> tuple[tuple[str, str], ...]:
         rows.append((f"{weight}{colour}{_LINE_WORDS.get(line.style, line.style)} arrow", f"a link with {line.name}"))
     rows.append(("pink dashed arrow", style.FEEDBACK_LINK.name))
     return tuple(rows)
-
-
-def without_legend(source: str) -> str:
-    """The DOT source without its key (the legend node and the line that ranks it): the key is
-    printed as text instead, and the picture's smallest text is then the box labels."""
-    kept = [line for line in source.splitlines()
-            if not line.startswith("  legend [") and not line.startswith("  { rank=same; legend;")]
-    return "\n".join(kept) + "\n"
 
 
 @dataclass(frozen=True)

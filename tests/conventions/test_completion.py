@@ -36,7 +36,7 @@ def test_bash_completes_commands_options_choices_and_files(tmp_path, capsys):
     assert _bash_complete(script, "toc check --stdin") == ["--stdin-filename"]
     assert _bash_complete(script, "toc check ar") == ["area.toc.yaml"]
     assert _bash_complete(script, "toc render area.toc.yaml --hide ") == sorted(
-        ["need", "input", "activity", "output", "outcome", "impact"])
+        ["cause", "need", "input", "activity", "output", "outcome", "impact"])
     assert _bash_complete(script, "toc completion ") == ["bash", "fish", "zsh"]
 
 

@@ -151,11 +151,12 @@ def test_the_diagram_prints_its_smallest_text_at_8_points_or_more(documents, nam
 
 def test_the_diagram_key_is_text_not_part_of_the_picture():
     from toc.renderers.dot import DiagramOptions, render_dot
-    from toc.renderers.spec.figures import diagram_key, without_legend
+    from toc.renderers.spec.figures import diagram_key
 
     model = check_text(NO_QUESTIONS, "m.toc.yaml").model
     source = render_dot(model, DiagramOptions(workshop=True))
-    assert "legend" in source and "legend" not in without_legend(source)
+    assert "legend" in source
+    assert "legend" not in render_dot(model, DiagramOptions(workshop=True, legend=False))
     key = dict(diagram_key())
     assert key["blue box"] == "Activity" and key["dashed arrow"] == "a link with weak evidence"
     markdown = render_markdown(_blocks(NO_QUESTIONS))

@@ -57,9 +57,10 @@ def lay_out(source: str, image_format: str, title: str, description: str) -> byt
 
 
 def workshop_page(model: Model, findings, options: DiagramOptions = DiagramOptions(),
-                  live_version: int | None = None) -> str:
-    """The workshop page, with its diagram laid out by Graphviz (the findings are the page's overlay)."""
+                  live_version: int | None = None, editing: dict | None = None, banner: str | None = None) -> str:
+    """The workshop page, with its diagram laid out by Graphviz (the findings are the page's overlay);
+    ``editing`` (toc serve --edit) and ``banner`` as for ``render_html``."""
     from toc.renderers.html import diagram_source, render_html
 
     svg = lay_out(diagram_source(model, options), "svg", model.display_name, describe(model)).decode("utf-8")
-    return render_html(model, svg, findings, live_version=live_version)
+    return render_html(model, svg, findings, live_version=live_version, editing=editing, banner=banner)

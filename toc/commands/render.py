@@ -18,6 +18,7 @@ examples:
   toc render model.toc.yaml -o - --format md             text outline to the terminal
   toc render model.toc.yaml -o focus.svg --focus confident --depth 2
   toc render model.toc.yaml -o review.svg --findings     where the check findings are
+  toc render model.toc.yaml -o kinds.svg --group-by meta.input-kind   by a field of your own
   toc render examples/wirral.toc.yaml -o wirral.html     interactive page for workshops
   toc render examples/sefton.toc.yaml -o status.svg --status   boxes by monitoring status
 
@@ -55,9 +56,17 @@ def register(commands) -> None:
     direction.add_argument("--downstream", action="store_true", help="with --focus: only what it leads to")
     parser.add_argument("--hide", metavar="TYPE", nargs="+", default=[], choices=NODE_TYPES,
                         help="leave out nodes of these types, e.g. --hide need input")
-    parser.add_argument("--group-by", metavar="FIELD", choices=("group", "type", "term"),
-                        help="draw a box around nodes that share this field (e.g. group: strand or agency)")
+    parser.add_argument("--group-by", metavar="FIELD", type=_group_field,
+                        help="draw a box around nodes that share this field: group, type, term, status, or a "
+                        "field of your own as meta.NAME (e.g. meta.input-kind)")
     parser.set_defaults(run=run)
+
+
+def _group_field(text: str) -> str:
+    """--group-by's value: a node field that classifies boxes, or meta.NAME (format 1.1)."""
+    if text in ("group", "type", "term", "status") or (text.startswith("meta.") and len(text) > len("meta.")):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r} is not group, type, term, status or meta.NAME")
 
 
 def run(args) -> int:

@@ -13,6 +13,8 @@ examples:
   toc serve examples/wirral.toc.yaml              then open http://127.0.0.1:8765/
   toc serve model.toc.yaml --port 9000
   toc serve model.toc.yaml --port 0               any free port (the address is printed)
+  toc serve --edit model.toc.yaml                 the page can change the file: add and edit
+                                                  boxes, links and indicators, undo
   toc serve model.toc.yaml --host 0.0.0.0 --allow-host my-laptop.local
                                                   let other machines see it (think first)
 
@@ -24,6 +26,12 @@ Browsers may ask for the page by an IP address (http://192.168.1.20:8765/),
 by localhost, or by a name given with --allow-host; other names are refused,
 so that a web page elsewhere cannot read the model by pointing a name of its
 own at this computer (DNS rebinding).
+
+With --edit, the page writes each change straight into the file, keeping its
+comments and layout; an edit is refused if the file changed on disk since the
+page drew it (the page reloads with the newer version). Only this computer can
+edit unless --host says otherwise; every edit needs a token the page carries.
+Without --edit the server changes nothing.
 
 To share a page instead, write a file: toc render model.toc.yaml -o model.html
 """
@@ -45,6 +53,9 @@ def register(commands) -> None:
                         help="a host name browsers may use to reach the page, besides IP addresses and "
                              "localhost (repeatable); other names are refused, against DNS rebinding")
     parser.add_argument("--workshop", action="store_true", help="large type and fewer details, for projecting")
+    parser.add_argument("--edit", action="store_true",
+                        help="let the page change the model file (add, edit and delete boxes, links and "
+                             "indicators; undo); without it nothing is ever written")
     parser.set_defaults(run=run)
 
 
@@ -53,7 +64,7 @@ def run(args) -> int:
 
     from toc.renderers.dot import DiagramOptions
     from toc.renderers.graphviz_backend import INSTALL_HINT, dot_available
-    from toc.serving import LivePage, PageServer, valid_host_name
+    from toc.serving import EditSession, LivePage, PageServer, valid_host_name
 
     if not os.path.isfile(args.model):
         raise UsageError(f"{args.model}: no such file")
@@ -65,7 +76,9 @@ def run(args) -> int:
                              "(no port, scheme or wildcard; IP addresses are always allowed)")
     if not dot_available():
         raise UsageError(INSTALL_HINT)
-    page = LivePage(args.model, DiagramOptions(workshop=args.workshop))
+    if args.edit and not os.access(args.model, os.W_OK):
+        raise UsageError(f"{args.model}: is read-only; make it writable to edit it from the page (or drop --edit)")
+    page = LivePage(args.model, DiagramOptions(workshop=args.workshop), EditSession() if args.edit else None)
     try:
         server = PageServer(args.host, args.port, page, allowed_hosts=args.allow_host)
     except OSError as error:
@@ -75,7 +88,8 @@ def run(args) -> int:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
     page.refresh()  # draw once now, so the first browser does not wait and errors show at once
     with server:
-        print(f"Serving {args.model} at {server.url} (redraws on save; Ctrl+C to stop)", flush=True)
+        mode = "editing on: the page writes to the file" if args.edit else "redraws on save"
+        print(f"Serving {args.model} at {server.url} ({mode}; Ctrl+C to stop)", flush=True)
         if not server.loopback_only:
             names = ", ".join(args.allow_host) or "none: add them with --allow-host"
             print(f"toc: note: listening on {args.host}: other computers on the network can read this model "

@@ -141,13 +141,12 @@ def _key_free_png(model, view) -> bytes | None:
     from toc.commands.drawing import lay_out
     from toc.renderers.dot import DiagramOptions, describe, render_dot
     from toc.renderers.graphviz_backend import GraphvizFailed, dot_available
-    from toc.renderers.spec.figures import without_legend
 
     if not dot_available():
         print("toc: note: Graphviz `dot` is not installed; the specification shows the text outline "
               "instead of the diagram", file=sys.stderr)
         return None
-    source = without_legend(render_dot(model, DiagramOptions(view=view, workshop=True)))
+    source = render_dot(model, DiagramOptions(view=view, workshop=True, legend=False))
     try:
         return lay_out(source, "png", model.display_name, describe(model))
     except GraphvizFailed as failure:

@@ -182,11 +182,7 @@ def _weak_links(model: Model, targets: set[str]) -> int:
     count = 0
     for link in model.links():
         if link.target in targets and not link.feedback:
-            evidence = link.evidence
-            if evidence is None and link.assumptions:
-                levels = [model.assumptions[r.id].evidence for r in link.assumptions
-                          if r.id in model.assumptions and model.assumptions[r.id].evidence]
-                evidence = max(levels, key=list(Evidence).index, default=None)
+            evidence = model.link_evidence(link)[0]  # (its own, else its shared assumptions' weakest)
             if evidence in (None, Evidence.NONE, Evidence.WEAK):
                 count += 1
     return count

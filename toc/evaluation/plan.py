@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from toc.evaluation.catalogue import Catalogue, catalogue_for
+from toc.evaluation.causal_steps import question_nodes, step_methods
 from toc.evaluation.design import Design, design_of
 from toc.evaluation.evaluability import (Evaluability, causal_distances, model_evaluability,
                                          question_evaluability)
@@ -145,8 +146,8 @@ def plan_evaluation(model: Model, catalogue: Catalogue | None = None, findings: 
     questions = model.evaluation.questions if model.evaluation else []
     about: dict[str, list] = {}
     for question in questions:
-        for reference in question.nodes:
-            about.setdefault(reference.id, []).append(question)
+        for node_id in question_nodes(model, question):  # (with the ends of the links it tests)
+            about.setdefault(node_id, []).append(question)
 
     node_plans: list[NodePlan] = []
     chosen_by_node: dict[str, tuple[MethodUse, ...]] = {}
@@ -212,9 +213,10 @@ def _with_power(design: Design, verdicts: tuple[PowerVerdict, ...]) -> Design:
 
 
 def _question_plan(model, question, plans_by_id, methods, findings, distances) -> QuestionPlan:
-    about = [plans_by_id[r.id] for r in question.nodes if r.id in plans_by_id]
+    about = [plans_by_id[node_id] for node_id in question_nodes(model, question) if node_id in plans_by_id]
     named = [r.id for r in question.methods if r.id in methods]
-    method_ids = named or [use.id for plan in about for use in plan.methods]
+    # A question testing a link or an assumption is answered by methods that test causal steps.
+    method_ids = named or step_methods(question, methods) or [use.id for plan in about for use in plan.methods]
     impact = question.kind == "impact"
     design = design_of(method_ids, methods, impact)
     verdicts = [v for plan in about for v in plan.power]
@@ -306,8 +308,8 @@ def _matrix(model, node_plans, questions, methods, measure_names):
     plans = {plan.id: plan for plan in node_plans}
     covered: set[str] = set()
     for question in questions:
-        for reference in question.nodes:
-            plan = plans.get(reference.id)
+        for node_id in question_nodes(model, question):
+            plan = plans.get(node_id)
             if plan is None:
                 continue
             covered.add(plan.id)

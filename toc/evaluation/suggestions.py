@@ -152,12 +152,9 @@ def _everyone(population_id: str) -> bool:
 
 
 def _evidence(model: Model, link: Link) -> Evidence | None:
-    """The link's evidence, or the strongest of its shared assumptions'."""
-    if link.evidence:
-        return link.evidence
-    levels = [model.assumptions[ref.id].evidence for ref in link.assumptions
-              if ref.id in model.assumptions and model.assumptions[ref.id].evidence]
-    return max(levels, default=None, key=list(Evidence).index)
+    """The link's evidence, or its shared assumptions' (``Model.link_evidence``: the weakest, since
+    the link holds only if every assumption it rests on does)."""
+    return model.link_evidence(link)[0]
 
 
 def _critical(model: Model, link: Link) -> CriticalLink | None:

@@ -26,6 +26,7 @@ from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
 import toc.loading.monitoring_fields as monitoring_fields
 import toc.loading.pathway_fields as pathway_fields
+import toc.loading.descriptive_fields as descriptive_fields
 from toc.model import (
     Assumption,
     Availability,
@@ -140,6 +141,10 @@ class ModelBuilder(EvaluationReader):
                 model.uses = self._references(value, "uses", None)
             elif name == "monitoring":
                 model.monitoring = monitoring_fields.read_monitoring(self, value)
+            elif name == "mechanisms":
+                model.mechanisms = descriptive_fields.read_mechanisms(self, value)
+            elif name == "meta":
+                model.meta = descriptive_fields.read_meta(self, value, None)
             else:
                 setattr(model, name, self._text(value, name))
         if self.partial:
@@ -224,6 +229,8 @@ class ModelBuilder(EvaluationReader):
                 pathway_fields.read_node_field(self, node, name, field_value)
             elif name == "maps_to":
                 node.maps_to = self._references(field_value, "maps_to", node_id)
+            elif name in descriptive_fields.NODE_FIELDS:
+                descriptive_fields.read_node_field(self, node, name, field_value)
             else:
                 setattr(node, name, self._text(field_value, name, node_id))
         for required in ("type", "label"):
@@ -276,6 +283,8 @@ class ModelBuilder(EvaluationReader):
                 link.feedback = bool(self._boolean(field_value, "feedback", node_id))
             elif name == "assumptions":
                 link.assumptions = self._references(field_value, "assumptions", node_id)
+            elif name in descriptive_fields.LINK_FIELDS:
+                descriptive_fields.read_link_field(self, link, name, field_value, node_id)
             else:
                 link.assumption = self._text(field_value, name, node_id)
         if "to" not in fields:
@@ -403,6 +412,8 @@ class ModelBuilder(EvaluationReader):
                 hint = f"`{name}` is a field of {_a(home)}, not of {_a(where)}"
             elif not hint and name == "<<":
                 hint = "merge keys (<<) are not supported: write the fields out"
+            if not hint and "meta" in known:  # (format 1.1: a field of the user's own has a place)
+                hint = f"a field of your own goes under `meta:`, e.g. meta: {{{name}: ...}}"
             self._report(UNKNOWN_FIELD, f"unknown field `{name}` in {_a(where)}", self._loc(key),
                          node=node_id, hint=hint or f"fields here: {', '.join(names)}",
                          affects=_left_out(meant, node_id, value) if where == "node" else ())

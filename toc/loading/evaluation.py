@@ -9,6 +9,7 @@ from __future__ import annotations
 import yaml
 
 from toc import fields as field_tables
+from toc.loading.descriptive_fields import read_link_references
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
 from toc.model import Evaluation, Location, Measure, Method, Question, Reference
@@ -45,8 +46,10 @@ class EvaluationReader:
                     question.id = self._id_text(field_value, "question id", None)
                 elif name == "kind":
                     question.kind = self._choice(field_value, name, field_tables.QUESTION_KINDS, str)
-                elif name in ("nodes", "methods"):
+                elif name in ("nodes", "methods", "assumptions"):
                     setattr(question, name, self._id_list(field_value, name))
+                elif name == "links":
+                    question.links = read_link_references(self, field_value, name)
                 elif name == "sample":
                     question.sample = self._positive(field_value, name, None, whole=True)
                 else:

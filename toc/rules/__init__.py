@@ -9,6 +9,12 @@ from __future__ import annotations
 from toc.rules import (
     backward_link,
     capacity_below_demand,
+    capture_ambiguous_note,
+    capture_duplicate_note,
+    capture_empty_note,
+    capture_unknown_note,
+    capture_unknown_stage,
+    capture_unreadable_notes,
     cycle,
     dead_end,
     disconnected,
@@ -37,6 +43,9 @@ from toc.rules import (
     pathway_duplication,
     pathway_gap,
     self_link,
+    sheet_layout,
+    sheet_unknown_row_reference,
+    sheet_unusable_cell,
     stage_leap,
     unevaluated_outcome,
     unexplained_link,
@@ -117,6 +126,16 @@ RULES: dict[str, Rule] = {
         value_out_of_range,
         stale_data,
         missing_actuals,
+        # `toc import`: workshop notes and workbooks (TOC9xx), reported by toc.capture.
+        capture_unknown_stage,
+        capture_unknown_note,
+        capture_ambiguous_note,
+        capture_duplicate_note,
+        capture_empty_note,
+        capture_unreadable_notes,
+        sheet_unusable_cell,
+        sheet_unknown_row_reference,
+        sheet_layout,
     )
 }
 

@@ -137,10 +137,12 @@ class CheckContext:
     @cached_property
     def questions_about(self) -> dict[str, list]:
         """Evaluation questions by the node ids they name."""
+        from toc.evaluation.causal_steps import question_nodes
+
         found: dict[str, list] = {}
         for question in self.model.evaluation.questions if self.model.evaluation else ():
-            for reference in question.nodes:
-                found.setdefault(reference.id, []).append(question)
+            for node_id in question_nodes(self.model, question):  # (and the ends of the links it tests)
+                found.setdefault(node_id, []).append(question)
         return found
 
     @cached_property

@@ -1,7 +1,7 @@
 """TOC202 dead-end: a node that should lead somewhere but leads nowhere.
 
 ## What it finds
-A need, input, activity, output or outcome with no outgoing link (feedback
+A root cause, need, input, activity, output or outcome with no outgoing link (feedback
 links aside). Impacts are where chains end; so are long-term outcomes in a
 model that has no impact.
 

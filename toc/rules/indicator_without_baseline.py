@@ -52,7 +52,7 @@ from toc.findings import Severity
 from toc.model import NodeType
 from toc.rules.base import Rule
 
-_CONTEXT = (NodeType.NEED, NodeType.INPUT)
+_CONTEXT = (NodeType.CAUSE, NodeType.NEED, NodeType.INPUT)  # context, not changes aimed for
 
 
 def check(context):

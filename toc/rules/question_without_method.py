@@ -56,8 +56,19 @@ def check(context):
         yield RULE.finding(
             f'question "{question.id}" names no method to answer it',
             question.location,
-            hint="add `methods: [...]` (`toc spec` suggests some; `toc catalogue methods` lists them)",
+            hint=_step_hint(question, known)
+            or "add `methods: [...]` (`toc spec` suggests some; `toc catalogue methods` lists them)",
         )
+
+
+def _step_hint(question, known) -> str | None:
+    """For a question testing a link or an assumption (format 1.1): the methods that test causal steps."""
+    from toc.evaluation.causal_steps import step_methods
+
+    suggested = step_methods(question, known)
+    if not suggested:
+        return None
+    return f"add `methods: [{', '.join(suggested)}]`: methods that test one causal step"
 
 
 RULE = Rule("TOC502", "question-without-method", Severity.WARNING,

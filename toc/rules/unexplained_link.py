@@ -2,7 +2,8 @@
 
 ## What it finds
 A link into an outcome or impact with no `assumption:`, no shared
-`assumptions:` and no `evidence:`.
+`assumptions:`, no `mechanisms:` and no `evidence:`. (A link that names the
+mechanism of change it works through says how it should hold.)
 
 ## Why it matters
 "Links with no stated reason" is the most common complaint about theories of

@@ -5,7 +5,10 @@ An id in `leads_to` (or a link's `to:`) that is not a node of the model, an
 id in a link's `assumptions:` that is not in the top-level `assumptions:`, a
 node id in an evaluation question's `nodes:` that is not a node, or a
 framework in `uses:` or `maps_to:` that toc does not ship (or a framework node
-it does not have).
+it does not have). Also (format 1.1) a mechanism id in a link's or a node's
+`mechanisms:` that is not in the top-level `mechanisms:`, an assumption id in a
+question's `assumptions:` that is not defined, and a link in a question's
+`links:` (`from -> to`) whose ends are not nodes or that the model does not have.
 The message suggests the id you probably meant.
 
 ## Why it matters
@@ -79,6 +82,46 @@ def check(context):
                     f'question "{question.id}" is about "{reference.id}", which is not a node',
                     reference.location,
                     hint=did_you_mean(reference.id, model.nodes) or "name a node id from nodes:",
+                )
+    yield from _format_1_1_references(model)
+
+
+def _format_1_1_references(model):
+    """Mechanisms named by links and boxes; assumptions and links named by questions."""
+    for node in model.nodes.values():
+        named = [*node.mechanisms, *(reference for link in node.links for reference in link.mechanisms)]
+        for reference in named:
+            if reference.id not in model.mechanisms:
+                yield RULE.finding(
+                    f'mechanism "{reference.id}" is not defined',
+                    reference.location,
+                    node=node.id,
+                    hint=did_you_mean(reference.id, model.mechanisms) or "define it under the top-level mechanisms:",
+                )
+    links = {(link.source, link.target) for link in model.links()}
+    for question in model.evaluation.questions if model.evaluation else ():
+        for reference in question.assumptions:
+            if reference.id not in model.assumptions:
+                yield RULE.finding(
+                    f'question "{question.id}" tests assumption "{reference.id}", which is not defined',
+                    reference.location,
+                    hint=did_you_mean(reference.id, model.assumptions) or "define it under the top-level assumptions:",
+                )
+        for step in question.links:
+            missing = [end for end in (step.source, step.target) if end not in model.nodes]
+            if missing:
+                yield RULE.finding(
+                    f'question "{question.id}" tests the link "{step}", but "{missing[0]}" is not a node',
+                    step.location,
+                    hint=did_you_mean(missing[0], model.nodes) or "name node ids from nodes:",
+                )
+            elif (step.source, step.target) not in links:
+                targets = [link.target for link in model.nodes[step.source].links]
+                yield RULE.finding(
+                    f'question "{question.id}" tests the link "{step}", which the model does not have',
+                    step.location,
+                    hint=(f'"{step.source}" leads to ' + ", ".join(f'"{t}"' for t in targets) if targets
+                          else f'"{step.source}" leads nowhere') + "; name one of its links, or add the link",
                 )
 
 

@@ -73,14 +73,8 @@ def check(context):
 
 
 def _hint(context, assumption_id: str) -> str:
-    # Questions name nodes, not assumptions: point at the boxes the assumption's links lead to.
-    targets = sorted({link.target for link in context.links
-                      if any(reference.id == assumption_id for reference in link.assumptions)},
-                     key=lambda node_id: context.order.get(node_id, 0))
-    if not targets:
-        return "find the evidence and set `evidence:`, or lower its `criticality:` if less rests on it"
-    nodes = ", ".join(targets[:3])
-    return (f"test it: ask an evaluation question about the change it leads to (`nodes: [{nodes}]`), "
+    # A question can test the assumption itself (format 1.1), which covers every link resting on it.
+    return (f"test it: ask an evaluation question about it (`assumptions: [{assumption_id}]`), "
             "or find the evidence and set `evidence:`")
 
 
