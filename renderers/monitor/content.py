@@ -191,15 +191,17 @@ def build_report(model: Model, progress: Progress, problems: list[Finding],
         headline=headline(model, progress), stages=stages,
         suspects=[_suspect(model, link) for link in progress.suspect_links],
         problems=[(_where(finding), finding.message, finding.hint or "") for finding in problems],
-        areas=list(areas), capacity=list(capacity), shared=shared_indicators(model, list(areas)),
+        areas=list(areas), capacity=list(capacity), shared=shared_indicators(model, list(areas), progress.as_at.text if progress.as_at else ""),
         stale=[row.label for section in stages for row in section.rows if row.status.stale])
 
 
 MOST_AREAS_SIDE_BY_SIDE = 12  # columns that fit a landscape page; beyond, the counts table alone
 
 
-def shared_indicators(model: Model, areas: list[AreaSummary]) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
-    """Each indicator with figures in two or more areas: its latest figure and status in every area."""
+def shared_indicators(model: Model, areas: list[AreaSummary],
+                      as_at: str = "") -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """Each indicator with figures in two or more areas: its latest figure and status in every area
+    (with its period when that is not ``as_at``, the latest period of all)."""
     if not 2 <= len(areas) <= MOST_AREAS_SIDE_BY_SIDE:
         return None
     rows = []
@@ -208,12 +210,18 @@ def shared_indicators(model: Model, areas: list[AreaSummary]) -> tuple[tuple[str
             found = [summary.latest.get(indicator.id) for summary in areas]
             if sum(1 for item in found if item) < 2:
                 continue
-            cells = [f"{number_text(item[1])} ({item[0].text}), {STATUS_WORDS[item[2]].lower()}" if item else "-"
-                     for item in found]
+            cells = [f"{number_text(item[1])}{'' if item[0].text == as_at else f' ({item[0].text})'}, "
+                     f"{STATUS_WORDS[item[2]].lower()}" if item else "-" for item in found]
             rows.append((shortened(indicator.measure or indicator.id, 120), *cells))
     if not rows:
         return None
     return ("Indicator", *(summary.area for summary in areas)), rows
+
+
+def shared_intro(report: Report) -> str:
+    return ("Indicators with figures in two or more areas: each area's latest figure"
+            + (f" (for {report.as_at} unless another period is named)" if report.as_at else "")
+            + " and its status, judged against the model's baseline and target.")
 
 
 def intro(report: Report) -> str:

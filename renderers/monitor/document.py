@@ -8,7 +8,7 @@ only in HTML; here each indicator's trend is said in words.
 
 from __future__ import annotations
 
-from toc.renderers.monitor.content import STATUS_KEY, SUSPECT_INTRO, Report, intro, number_text
+from toc.renderers.monitor.content import STATUS_KEY, SUSPECT_INTRO, Report, intro, number_text, shared_intro
 from toc.renderers.spec.blocks import Block, Bullets, Heading, Paragraph, Table
 
 _COLUMNS = ("Box", "Indicator", "Latest", "Expected then", "Status")
@@ -60,8 +60,7 @@ def _areas(report: Report) -> list[Block]:
                      "Suspect links"), rows)]
     if report.shared:
         headers, shared_rows = report.shared
-        blocks += [Paragraph("Indicators with figures in two or more areas, each area's latest figure and status "
-                             "(judged against the model's baseline and target):"),
+        blocks += [Paragraph(shared_intro(report)),
                    Table(tuple(headers), tuple(shared_rows), wide=len(headers) > 5)]
     return blocks + [Paragraph(about, emphasis=True)]
 

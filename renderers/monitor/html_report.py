@@ -12,7 +12,7 @@ import html
 
 from toc.renderers.monitor.chart import PATTERNS, STATUS_COLOURS, badge, trend_chart
 from toc.renderers.monitor.content import (NOT_JUDGED, STATUS_KEY, STATUS_WORDS, SUSPECT_INTRO, Report, intro,
-                                           number_text)
+                                           number_text, shared_intro)
 
 _E = html.escape
 
@@ -25,8 +25,9 @@ h3 { font-size: 1.05rem; margin-bottom: 0.3rem; }
 .headline { font-size: 1.3rem; font-weight: 600; background: #F2F2F2; border-left: 6px solid #1a1a1a;
             padding: 0.6rem 0.9rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.92rem; }
-th, td { overflow-wrap: anywhere; border: 1px solid #999; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #999; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
 th { background: #E6E6E6; }
+td { overflow-wrap: anywhere; }
 td.number { text-align: right; }
 td.number .note { font-size: 0.8rem; }
 .figure { white-space: nowrap; }
@@ -86,8 +87,7 @@ def render_monitor_html(report: Report) -> str:
                             number_text(s.suspect_links)) for s in report.areas], numeric=(1, 2, 3, 4, 5, 6)))
         if report.shared:
             headers, rows = report.shared
-            out.append("<p>Indicators with figures in two or more areas, each area's latest figure and status "
-                       "(judged against the model's baseline and target):</p>")
+            out.append(f"<p>{_E(shared_intro(report))}</p>")
             out.append(_table(headers, [tuple(_E(cell) for cell in row) for row in rows]))
         out.append(f'<p class="note">{_E(about)}</p>')
     out.append("<h2>Links where delivery is on track but the outcome is not</h2>")
