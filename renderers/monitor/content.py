@@ -123,6 +123,11 @@ def _node_label(model: Model, node_id: str) -> str:
     return (node.label or node_id) if node else node_id
 
 
+def trend_text(status: IndicatorStatus) -> str:
+    """The indicator's figures over time, each with the value expected then, in words."""
+    return _trend(status)
+
+
 def _trend(status: IndicatorStatus) -> str:
     if not status.series:
         return "no figures yet"

@@ -96,3 +96,20 @@ def test_print_layout_fits_a4(browser, tmp_path):
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
     page.close()
+
+
+@pytest.mark.skipif(__import__("shutil").which("dot") is None, reason="Graphviz `dot` is not installed")
+def test_the_workshop_pages_panel_shows_status_and_trend(browser, tmp_path):
+    out = tmp_path / "page.html"
+    assert main(["render", str(EXAMPLES / "wirral.toc.yaml"), "-o", str(out)]) in (0, 1)
+    page = browser.new_page(viewport={"width": 1600, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda message: message.type in ("error", "warning") and problems.append(message.text))
+    page.goto(out.resolve().as_uri())
+    page.locator('g.node[data-node="confident"]').click()
+    progress = page.locator('#panel [data-section="monitoring"]').inner_text()
+    assert "Off track (red)" in progress and "2022-Q4: 63 (expected 74)" in progress
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "wirral-panel-progress.png"))
+    assert problems == []
+    page.close()
