@@ -3,6 +3,8 @@
     .venv/bin/pip install -c constraints.txt -e '.[bench]'
     .venv/bin/python benchmarks/run.py            # full run (about 15 minutes), writes docs/performance.md
     .venv/bin/python benchmarks/run.py --quick    # about two minutes, up to 10,000 nodes
+    .venv/bin/python benchmarks/run.py --from-results docs/performance-figures.json --only monitor
+                                                  # measure one row again, into the saved figures
 
 Every figure is measured on the same generated files (benchmarks/generate.py),
 in fresh worker processes, taking turns (round robin) so that load from other
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 from shapes import SHAPES, write as write_shape  # noqa: E402
+from monitoring_data import AREAS, INDICATORS, MONTHS, write_monitoring  # noqa: E402
 
 PYTHON = sys.executable
 TOC = [PYTHON, "-m", "toc"]
@@ -291,6 +294,8 @@ def main() -> None:
     parser.add_argument("--save-results", metavar="FILE", help="also write the raw figures to FILE (JSON)")
     parser.add_argument("--from-results", metavar="FILE",
                         help="write the report from figures saved by --save-results, measuring nothing")
+    parser.add_argument("--only", choices=("monitor",),
+                        help="measure only this row, add it to the figures of --from-results and save them there")
     parser.add_argument("--only-edit", metavar="FILE",
                         help="measure only the editing row and add it to the figures saved in FILE (JSON), "
                              "then write the report from them")
@@ -298,6 +303,18 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         return worker(*args.worker)
+
+    if args.only:
+        if not args.from_results:
+            parser.error("--only adds a row to saved figures: give them with --from-results FILE")
+        saved = json.loads(Path(args.from_results).read_text())
+        work = Path(tempfile.mkdtemp(prefix="toc-bench-"))
+        try:
+            saved["results"]["monitor"] = run_monitor(work, rounds=args.rounds or (1 if saved["quick"] else 3))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        Path(args.from_results).write_text(json.dumps(saved, indent=1))
+        print(f"added the {args.only} row to {args.from_results}")
 
     if args.only_edit:
         saved = json.loads(Path(args.only_edit).read_text())
@@ -428,7 +445,9 @@ def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
                 wall(TOC + ["compare", str(areas), "-o", str(work / "compare.csv")]))
             compare["toc check (same 150 models)"].append(wall(TOC + ["check", str(areas)]))
     growth = run_growth(work / "shapes", rounds=min(rounds, 3), quick=quick)
+    monitor = run_monitor(work / "monitor", rounds=1 if quick else 3)
     return {
+        "monitor": monitor,
         "growth": growth,
         "best": {key: min(values) for key, values in times.items()},
         "phases": breakdowns,
@@ -441,6 +460,23 @@ def run_all(work: Path, sizes, rounds: int, quick: bool) -> dict:
         "compare": {key: min(values) for key, values in compare.items() if values},
         "sizes_mb": {size: files[size].stat().st_size / 1e6 for size in files},
     }
+
+
+MONITOR_VS_CSV = 3.0
+MONITOR_ROWS = f"{AREAS} areas x {INDICATORS} indicators x {MONTHS} periods ({AREAS * INDICATORS * MONTHS:,} rows)"
+
+
+def run_monitor(work: Path, rounds: int) -> dict:
+    """`toc monitor` of a regional dataset against reading the same CSV with Python's csv module, both
+    as whole commands in fresh processes (CPU seconds, best of the rounds, taking turns)."""
+    model, actuals = write_monitoring(work)
+    read_csv = [PYTHON, "-c", "import csv, sys; list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))",
+                str(actuals)]
+    seconds: dict[str, list[float]] = {"toc monitor": [], "csv.reader": []}
+    for _ in range(rounds):
+        seconds["toc monitor"].append(wall(TOC + ["monitor", str(model), "-o", str(work / "progress.json")]))
+        seconds["csv.reader"].append(wall(read_csv))
+    return {**{key: min(values) for key, values in seconds.items()}, "mb": actuals.stat().st_size / 1e6}
 
 
 def measure_editing(work: Path, rounds: int) -> dict:
@@ -617,6 +653,11 @@ def report(results: dict, sizes, rounds: int, quick: bool) -> str:
                      f"{compare['toc compare (150 models)']:.2f} s, {ratio:.2f}x check | - |")
     else:
         lines.append("| `toc compare` over 150 area models | not available | - |")
+    monitor = results.get("monitor")
+    if monitor:
+        ratio = monitor["toc monitor"] / monitor["csv.reader"]
+        lines.append(f"| `toc monitor` over {MONITOR_ROWS} within {MONITOR_VS_CSV:g}x of reading the same CSV with"
+                     f" Python's csv module | {ratio:.2f}x | {_verdict(ratio <= MONITOR_VS_CSV)} |")
     lines += ["", "## Where `toc check` spends its time (CPU seconds, warm allocator, best of rounds)", "",
               "| nodes | " + " | ".join(PHASES) + " |", "|---:|" + "---:|" * len(PHASES)]
     for size, phases_row in sorted(results["phases"].items()):
@@ -891,7 +932,22 @@ def analysis(results: dict, reference: int) -> str:
     shapes = results.get("growth") or {}
     if shapes:
         lines.append(_growth_analysis(_growth_rows(shapes)))
+    monitor = results.get("monitor")
+    if monitor:
+        lines.append(_monitor_analysis(monitor))
     return "\n".join(lines)
+
+
+def _monitor_analysis(monitor: dict) -> str:
+    toc, csv_time = monitor["toc monitor"], monitor["csv.reader"]
+    return (f"- **monitor vs csv (target {MONITOR_VS_CSV:g}x; {toc / csv_time:.2f}x).** `toc monitor` over {MONITOR_ROWS},"
+            f" a {monitor['mb']:.0f} MB CSV, with a 101-box model, writing the JSON report, against a Python process that"
+            f" reads the same file with the csv module and keeps every row ({csv_time:.2f} s, start-up included)."
+            f" `toc monitor` takes {toc:.2f} s: Python's start-up and toc's imports, the csv module's own reading,"
+            " then per row only a lookup of its indicator and area, of its period (each period text is parsed"
+            " once) and a float(), and per area the status of each indicator and link (150 areas side by"
+            " side). Rows are checked as `toc check` checks them; a bad row costs more, but a file's findings"
+            " stop being listed after 200.")
 
 
 def _growth_analysis(rows: list[dict]) -> str:

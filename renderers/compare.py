@@ -16,13 +16,26 @@ def _cell(text) -> str:
     return markdown_text(str(text if text is not None else ""), starts_line=False)
 
 
+# With --status, each area's box says how it stands (the words of the progress report).
+_STATUS_WORDS = {"green": "on track", "amber": "at risk", "red": "off track", "grey": "no data"}
+
+
+def _nodes_in(comparison: Comparison, row, name: str) -> str:
+    """An area's node ids for an outcome, each with its status when the comparison has them."""
+    statuses = comparison.statuses.get(name)
+    if statuses is None:
+        return ", ".join(row.nodes.get(name, []))
+    return ", ".join(f"{node_id} ({_STATUS_WORDS[statuses.get(node_id, 'grey')]})" for node_id in row.nodes.get(name, []))
+
+
 def coverage_table(comparison: Comparison) -> list[list[str]]:
-    """Header plus one row per outcome: key, matched by, label, stage, then each area's node ids."""
+    """Header plus one row per outcome: key, matched by, label, stage, then each area's node ids
+    (with their monitoring status, after `toc compare --status`)."""
     names = [area.name for area in comparison.areas]
     table = [["outcome", "matched by", "label", "stage", *names, "areas"]]
     for row in comparison.outcomes:
         table.append([row.key, row.matched_by, row.label, row.stage,
-                      *(", ".join(row.nodes.get(name, [])) for name in names), str(len(row.nodes))])
+                      *(_nodes_in(comparison, row, name) for name in names), str(len(row.nodes))])
     return table
 
 
@@ -48,7 +61,7 @@ def render_markdown(comparison: Comparison) -> str:
               "| outcome | matched by | " + " | ".join(_cell(n) for n in names) + " |",
               "|---|---|" + "---|" * len(names)]
     for row in comparison.outcomes:
-        marks = [("✓ " + ", ".join(row.nodes[n])) if n in row.nodes else "" for n in names]
+        marks = [("✓ " + _nodes_in(comparison, row, n)) if n in row.nodes else "" for n in names]
         lines.append(f"| {_cell(row.label)} ({_cell(row.key)}) | {row.matched_by} | "
                      + " | ".join(_cell(m) for m in marks) + " |")
     lines += ["", "## Possible matches by label (not merged)", ""]

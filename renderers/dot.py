@@ -19,6 +19,8 @@ from toc.renderers.escape import xml_text
 from toc.findings import Finding
 from toc.model import Link, Model, Node, Stage
 from toc.views import View, visible_links, visible_nodes
+from toc.renderers import status_overlay
+from toc.renderers.status_overlay import StatusOverlay
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class DiagramOptions:
     workshop: bool = False  # large type, fewer details
     page: str | None = None  # A4 | A3 | A2 | A1, landscape
     group_by: str | None = None  # a node field to cluster by, e.g. "group"
+    status: StatusOverlay | None = None  # monitoring status, `toc render --status` (renderers/status_overlay.py)
     legend: bool = True  # False where the key is printed as text beside the picture (toc spec)
 
     @property
@@ -178,6 +181,8 @@ def _node_statement(node: Node, ids: dict[str, str], options: DiagramOptions, ov
     severity = overlay.worst_for_node(node.id)
     if severity:
         attributes.update(color=style.SEVERITY_COLOURS[severity], penwidth="3.2")
+    if options.status is not None:
+        attributes["fillcolor"] = status_overlay.node_fill(options.status, node.id) or look.fill
     attributes["style"] = ",".join(styles)
     return f"{ids[node.id]} [{_attributes(attributes, html={'label'})}];"
 
@@ -203,6 +208,8 @@ def _node_label(node: Node, options: DiagramOptions, unmeasured: bool, codes: li
         rows.append(
             f'<TR><TD><FONT POINT-SIZE="{small}" COLOR="#7A1F14">{html_escape(" ".join(codes))}</FONT></TD></TR>'
         )
+    if options.status is not None:
+        rows.append(status_overlay.node_label_row(options.status, node.id, small))
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
 
 
@@ -277,6 +284,8 @@ def _edge_statement(link: Link, model: Model, ids: dict[str, str], options: Diag
     severity = overlay.worst_for_link(link)
     if severity:
         attributes.update(color=style.SEVERITY_COLOURS[severity], penwidth="2.6")
+    if options.status is not None:
+        attributes.update(status_overlay.link_attributes(options.status, link.source, link.target))
     return f"{ids[link.source]} -> {ids[link.target]} [{_attributes(attributes)}];"
 
 
@@ -394,6 +403,8 @@ def _legend(options: DiagramOptions, extras: set[str] = frozenset()) -> str:
         f'<TR><TD><FONT COLOR="{style.FEEDBACK_COLOUR}">- - ›</FONT></TD>'
         f'<TD ALIGN="LEFT"><FONT COLOR="{style.FEEDBACK_COLOUR}">feedback loop</FONT></TD></TR>'
     )
+    if options.status is not None:
+        rows += status_overlay.legend_rows(options.status)
     if "status" in extras:
         rows.append('<TR><TD>· · ·</TD><TD ALIGN="LEFT">dotted box, <I>draft</I> or <I>in development</I>: '
                     'not yet agreed</TD></TR>')

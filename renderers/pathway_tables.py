@@ -77,6 +77,23 @@ def findings_summary(matrix: PathwayMatrix) -> list[str]:
     return lines
 
 
+def demand_lines(matrix: PathwayMatrix) -> list[str]:
+    """Demand against capacity, level by level, in sentences (empty when the model gives neither)."""
+    lines = []
+    for row in matrix.demand:
+        demand = f"expected demand {row.demand:,.0f} families a year" if row.demand is not None else \
+            "no expected demand (no needs figure with a rate, a population and this level)"
+        text = f"{row.level.label}: {demand}; capacity {row.capacity:,}"
+        if row.demand:
+            text += f" ({row.capacity / row.demand:.0%} of demand)"
+        if row.uncounted:
+            text += f"; {len(row.uncounted)} service(s) give no capacity"
+        if row.short:
+            text += f" - BELOW the {row.coverage:.0%} the pathway aims to cover"
+        lines.append(text + ".")
+    return lines
+
+
 # ------------------------------------------------------------------ terminal
 def render_pathway_text(matrix: PathwayMatrix, title: str, width: int = 120, colour: bool = False) -> str:
     first_width = max(14, min(24, max(display_width(terminal_text(pop.label)) for pop in matrix.populations)))
@@ -101,6 +118,8 @@ def render_pathway_text(matrix: PathwayMatrix, title: str, width: int = 120, col
     out.append(rule)
     out.append("")
     out += [terminal_text(line) for line in findings_summary(matrix)] or ["No gaps and no duplication."]
+    if matrix.demand:
+        out += ["", "Demand and capacity:", *(terminal_text(line) for line in demand_lines(matrix))]
     out.append("Key: GAP = no service in the cell; ! = duplicated (same level, population and delivery).")
     return "\n".join(out) + "\n"
 
@@ -162,6 +181,9 @@ def render_pathway_markdown(matrix: PathwayMatrix, title: str) -> str:
     out.append("| **gaps** | " + " | ".join(f"**{count}**" for count in gap_counts(matrix)) + " |")
     out += ["", "## What the pathway shows", ""]
     out += [f"- {markdown_text(line)}" for line in findings_summary(matrix)] or ["- No gaps and no duplication."]
+    if matrix.demand:
+        out += ["", "## Demand and capacity", ""]
+        out += [f"- {markdown_text(line)}" for line in demand_lines(matrix)]
     out += ["", "**GAP**: no service in the cell. **(duplicated)**: two or more services at the same level, "
             "for the same population, delivered the same way.", ""]
     return "\n".join(out)

@@ -17,14 +17,15 @@ from conftest import ROOT
 # Bottom first. A module belongs to the layer of the longest prefix that names it.
 LAYERS = (
     ("foundation", ("toc", "toc.model", "toc.findings", "toc.fields", "toc.limits", "toc.suggest",
-                    "toc.gc_pause", "toc.errors",
+                    "toc.gc_pause", "toc.errors", "toc.periods",
                     # The one writer: it needs only toc.errors, and the editing layer writes through it.
                     "toc.output",
                     # Shipped data (catalogues, frameworks, templates) that loading and analyses read.
                     "toc.models")),
     ("loading", ("toc.loading", "toc.capture")),
     ("analyses", ("toc.graph", "toc.pathway", "toc.evaluation", "toc.frameworks", "toc.diff", "toc.compare",
-                  "toc.views", "toc.needs", "toc.meaning", "toc.json_schema", "toc.reformat")),
+                  "toc.views", "toc.needs", "toc.meaning", "toc.json_schema", "toc.reformat",
+                  "toc.monitoring")),
     ("rules", ("toc.rules",)),
     ("checker", ("toc.checker",)),
     ("editing", ("toc.editing",)),

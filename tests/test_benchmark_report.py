@@ -21,10 +21,11 @@ def test_report_is_rebuilt_from_the_saved_figures(tmp_path):
     for target in ("within 2x of libyaml compose", "ruamel.yaml round-trip", "faster than yamllint",
                    "grows at most", "peak memory", "cold `toc check` (150 nodes) within 1.3x of importing",
                    "cold `toc spec -o x.md` (150 nodes) within 1.5x of cold `toc check`",
-                   "each hostile shape grows about in proportion", "within 1.1x of `dot -Tsvg`"):
+                   "each hostile shape grows about in proportion", "within 1.1x of `dot -Tsvg`",
+                   "`toc monitor` over 150 areas x 100 indicators x 36 periods (540,000 rows) within 3x"):
         assert target in report
     for heading in ("**check vs compose", "**scaling", "**cold start", "**spec vs check", "**render vs dot",
-                    "**growth"):
+                    "**growth", "**monitor vs csv"):
         assert heading in report  # what bounds each figure, in words
     assert "guard against regressions" in report and "20 to 300 boxes" in report
     growth = report.split("## Growth on hostile shapes")[1].split("\n## ")[0]

@@ -182,6 +182,7 @@ catalogues: [our-catalogue.yaml]
 pathway:
   levels: {universal: Universal, targeted: Targeted, specialist: Specialist}
   populations: {all-parents: All parents, fathers: Fathers and carers}
+  coverage: 0.5
 assumptions:
   a1: {text: Practitioners have time for training, evidence: weak, criticality: high}
 mechanisms:
@@ -199,6 +200,8 @@ nodes:
         source: Survey
         year: '2023'
         geography: East Testshire
+        population: 8000
+        level: targeted
         comparator: {label: England, value: 10.1}
         notes: Illustrative
   course:
@@ -216,6 +219,7 @@ nodes:
     delivery: group
     area: North
     eif_rating: '3'
+    capacity: 120
     methods: [contribution-analysis]
     mechanisms: [m1]
     ignore: [TOC303]
@@ -247,6 +251,9 @@ nodes:
         notes: Short form
         sample: 120
         sd: 3.9
+        trajectory: {2025-Q2: 21, 2025-Q4: 23}
+        direction: increase
+        accumulate: latest
 methods:
   our-survey:
     name: Our survey
@@ -274,6 +281,8 @@ measures:
     respondent: parent
     min_age: 16
     max_age: 99
+    min_score: 0
+    max_score: 40
     population: any
     length: 5 items
     licence: free
@@ -298,6 +307,11 @@ evaluation:
       timing: month 9
       comparison: families on the waiting list
       sample: 120
+monitoring:
+  start: 2025-Q1
+  end: 2026-Q4
+  actuals: []
+  tolerance: 0.1
 check:
   ignore: [TOC4]
   severity: {TOC301: warning}
@@ -323,6 +337,7 @@ def _records(document: dict, section: str) -> list[dict]:
         "method": list(document["methods"].values()),
         "measure": list(document["measures"].values()),
         "pathway": [document["pathway"]],
+        "monitoring": [document["monitoring"]],
     }
     assert section in found, f"tests/test_diff.py _records does not know the section {section!r}: add it"
     return found[section]
@@ -339,6 +354,10 @@ def _another(spec, value):
         return value + 1
     if kind == "boolean":
         return not value
+    if kind == "period":
+        return "2027-Q1"
+    if kind == "data paths":
+        return [*value, "other.csv"]
     if kind in ("texts", "ids", "paths"):
         return [*value, "eif-rpc:child-physical" if spec.name == "maps_to" else "other.yaml" if kind == "paths"
                 else "other"]

@@ -49,6 +49,7 @@ DOC_TABLE_AFTER = {
     "pathway": "## The support pathway: services and `pathway:`",
     "figure": "## Figures on needs",
     "comparator": "A `comparator` has two fields, both required:",
+    "monitoring": "## Monitoring over time: `monitoring`",
 }
 # The typed model's attribute for a field, where its name is not the field's.
 ATTRIBUTE = {("top level", "toc"): "format_version", ("node", "leads_to"): "links", ("link", "to"): "target"}
@@ -131,6 +132,7 @@ def loaded_base(tmp_path_factory):
     """BASE, with a catalogue file beside it, loaded as `toc check` loads it."""
     folder = tmp_path_factory.mktemp("base")
     (folder / "shared.yaml").write_text("methods:\n  shared-audit: {name: Shared audit, family: process}\n")
+    (folder / "actuals.csv").write_text("indicator,period,value\ni1,2025-Q2,3\n")
     document = {**copy.deepcopy(BASE), "catalogues": ["shared.yaml"]}
     (folder / "m.toc.yaml").write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
     return document, load_file(str(folder / "m.toc.yaml"), known_codes=RULES)

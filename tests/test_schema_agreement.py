@@ -39,25 +39,26 @@ BASE = {
     "toc": 1, "title": "Wirral", "area": "Wirral", "owner": "RPC lead", "version": "draft 2",
     "horizon": "2024-2026", "description": "Background.", "uses": ["eif-rpc"], "catalogues": [],
     "pathway": {"levels": {"universal": "Universal", "targeted": "Targeted"},
-                "populations": {"all-parents": "All parents"}},
+                "populations": {"all-parents": "All parents"}, "coverage": 0.5},
     "assumptions": {"engage": {"text": "Parents take up support", "evidence": "weak", "criticality": "high"}},
     "mechanisms": {"modelling": {"label": "Practitioners model calm disagreement", "description": "In sessions.",
                                  "evidence": "moderate"}},
     "nodes": {
         "need": {"type": "need", "label": "Conflict", "leads_to": ["input"],
                  "figures": [{"id": "f1", "measure": "Rate", "value": 1.5, "unit": "%", "source": "ONS",
-                              "year": "2021", "geography": "East", "comparator": {"label": "England", "value": 2},
+                              "year": "2021", "geography": "East", "population": 8000, "level": "universal", "comparator": {"label": "England", "value": 2},
                               "notes": "Provisional"}]},
         "input": {"type": "input", "label": "Funding", "leads_to": ["act"]},
         "act": {"type": "activity", "label": "Group work", "group": "Parents", "description": "Weekly.",
                 "level": "universal", "populations": ["all-parents"], "provider": "Youth team", "delivery": "group",
-                "area": "North", "eif_rating": "3", "methods": ["monitoring-data"], "ignore": ["TOC206"],
+                "area": "North", "eif_rating": "3", "capacity": 120, "methods": ["monitoring-data"], "ignore": ["TOC206"],
                 "leads_to": [{"to": "out", "assumption": "Parents attend", "evidence": "moderate",
                               "assumptions": ["engage"], "feedback": False}]},
         "out": {"type": "output", "label": "Sessions held", "leads_to": ["oc"],
                 "indicators": [{"id": "i1", "measure": "Sessions", "instrument": "swemwbs", "source": "Register",
                                 "owner": "Team", "frequency": "monthly", "unit": "sessions", "baseline": 0,
-                                "target": 10, "availability": "collected", "notes": "Counted weekly"}]},
+                                "target": 10, "availability": "collected", "notes": "Counted weekly",
+                                "trajectory": {"2025-Q2": 4, 2026: 10}}]},
         "oc": {"type": "outcome", "term": "short", "label": "Less conflict", "maps_to": ["eif-rpc:central-risk"],
                "leads_to": ["imp"]},
         "imp": {"type": "impact", "label": "Children thrive"},
@@ -73,6 +74,8 @@ BASE = {
                    "questions": [{"id": "q1", "text": "Did it work?", "kind": "impact", "nodes": ["oc"],
                                   "methods": ["audit"], "owner": "Evaluator", "timing": "Month 9"}]},
     "check": {"ignore": ["TOC303"], "severity": {"TOC301": "error"}},
+    "monitoring": {"start": "2025-Q1", "end": "2026-Q4", "actuals": ["actuals.csv"],
+                   "tolerance": 0.1},
 }
 
 # Where each section's records are in BASE (a path of keys and list positions).
@@ -91,12 +94,13 @@ RECORDS = (
     (("pathway",), "pathway"),
     (("nodes", "need", "figures", 0), "figure"),
     (("nodes", "need", "figures", 0, "comparator"), "comparator"),
+    (("monitoring",), "monitoring"),
 )
 
 # A valid value of each kind of field, for fields BASE does not write out.
 SAMPLE_OF_KIND = {
     "text": "Some text", "texts": ["some text"], "id": "x1", "ids": ["x1"], "integer": 3, "number": 1.5,
-    "boolean": True, "scalar": 5, "codes": ["TOC303"], "paths": [],
+    "boolean": True, "scalar": 5, "codes": ["TOC303"], "paths": [], "data paths": [], "period": "2025-Q1",
     "links": ["act -> out"], "meta": {"cost-centre": "RPC-01", "hours": 12, "funders": ["DWP", "council"]},
 }
 
@@ -125,7 +129,8 @@ for _path, _section in RECORDS:
             record_at(BASE, _path)[_field.name] = sample(_field)
 
 # Findings about one part of the file naming another, or about other files: no schema can say.
-_BEYOND_A_SCHEMA = re.compile(r'unknown (level|population) "|" is used twice|^catalogue (?!".*" is not a \.yaml)')
+_BEYOND_A_SCHEMA = re.compile(r'unknown (level|population) "|" is used twice|^catalogue (?!".*" is not a \.yaml)'
+                               r'|^actuals file (?!".*" is not a \.csv)')
 
 
 def schema_errors(text: str) -> list[str]:
@@ -286,6 +291,33 @@ VARIANTS = [
     ("ignore the letter T", ("check", "ignore"), "[T]", False),
     ("severity of an unknown code", ("check", "severity"), "{TOC999: error}", False),
     ("ignore not a list", ACT + ("ignore",), "TOC206", False),
+    # Demand and capacity.
+    ("capacity on an output", OUT + ("capacity",), "10", False),
+    ("capacity 0", ACT + ("capacity",), "0", False),
+    ("capacity as text", ACT + ("capacity",), "'120'", False),
+    ("a figure's population of 0", FIGURE + ("population",), "0", False),
+    ("coverage above 1", ("pathway", "coverage"), "1.2", False),
+    ("empty coverage", ("pathway", "coverage"), "~", True),
+    # Monitoring.
+    ("a year as a number", ("monitoring", "start"), "2025", True),
+    ("a financial year", ("monitoring", "start"), "2025/26", True),
+    ("a month", ("monitoring", "start"), "2025-04", True),
+    ("month 13", ("monitoring", "start"), "2025-13", False),
+    ("quarter 5", ("monitoring", "end"), "2026-Q5", False),
+    ("a date is not a period", ("monitoring", "end"), "2026-01-01", False),
+    ("a year too early", ("monitoring", "start"), "1066", False),
+    ("an empty start", ("monitoring", "start"), "~", False),
+    ("no end", ("monitoring", "end"), _DELETE, False),
+    ("tolerance above 1", ("monitoring", "tolerance"), "1.5", False),
+    ("tolerance as text", ("monitoring", "tolerance"), "'0.1'", False),
+    ("empty tolerance", ("monitoring", "tolerance"), "~", True),
+    ("actuals that are not CSV or XLSX", ("monitoring", "actuals"), "[data.txt]", False),
+    ("a milestone as text", INDICATOR + ("trajectory", "2025-Q2"), "'4'", False),
+    ("a milestone .nan", INDICATOR + ("trajectory", "2025-Q2"), ".nan", False),
+    ("an empty milestone", INDICATOR + ("trajectory", "2025-Q2"), "~", False),
+    ("a milestone for no period", INDICATOR + ("trajectory",), "{soon: 3}", False),
+    ("direction up", INDICATOR + ("direction",), "up", False),
+    ("accumulate sum", INDICATOR + ("accumulate",), "sum", True),
     # Shapes.
     ("indicators a mapping", OUT + ("indicators",), "{id: i}", False),
     ("an indicator that is text", OUT + ("indicators",), "[x]", False),

@@ -75,9 +75,10 @@ def check_model(model: Model, selection: Selection = Selection(), local_only: bo
 
 
 def check_file(path: str, selection: Selection = Selection(), limits: Limits | None = None,
-               project: ProjectSettings = NO_PROJECT) -> FileReport:
-    """Load and check one file. Raises ``UnreadableInput`` for unusable paths."""
-    return _report(load_file(path, limits, RULES.keys()), selection, project)
+               project: ProjectSettings = NO_PROJECT, actuals: tuple[str, ...] = ()) -> FileReport:
+    """Load and check one file (with more actuals files, for `toc monitor --actuals`). Raises
+    ``UnreadableInput`` for unusable paths."""
+    return _report(load_file(path, limits, RULES.keys(), actuals), selection, project)
 
 
 def check_stream(stream, path: str, selection: Selection = Selection(), limits: Limits | None = None,

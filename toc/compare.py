@@ -100,6 +100,18 @@ class Comparison:
     # Evaluation methods and validated instruments by catalogue id: the areas using each.
     methods: dict[str, list[str]] = field(default_factory=dict)
     instruments: dict[str, list[str]] = field(default_factory=dict)
+    # With `toc compare --status`: each area's boxes' monitoring status (toc.monitoring), by area name.
+    statuses: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def with_status(comparison: Comparison) -> Comparison:
+    """The comparison with each monitored area's latest status of every box (areas without a
+    `monitoring:` section have none)."""
+    from toc.monitoring import progress
+
+    comparison.statuses = {area.name: progress(area.model).nodes for area in comparison.areas
+                           if area.model.monitoring is not None}
+    return comparison
 
 
 def area_name(model: Model, taken: set[str]) -> str:

@@ -166,6 +166,9 @@ def diff_models(old: Model, new: Model, old_findings: list[Finding] = (), new_fi
                 old_name: str | None = None, new_name: str | None = None) -> ModelDiff:
     result = ModelDiff(old_name or old.path, new_name or new.path)
     result.model = _field_changes(old, new, "top level")
+    # The pathway's own settings (beside its listed levels and populations), e.g. pathway.coverage.
+    result.model += [Change(f"pathway.{change.field}", change.old, change.new)
+                     for change in _field_changes(old.pathway, new.pathway, "pathway")]
     renamed = _renames(old, new)  # old id -> new id
     result.nodes = _node_changes(old, new, renamed)
     result.links = _link_changes(old, new, renamed)

@@ -42,6 +42,10 @@ DELIVERY_MODES = ("group", "one-to-one", "couple", "online", "digital-self-help"
 # evidence at that level), NL2 below level 2, NE found not effective.
 EIF_RATINGS = ("2", "2+", "3", "3+", "4", "4+", "NL2", "NE")
 
+# Monitoring over time (`monitoring:` and indicators' trajectories).
+DIRECTIONS = ("increase", "decrease")
+ACCUMULATE = ("latest", "sum")
+
 # An id is what people type in leads_to: one word without spaces, in any script.
 ID_PATTERN = r"^\S+$"
 # A link named in an evaluation question: `from -> to`, two ids.
@@ -54,6 +58,7 @@ class Field:
     name: str
     # text | texts | id | ids | integer | number | boolean | choice | choices | scalar | codes | paths | section
     # | links (a list of `from -> to`) | meta (a mapping of the user's own keys to text, numbers or lists)
+    # | period (toc.periods) | data paths (actuals files, .csv or .xlsx)
     kind: str
     doc: str
     required: bool = False
@@ -82,6 +87,8 @@ TOP_LEVEL = (
     Field("methods", "section", "Your own evaluation methods, added to (or replacing) the shipped catalogue's."),
     Field("measures", "section", "Your own measures (instruments), added to (or replacing) the shipped catalogue's."),
     Field("evaluation", "section", "The evaluation plan: purpose, users, budget, timeline and questions."),
+    Field("monitoring", "section", "Monitoring over time: the plan period, the actuals files and the amber band "
+          "(`toc monitor`, docs/monitoring.md)."),
     Field("check", "section", "Settings for `toc check` that travel with this file."),
 
 )
@@ -105,6 +112,8 @@ NODE = (
     Field("delivery", "choice", "For services: how it is delivered.", choices=DELIVERY_MODES),
     Field("area", "text", "For services: where it is offered, when not the whole area."),
     Field("eif_rating", "choice", "For services: the programme's EIF evidence rating.", choices=EIF_RATINGS),
+    Field("capacity", "integer", "For services: how many families it can support in a year, set against the "
+          "expected demand at its level (TOC604)."),
     Field("figures", "section", "For needs only: figures from the needs assessment, a list of figures."),
     Field("indicators", "section", "How the change is measured: a list of indicators."),
     Field("methods", "ids", "Evaluation methods (catalogue ids) chosen for this node, e.g. [contribution-analysis]."),
@@ -145,6 +154,12 @@ INDICATOR = (
           "verdict in `toc spec`; else the nearest upstream output's count target is used."),
     Field("sd", "number", "The score's standard deviation, for the power verdict (else the catalogue default, "
           "where the measure has one)."),
+    Field("trajectory", "section", "Milestones for monitoring: a mapping of period to the value expected then "
+          "(e.g. `2025-Q2: 40`); else the expectation is linear from baseline to target."),
+    Field("direction", "choice", "Whether higher (increase) or lower (decrease) values are better; by default "
+          "from baseline and target.", choices=DIRECTIONS),
+    Field("accumulate", "choice", "How the actuals add up: latest (each value is the level to date, the default) "
+          "or sum (each value is that period's count, added up).", choices=ACCUMULATE),
 )
 
 MECHANISM = (
@@ -158,6 +173,16 @@ ASSUMPTION = (
     Field("text", "text", "The assumption, in a sentence.", required=True),
     Field("evidence", "choice", "How strong the evidence for it is.", choices=EVIDENCE_LEVELS),
     Field("criticality", "choice", "How much of the theory depends on it.", choices=CRITICALITY_LEVELS),
+)
+
+MONITORING = (
+    Field("start", "period", "When the plan starts: the baseline holds at its beginning (2025, 2025/26, 2025-Q1 "
+          "or 2025-04).", required=True),
+    Field("end", "period", "When targets are due, unless an indicator's trajectory says otherwise.", required=True),
+    Field("actuals", "data paths", "The actuals files (CSV or XLSX: indicator, period, value, optional area and "
+          "note), relative to this file."),
+    Field("tolerance", "number", "The amber band, as a share (0 to 1) of the baseline-to-target distance "
+          "(default 0.1)."),
 )
 
 CHECK = (
@@ -224,6 +249,9 @@ MEASURE = (
     Field("respondent", "text", "Who completes it, with ages, e.g. 'child aged 9-17'."),
     Field("min_age", "integer", "For measures about or completed by children: the youngest age it was built for."),
     Field("max_age", "integer", "For measures about or completed by children: the oldest age it was built for."),
+    Field("min_score", "number", "The lowest score it gives (e.g. 0 for the SDQ total): monitoring values below it "
+          "are reported (TOC805)."),
+    Field("max_score", "number", "The highest score it gives (e.g. 40 for the SDQ total)."),
     Field("population", "choice", "The couples it was built for: intact, separated, or any.",
           choices=COUPLE_POPULATIONS),
     Field("length", "text", "Its length, e.g. '7 items'."),
@@ -241,6 +269,8 @@ PATHWAY = (
           "targeted, specialist)."),
     Field("populations", "section", "The groups of families, a mapping of id to label (default: the Kirklees "
           "populations)."),
+    Field("coverage", "number", "The share (0 to 1) of expected demand the services at each level should be "
+          "able to take in a year; a level below it is TOC604 (no check without it)."),
 )
 
 FIGURE = (
@@ -252,6 +282,10 @@ FIGURE = (
     Field("source", "text", "Where the figure comes from (dataset, publication)."),
     Field("year", "text", "The year or period it describes, e.g. 2021 or 2022/23."),
     Field("geography", "text", "The place it describes, when not the model's area (e.g. East Wirral)."),
+    Field("population", "integer", "How many families (or people) a rate applies to: with `unit: '%'` or "
+          "'per 1,000 ...' the figure gives an expected demand (value x population)."),
+    Field("level", "id", "The pathway level the families it counts would be supported at, for demand against "
+          "capacity."),
     Field("comparator", "section", "What to compare it with: a mapping with label and value."),
     Field("notes", "text", "Caveats: definitions, estimates, or that the figure is illustrative."),
 )
@@ -269,6 +303,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "assumption": ASSUMPTION,
     "mechanism": MECHANISM,
     "check": CHECK,
+    "monitoring": MONITORING,
     "evaluation": EVALUATION,
     "question": QUESTION,
     "method": METHOD,

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from toc import fields
 from toc.loading.pathway_fields import SERVICE_FIELDS
+from toc.periods import FIRST_YEAR, LAST_YEAR, PERIOD_PATTERN
 
 _TEXT = {"type": ["string", "number", "boolean"]}
 _ID = {"type": ["string", "number", "boolean"], "pattern": fields.ID_PATTERN}
@@ -31,6 +32,11 @@ _CODE_FORM = {"type": "string", "pattern": "^TOC[0-9]*$"}
 # The loader reads catalogue files only by these names (toc.loading.catalogue_files); JSON Schema's
 # regular expressions have no flag for case.
 _YAML_PATH = {"type": "string", "pattern": r"\.([yY][aA][mM][lL]|[yY][mM][lL])$"}
+# Actuals files are read by these names (toc.loading.monitoring_fields).
+_DATA_PATH = {"type": "string", "pattern": r"\.([cC][sS][vV]|[xX][lL][sS][xX])$"}
+# A period: a year as a number, or any form as text (a financial year's second part, the year after
+# the first, is the loader's to check).
+_PERIOD = {"type": ["string", "integer"], "pattern": PERIOD_PATTERN, "minimum": FIRST_YEAR, "maximum": LAST_YEAR}
 # JSON has no NaN or infinity, YAML has (.nan, .inf) and the loader refuses them as figures. Infinity
 # is beyond the largest double; NaN passes every comparison, so it alone is at least 0 and at most -1.
 _LARGEST = 1.7976931348623157e308
@@ -69,6 +75,8 @@ def _field_schema(field: fields.Field, code: dict) -> dict:
         "ids": {"type": "array", "items": _ID},
         "texts": {"type": "array", "items": _or_null(_TEXT)},
         "paths": {"type": "array", "items": _or_null(_YAML_PATH)},
+        "data paths": {"type": "array", "items": _or_null(_DATA_PATH)},
+        "period": _PERIOD,
         # Format 1.1: a question's links, `from -> to`; the user's own fields under `meta:`.
         "links": {"type": "array", "items": {"type": "string", "pattern": fields.LINK_REFERENCE_PATTERN}},
         "meta": {"type": "object", "additionalProperties": {
@@ -143,6 +151,7 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             "figures": {"type": "array", "items": {"$ref": "#/definitions/figure"}},
             # YAML reads `eif_rating: 3` as a number.
             "eif_rating": {"enum": [*fields.EIF_RATINGS, 2, 3, 4]},
+            "capacity": _PEOPLE,
         },
     )
     node["allOf"] = _node_type_rules()
@@ -171,14 +180,16 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
             "methods": _entries_of({"$ref": "#/definitions/method"}, empty=False),
             "measures": _entries_of({"$ref": "#/definitions/measure"}, empty=False),
             "pathway": {"$ref": "#/definitions/pathway"},
+            "monitoring": {"$ref": "#/definitions/monitoring"},
         },
     )
     evaluation = _object(fields.EVALUATION, code,
                          {"questions": {"type": "array", "items": {"$ref": "#/definitions/question"}}})
     # An empty list of levels or populations is reported: leaving it out gives the defaults.
     labels = {**_entries_of(_or_null(_TEXT), empty=False), "minProperties": 1, "never_empty": True}
-    pathway = _object(fields.PATHWAY, code, {"levels": labels, "populations": labels})
-    figure = _object(fields.FIGURE, code, {"comparator": {"$ref": "#/definitions/comparator"}})
+    pathway = _object(fields.PATHWAY, code, {"levels": labels, "populations": labels,
+                                             "coverage": {**_FINITE_NUMBER, "minimum": 0, "maximum": 1}})
+    figure = _object(fields.FIGURE, code, {"comparator": {"$ref": "#/definitions/comparator"}, "population": _PEOPLE})
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": f"Theory of change model (toc format {fields.FORMAT_REVISION})",
@@ -186,7 +197,12 @@ def json_schema(rule_codes: Iterable[str] = ()) -> dict:
         "definitions": {
             "node": node,
             "link": _object(fields.LINK, code),
-            "indicator": _object(fields.INDICATOR, code, {"sample": _PEOPLE, "sd": _POSITIVE_NUMBER}),
+            "indicator": _object(fields.INDICATOR, code, {
+                "sample": _PEOPLE, "sd": _POSITIVE_NUMBER,
+                "trajectory": {"type": "object", "propertyNames": {"pattern": PERIOD_PATTERN},
+                               "additionalProperties": _FINITE_NUMBER}}),
+            "monitoring": _object(fields.MONITORING, code, {"tolerance": {**_FINITE_NUMBER, "minimum": 0,
+                                                                          "maximum": 1}}),
             "assumption": _object(fields.ASSUMPTION, code),
             "mechanism": _object(fields.MECHANISM, code),
             "check": check,

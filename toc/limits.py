@@ -2,7 +2,7 @@
 
 Each limit can be raised from the environment (``TOC_MAX_FILE_MB``,
 ``TOC_MAX_NODES``, ``TOC_MAX_ALIAS_EXPANSION``, ``TOC_MAX_CATALOGUE_MB``,
-``TOC_MAX_DEPTH``) when a
+``TOC_MAX_DEPTH``, ``TOC_MAX_ACTUALS_MB``, ``TOC_MAX_ACTUALS_ROWS``) when a
 genuinely big model needs it. A value that is not a positive whole number is a
 usage error (one line, exit 2), never silently replaced by the default.
 """
@@ -35,6 +35,10 @@ class Limits:
     # reading catalogues costs about a second per MB, and a small model could name a big
     # file many times (each distinct file is read once).
     max_catalogue_bytes: int = 4 * 1024 * 1024
+    # All the actuals files one model names (toc monitor's --actuals too), together. A region's
+    # three years of monthly figures, 150 areas x 100 indicators, is about 540,000 rows and 20 MB.
+    max_actuals_bytes: int = 64 * 1024 * 1024
+    max_actuals_rows: int = 1_000_000
 
     @classmethod
     def from_environment(cls) -> Limits:
@@ -45,6 +49,9 @@ class Limits:
             max_alias_expansion=_env_int("TOC_MAX_ALIAS_EXPANSION", defaults.max_alias_expansion),
             max_catalogue_bytes=_env_int("TOC_MAX_CATALOGUE_MB", defaults.max_catalogue_bytes // (1024 * 1024))
             * 1024 * 1024,
+            max_actuals_bytes=_env_int("TOC_MAX_ACTUALS_MB", defaults.max_actuals_bytes // (1024 * 1024))
+            * 1024 * 1024,
+            max_actuals_rows=_env_int("TOC_MAX_ACTUALS_ROWS", defaults.max_actuals_rows),
             max_depth=_env_int("TOC_MAX_DEPTH", defaults.max_depth, most=defaults.max_depth,
                                why="the YAML reader refuses deeper nesting itself"),
         )

@@ -154,6 +154,10 @@ class Indicator:
     instrument: str | None = None  # a measure's catalogue id
     sample: int | None = None  # people it can be measured on, for power (toc.evaluation.power)
     sd: float | None = None  # the score's standard deviation, for power
+    # Monitoring over time (toc.monitoring): milestones by period text, in the file's order.
+    trajectory: dict[str, int | float] = field(default_factory=dict)
+    direction: str | None = None  # increase | decrease; None: from baseline and target
+    accumulate: str | None = None  # latest | sum; None: latest
     # Where each given field's value sits, for findings about one field.
     value_locations: dict[str, Location] = field(default_factory=dict)
 
@@ -222,6 +226,7 @@ class Node:
     delivery: str | None = None
     area: str | None = None
     eif_rating: str | None = None
+    capacity: int | None = None  # families a year, for demand against capacity (toc.pathway)
     figures: list[Figure] = field(default_factory=list)
 
     @property
@@ -320,6 +325,9 @@ class Model:
     pathway: Pathway | None = None  # None: not written, the defaults apply (levels_and_populations)
     # Shared frameworks the model builds on (`uses:`), see toc.frameworks.
     uses: tuple[Reference, ...] = ()
+    monitoring: Monitoring | None = None  # the `monitoring:` section, as written
+    # The rows of the actuals files it names (the loader reads them, as it reads catalogue files).
+    actuals: Actuals | None = None
     # Format 1.1: mechanisms of change by id, and the user's own fields.
     mechanisms: dict[str, Mechanism] = field(default_factory=dict)
     meta: dict[str, Meta] = field(default_factory=dict)
@@ -448,6 +456,8 @@ class Measure:
     respondent: str | None = None
     min_age: int | None = None  # ages of the children it is about or completed by
     max_age: int | None = None
+    min_score: float | None = None  # the scores it gives, for checking monitoring values (TOC805)
+    max_score: float | None = None
     population: str | None = None  # intact | separated | any (couples)
     length: str | None = None
     licence: str | None = None
@@ -474,6 +484,8 @@ class Figure:
     source: str | None = None
     year: str | None = None
     geography: str | None = None
+    population: int | None = None  # what a rate applies to: value x population is the expected demand
+    level: str | None = None  # the pathway level that demand falls on
     comparator: Comparator | None = None
     notes: str | None = None
     value_locations: dict[str, Location] = field(default_factory=dict)
@@ -495,6 +507,8 @@ class Pathway:
     location: Location
     levels: tuple[PathwayEntry, ...] | None = None
     populations: tuple[PathwayEntry, ...] | None = None
+    coverage: float | None = None  # share of expected demand each level should be able to take
+    value_locations: dict[str, Location] = field(default_factory=dict)
 
 
 # EIF-style levels of need, from least to most intensive.
@@ -521,3 +535,60 @@ def levels_and_populations(model: Model) -> tuple[tuple[PathwayEntry, ...], tupl
     levels = pathway.levels if pathway and pathway.levels else DEFAULT_LEVELS
     populations = pathway.populations if pathway and pathway.populations else DEFAULT_POPULATIONS
     return levels, populations
+
+
+# ------------------------------------------------------------------ monitoring
+@dataclass(slots=True, eq=False)
+class Monitoring:
+    """The model's `monitoring:` section: the plan period, the actuals files, the amber band."""
+
+    location: Location
+    start: str | None = None  # period texts (toc.periods), checked by the loader
+    end: str | None = None
+    actuals: tuple[Reference, ...] = ()  # data files, as written
+    tolerance: float | None = None  # None: DEFAULT_TOLERANCE
+    value_locations: dict[str, Location] = field(default_factory=dict)
+
+
+DEFAULT_TOLERANCE = 0.1
+
+
+@dataclass(slots=True, eq=False)
+class ActualsFile:
+    """An actuals file that was read, and which column (1-based) holds what, for locations."""
+
+    path: str
+    columns: dict[str, int] = field(default_factory=dict)
+
+    def location(self, row: int, column_name: str = "indicator") -> Location:
+        return Location(self.path, row, self.columns.get(column_name, 1))
+
+
+class Point(NamedTuple):
+    """One usable row of an actuals file: a value, and the file and row it came from (a
+    finding's location is made from these only for the few rows a finding is about)."""
+
+    value: float
+    row: int  # 1-based, the header being row 1 (a CSV's line number)
+    source: ActualsFile
+
+
+@dataclass(slots=True, eq=False)
+class Actuals:
+    """The usable rows of the model's actuals files.
+
+    ``series`` holds, for each (indicator id, area) pair, its points by period
+    (toc.periods.Period) in the order first read; the area is "" where the files give
+    none. A later file's row for the same indicator, period and area replaces an
+    earlier file's (`toc monitor --actuals` files come last). ``notes`` are the note
+    cells that are not empty, by (indicator, area, period).
+    """
+
+    series: dict[tuple[str, str], dict] = field(default_factory=dict)
+    notes: dict[tuple[str, str, object], str] = field(default_factory=dict)
+    files: list[ActualsFile] = field(default_factory=list)
+
+    @property
+    def areas(self) -> list[str]:
+        """The areas named, sorted; "" (no area) first when some rows have none."""
+        return sorted({area for _, area in self.series})

@@ -13,10 +13,12 @@ all read a ``PathwayMatrix``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # The defaults are model facts (the loader checks services against them); re-exported here.
-from toc.model import DEFAULT_LEVELS, DEFAULT_POPULATIONS, Location, Model, Node, PathwayEntry, levels_and_populations
+from toc.model import (DEFAULT_LEVELS, DEFAULT_POPULATIONS, Figure, Location, Model, Node, PathwayEntry,
+                       levels_and_populations)
 
 def uses_pathway(model: Model) -> bool:
     """Whether the model maps a pathway at all: a `pathway:` section or at least one service."""
@@ -60,6 +62,8 @@ class PathwayMatrix:
     populations: tuple[PathwayEntry, ...]
     services: list[Node]
     cells: dict[tuple[str, str], Cell]  # (level id, population id)
+    # Expected demand against the services' capacity, level by level (see demand_and_capacity).
+    demand: list[LevelDemand] = field(default_factory=list)
 
     def cell(self, level_id: str, population_id: str) -> Cell:
         return self.cells[(level_id, population_id)]
@@ -108,7 +112,72 @@ def build_matrix(model: Model) -> PathwayMatrix:
     for cell in cells.values():
         cell.duplications = find_duplications(cell.level, cell.population, cell.services)
     placed = [node for node in services if any(node in cell.services for cell in cells.values())]
-    return PathwayMatrix(levels, populations, placed, cells)
+    return PathwayMatrix(levels, populations, placed, cells, demand_and_capacity(model, levels, placed))
+
+
+# ------------------------------------------------------------ demand and capacity
+@dataclass
+class LevelDemand:
+    """A level's expected demand (families a year, from needs figures) and its services' capacity.
+
+    ``demand`` is None when no figure gives one for the level; ``short`` is whether the
+    capacity is below the model's `pathway: coverage:` share of the demand (never without it)."""
+
+    level: PathwayEntry
+    demand: float | None
+    capacity: int
+    figures: list[tuple[Node, Figure]]
+    services: list[Node]  # the level's services with a capacity
+    uncounted: list[Node]  # the level's services without one
+    coverage: float | None = None
+
+    @property
+    def short(self) -> bool:
+        return (self.coverage is not None and self.demand is not None and self.demand > 0
+                and self.capacity < self.coverage * self.demand)
+
+
+# A figure's unit that makes it a rate: "%" or "per 1,000 children" (the number is what the rate is per).
+_PER = re.compile(r"\bper\s+([0-9][0-9,]*)")
+
+
+def figure_rate(figure: Figure) -> float | None:
+    """The share of its population a figure stands for (12.5 with unit "%" is 0.125), or None when
+    its unit is no rate."""
+    if figure.value is None or not figure.unit:
+        return None
+    unit = figure.unit.strip()
+    if unit.startswith("%"):
+        return figure.value / 100
+    match = _PER.search(unit)
+    if match:
+        base = int(match.group(1).replace(",", ""))
+        return figure.value / base if base else None
+    return None
+
+
+def expected_demand(figure: Figure) -> float | None:
+    """value x population for a rate with a population: the families it stands for."""
+    rate = figure_rate(figure)
+    return rate * figure.population if rate is not None and figure.population else None
+
+
+def demand_and_capacity(model: Model, levels: tuple[PathwayEntry, ...], services: list[Node]) -> list[LevelDemand]:
+    """Each level with demand or capacity: the expected demand of the needs figures that name it,
+    against the capacity of its services. Empty when the model says nothing of either."""
+    coverage = model.pathway.coverage if model.pathway else None
+    found = []
+    for level in levels:
+        figures = [(node, figure) for node in model.nodes.values() for figure in node.figures
+                   if figure.level == level.id and expected_demand(figure) is not None]
+        at_level = [node for node in services if node.level == level.id]
+        counted = [node for node in at_level if node.capacity is not None]
+        if not figures and not counted:
+            continue
+        demand = sum(expected_demand(figure) for _, figure in figures) if figures else None
+        found.append(LevelDemand(level, demand, sum(node.capacity for node in counted), figures, counted,
+                                 [node for node in at_level if node.capacity is None], coverage))
+    return found
 
 
 def find_duplications(level: PathwayEntry, population: PathwayEntry, services: list[Node]) -> list[Duplication]:

@@ -46,7 +46,7 @@ _LAYOUT = {
     "top level": {"nodes": ("each", "node"), "assumptions": ("each", "assumption"), "check": ("one", "check"),
                   "evaluation": ("one", "evaluation"), "methods": ("each", "method"),
                   "measures": ("each", "measure"), "pathway": ("one", "pathway"),
-                  "mechanisms": ("each", "mechanism")},
+                  "monitoring": ("one", "monitoring"), "mechanisms": ("each", "mechanism")},
     "node": {"leads_to": ("items", "link"), "indicators": ("items", "indicator"), "figures": ("items", "figure")},
     "evaluation": {"questions": ("items", "question")},
     "figure": {"comparator": ("one", "comparator")},

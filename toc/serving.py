@@ -112,6 +112,9 @@ class LivePage:
         self._last_good = None  # (model, findings) of the last version that loaded: shown under a banner
         self.current = Snapshot(0, "", HTTPStatus.SERVICE_UNAVAILABLE)
         self._stamp: tuple | None = None  # the file's stamp when the current page was drawn
+        # The actuals files the model names (its `monitoring:`), watched as the model is: the
+        # panel shows each indicator's figures, so a saved spreadsheet redraws the page too.
+        self._data_files: tuple[str, ...] = ()
         self._drawing = threading.Lock()  # one redraw at a time; requests never take it
         self._published = threading.Condition()  # waiting requests hear of each new page
         self._stop_watching = threading.Event()
@@ -132,11 +135,14 @@ class LivePage:
         """
         with self._drawing:
             # Stamp first: a save during the drawing makes the next look draw again.
-            stamp = _file_stamp(self.path)
+            data_files = self._data_files
+            stamp = (_file_stamp(self.path), *(_file_stamp(path) for path in data_files))
             if self.current.version and stamp == self._stamp:
                 return self.current.version
             version = self.current.version + 1
             status, text = self._draw(version)
+            if self._data_files != data_files:  # the model now names other data files: watch those
+                stamp = (stamp[0], *(_file_stamp(path) for path in self._data_files))
             self._stamp = stamp
             with self._published:
                 self.current = Snapshot(version, text, status)
@@ -199,6 +205,7 @@ class LivePage:
             return render_unloadable_html(self.path, report.findings, live_version=version,
                                           message=f"The diagram could not be drawn: {error}")
         self._last_good = (report.model, report.findings)
+        self._data_files = _data_files(self.path, report.model)
         return page
 
     def _broken(self, version: int, message: str, findings, drawn_hash: str | None) -> str:
@@ -260,6 +267,14 @@ class LivePage:
                 return HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"the edit failed: {message}"}
             version = self.refresh()
         return HTTPStatus.OK, {"ok": True, "message": result.message, "focus": result.focus, "version": version}
+
+
+def _data_files(path: str, model) -> tuple[str, ...]:
+    """The actuals files the model names, where the loader looks for them (missing ones too: their
+    appearing redraws the page)."""
+    if model.monitoring is None:
+        return ()
+    return tuple(os.path.join(os.path.dirname(path), reference.id) for reference in model.monitoring.actuals)
 
 
 def _file_stamp(path: str) -> tuple | None:

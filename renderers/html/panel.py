@@ -68,6 +68,19 @@ class PanelContext:
             self._cache["plan"] = {node_plan.id: node_plan for node_plan in plan.nodes}
         return self._cache["plan"]
 
+    @property
+    def progress(self):
+        """The monitoring status of every indicator (toc.monitoring), by indicator id, computed once per
+        page; empty when the model has no `monitoring:` section."""
+        if "progress" not in self._cache:
+            if self.model.monitoring is None:
+                self._cache["progress"] = {}
+            else:
+                from toc.monitoring import progress
+
+                self._cache["progress"] = {status.id: status for status in progress(self.model).indicators}
+        return self._cache["progress"]
+
     def name(self, node_id: str) -> str:
         node = self.model.nodes.get(node_id)
         if node is None:
@@ -131,6 +144,26 @@ def about_section(context: PanelContext, node: Node) -> Section | None:
     return _section("about", "Status, notes and details", "", items) if items else None
 
 
+def monitoring_section(context: PanelContext, node: Node) -> Section | None:
+    """Each indicator's status and trend against the plan, where the model is monitored (`toc monitor`)."""
+    statuses = [context.progress[indicator.id] for indicator in node.indicators if indicator.id in context.progress]
+    if not statuses:
+        return None
+    from toc.renderers.monitor.content import status_text, trend_text
+
+    items = []
+    for status in statuses:
+        latest = status.latest
+        items.append(_item(status.indicator.measure or status.id, [
+            ("Status", status_text(status, judged=not status.series or len(status.anchors) >= 2)
+             + (", stale: a period's figure is missing" if status.stale else "")),
+            ("Latest", f"{_text(latest[1])} ({latest[0].text})" if latest else None),
+            ("Expected then", round(status.expected, 2) if status.expected is not None else None),
+            ("Trend", trend_text(status)),
+        ]))
+    return _section("monitoring", "Progress: figures against the plan", "", items)
+
+
 def findings_section(context: PanelContext, node: Node) -> Section:
     items = [finding_item(finding) for finding in context.findings_by_node.get(node.id, [])]
     return _section("findings", "Check findings", "toc check found nothing here.", items)
@@ -140,6 +173,7 @@ def findings_section(context: PanelContext, node: Node) -> Section:
 SECTIONS: tuple[SectionFunction, ...] = (
     about_section,
     indicators_section,
+    monitoring_section,
     incoming_section,
     outgoing_section,
     evaluation_section,

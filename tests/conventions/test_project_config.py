@@ -221,6 +221,7 @@ def test_diff_compares_findings_under_the_project_configuration(project, capsys)
 
     shutil.copy(EXAMPLES / "history" / "sefton-draft.toc.yaml", project / "models" / "old.toc.yaml")
     shutil.copy(EXAMPLES / "sefton.toc.yaml", project / "models" / "new.toc.yaml")
+    shutil.copy(EXAMPLES / "sefton-actuals.csv", project / "models")  # the figures its monitoring: names
     arguments = ["diff", "--format", "json", "models/old.toc.yaml", "models/new.toc.yaml"]
     assert main(arguments) == 0
     assert {finding["code"] for finding in json.loads(capsys.readouterr().out)["findings"]} == {"TOC304"}

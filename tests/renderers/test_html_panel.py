@@ -74,7 +74,7 @@ def test_sections_come_in_the_documented_order_and_can_be_extended():
     context = PanelContext.build(model, findings)
     node = model.nodes["confident"]
     assert [s["id"] for s in node_data(context, node)["sections"]] == [
-        "indicators", "incoming", "outgoing", "evaluation", "findings"]
+        "indicators", "monitoring", "incoming", "outgoing", "evaluation", "findings"]  # (Wirral is monitored)
 
     def costs_section(context, node):
         return {"id": "costs", "title": "Costs", "empty": "No costs yet.", "items": []}

@@ -13,8 +13,8 @@ import keyword
 from types import ModuleType
 
 # The order `toc --help` lists them in: the daily loop, then planning, then many models.
-COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "catalogue", "pathway", "needs",
-                 "diff", "compare", "frameworks", "schema", "import", "export", "completion")
+COMMAND_NAMES = ("init", "check", "fmt", "rules", "render", "serve", "spec", "monitor", "catalogue", "pathway",
+                 "needs", "diff", "compare", "frameworks", "schema", "import", "export", "completion")
 
 
 def load(name: str) -> ModuleType:

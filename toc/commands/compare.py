@@ -13,6 +13,7 @@ examples:
   toc compare a.toc.yaml b.toc.yaml c.toc.yaml            named models
   toc compare -o coverage.xlsx areas/                     workbook: coverage, poolable indicators, possible matches
   toc compare -o coverage.csv areas/                      the coverage matrix (area x outcome) as CSV
+  toc compare --status areas/                             with each area's latest status (toc monitor)
 
 The format comes from the output's suffix (.md, .csv, .xlsx), or --format.
 Outcomes are matched by shared framework id first (maps_to: [eif-rpc:...]),
@@ -34,6 +35,8 @@ def register(commands) -> None:
     parser.add_argument("--format", choices=("markdown", "csv", "xlsx"),
                         help="output format (default: from the -o suffix, else markdown)")
     parser.add_argument("-o", "--output", metavar="FILE", default="-", help="write to FILE instead of standard output")
+    parser.add_argument("--status", action="store_true",
+                        help="add each area's latest monitoring status of each outcome (models with `monitoring:`)")
     parser.set_defaults(run=run)
 
 
@@ -60,5 +63,9 @@ def run(args) -> int:
     if len(reports) < 2:
         raise UsageError("give at least two models to compare")
     comparison = compare_models([report.model for report in reports])
+    if args.status:
+        from toc.compare import with_status
+
+        with_status(comparison)
     write_and_say(args, args.output, FORMATS[output_format](comparison), protected=tuple(files))
     return 0

@@ -26,6 +26,7 @@ class RenderRequest:
     page: str | None = None
     group_by: str | None = None
     page_findings: tuple[Finding, ...] = ()  # html: findings for the side panel, always shown
+    status: object = None  # renderers.status_overlay.StatusOverlay: monitoring status on the boxes
 
 
 def render_model(model: Model, request: RenderRequest) -> str | bytes:
@@ -35,7 +36,7 @@ def render_model(model: Model, request: RenderRequest) -> str | bytes:
     if request.output_format in ("md", "txt"):
         return render_outline(model, request.view, markdown=request.output_format == "md")
     options = DiagramOptions(view=request.view, findings=request.findings, workshop=request.workshop,
-                             page=request.page, group_by=request.group_by)
+                             page=request.page, group_by=request.group_by, status=request.status)
     if request.output_format == "html":
         # The page always carries the findings: its overlay is a toggle, on by default.
         return workshop_page(model, request.page_findings, options)

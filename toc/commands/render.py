@@ -20,6 +20,7 @@ examples:
   toc render model.toc.yaml -o review.svg --findings     where the check findings are
   toc render model.toc.yaml -o kinds.svg --group-by meta.input-kind   by a field of your own
   toc render examples/wirral.toc.yaml -o wirral.html     interactive page for workshops
+  toc render examples/sefton.toc.yaml -o status.svg --status   boxes by monitoring status
 
 SVG, PNG, PDF and HTML need the Graphviz `dot` program; .dot, .mmd, .md and .txt do not.
 The .html page is one offline file: click a box to see its indicators, the
@@ -43,6 +44,9 @@ def register(commands) -> None:
                         help="output format when it cannot come from the suffix (e.g. with -o -); default dot")
     parser.add_argument("--findings", action="store_true",
                         help="mark nodes and links that have `toc check` findings; codes in tooltips")
+    parser.add_argument("--status", action="store_true",
+                        help="fill boxes by their monitoring status (on track, at risk, off track, no data; in words "
+                             "too) and mark suspect links; needs a `monitoring:` section (see `toc monitor`)")
     parser.add_argument("--workshop", action="store_true", help="large type and fewer details, for projecting")
     parser.add_argument("--page", choices=("A4", "A3", "A2", "A1"), help="size the drawing for a landscape page")
     parser.add_argument("--focus", metavar="ID", help="draw only this node and its neighbourhood")
@@ -80,11 +84,22 @@ def run(args) -> int:
         raise UsageError(f'--focus: no node "{args.focus}" in {args.model}' + (f"; {hint}" if hint else ""))
     if args.depth is not None and (args.focus is None or args.depth < 0):
         raise UsageError("--depth needs --focus and a number of links (0 or more)")
+    status = None
+    if args.status:
+        if output_format in ("mmd", "md", "txt"):
+            raise UsageError("--status is drawn by Graphviz: write .dot, .svg, .png, .pdf or .html")
+        if model.monitoring is None:
+            raise UsageError(f"--status: {args.model} has no `monitoring:` section (see `toc monitor --help`)")
+        from toc.monitoring import progress
+        from toc.renderers.status_overlay import status_overlay
+
+        status = status_overlay(progress(model))
     direction = "upstream" if args.upstream else "downstream" if args.downstream else "both"
     view = View(focus=args.focus, depth=args.depth, direction=direction, hide=frozenset(args.hide))
     request = RenderRequest(
         output_format=output_format, view=view, findings=tuple(report.findings) if args.findings else None,
         workshop=args.workshop, page=args.page, group_by=args.group_by, page_findings=tuple(report.findings),
+        status=status,
     )
     write_and_say(args, args.output, render_model(model, request), protected=model_inputs(args.model, model))
     return 0

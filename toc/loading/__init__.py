@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from toc.findings import Finding
 from toc.limits import Limits
+from toc.loading.actuals import read_actuals
 from toc.loading.build import ModelBuilder
 from toc.loading.catalogue_files import read_catalogues
 from toc.loading.lines import EditorLines, needs_editor_lines
@@ -39,7 +40,8 @@ class LoadResult:
     read_as_meant: list[Finding] = field(default_factory=list)
 
 
-def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None) -> LoadResult:
+def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None,
+              actuals: tuple[str, ...] = ()) -> LoadResult:
     """Read and load one model file. Raises ``UnreadableInput`` for unusable paths.
 
     ``known_codes`` are the rule codes the model's ``ignore:`` lists may name (the
@@ -52,7 +54,7 @@ def load_file(path: str, limits: Limits | None = None, known_codes: Iterable[str
     text = decode(data, path)
     if isinstance(text, Finding):
         return LoadResult(path, None, [text])
-    return load_text(text, path, limits, known_codes)
+    return load_text(text, path, limits, known_codes, actuals=actuals)
 
 
 def load_stream(stream, path: str, limits: Limits | None = None, known_codes: Iterable[str] | None = None,
@@ -70,12 +72,15 @@ def load_stream(stream, path: str, limits: Limits | None = None, known_codes: It
 
 
 def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
-              known_codes: Iterable[str] | None = None, catalogue_dir: str | None = "") -> LoadResult:
+              known_codes: Iterable[str] | None = None, catalogue_dir: str | None = "",
+              actuals: tuple[str, ...] = ()) -> LoadResult:
     """Load a model from text (tests and tools that already hold the text).
 
     ``catalogue_dir`` is the folder the model's `catalogues:` paths are relative to:
-    by default the folder of ``path``; None reads no catalogue files (toc fmt, which
-    only compares what the model itself says).
+    by default the folder of ``path``, and so are the actuals files its `monitoring:`
+    names; ``actuals`` are more actuals files, read after those (`toc monitor
+    --actuals`). None reads no catalogue or actuals files (toc fmt, which only
+    compares what the model itself says).
     """
     limits = limits or Limits()
     suggest.new_model()
@@ -94,6 +99,8 @@ def load_text(text: str, path: str = "<model>", limits: Limits | None = None,
     findings = builder.findings
     if model is not None and model.catalogues and catalogue_dir is not None:
         findings += read_catalogues(model, limits, catalogue_dir or _folder_of(path))
+    if model is not None and catalogue_dir is not None and (actuals or (model.monitoring and model.monitoring.actuals)):
+        findings += read_actuals(model, limits, catalogue_dir or _folder_of(path), actuals)
     return LoadResult(path, model, findings, read_as_meant=builder.read_as_meant)
 
 

@@ -25,6 +25,7 @@ from toc.loading.wording import a as _a
 from toc.loading.wording import describe as _describe
 from toc.loading.wording import is_null as _is_null
 import toc.loading.misplaced as misplaced
+import toc.loading.monitoring_fields as monitoring_fields
 import toc.loading.pathway_fields as pathway_fields
 import toc.loading.descriptive_fields as descriptive_fields
 from toc.model import (
@@ -135,6 +136,8 @@ class ModelBuilder(EvaluationReader):
                 model.pathway = pathway_fields.read_pathway(self, value)
             elif name == "uses":
                 model.uses = self._references(value, "uses", None)
+            elif name == "monitoring":
+                model.monitoring = monitoring_fields.read_monitoring(self, value)
             elif name == "mechanisms":
                 model.mechanisms = descriptive_fields.read_mechanisms(self, value)
             elif name == "meta":
@@ -317,6 +320,8 @@ class ModelBuilder(EvaluationReader):
                     indicator.sample = self._positive(field_value, name, node_id, whole=True)
                 elif name == "sd":
                     indicator.sd = self._positive(field_value, name, node_id, whole=False)
+                elif name in monitoring_fields.INDICATOR_FIELDS:
+                    monitoring_fields.read_indicator_field(self, indicator, name, field_value, node_id)
                 else:  # baseline, target
                     setattr(indicator, name, self._scalar(field_value, name, node_id))
             if "id" not in fields:
@@ -644,7 +649,8 @@ _NODE_TEXT = frozenset(f.name for f in field_tables.NODE if f.kind == "text") - 
 # The indicator fields read as text, tried first (most of an indicator is text).
 _INDICATOR_TEXT = frozenset(f.name for f in field_tables.INDICATOR if f.kind == "text")
 assert {f.name for f in field_tables.INDICATOR} - _INDICATOR_TEXT == {"id", "availability", "instrument", "baseline",
-                                                                     "target", "sample", "sd"}, \
+                                                                     "target", "sample", "sd",
+                                                                     *monitoring_fields.INDICATOR_FIELDS}, \
     "read the new indicator field in ModelBuilder._indicators"
 _REQUIRED_HINTS = {
     "type": "add `type:` with one of " + " | ".join(field_tables.NODE_TYPES),

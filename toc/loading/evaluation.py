@@ -127,6 +127,10 @@ class EvaluationReader:
             return self._integer(value, field.name)
         if field.kind == "boolean":
             return self._boolean(value, field.name, None)
+        if field.kind == "number":
+            from toc.loading.monitoring_fields import read_number
+
+            return None if _is_null(value) else read_number(self, value, field.name, None)
         return self._text(value, field.name)
 
     # ----------------------------------------------------------- value readers

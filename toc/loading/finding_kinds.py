@@ -15,3 +15,11 @@ UNKNOWN_FIELD = FindingKind("TOC003", "unknown-field", Severity.ERROR)
 INVALID_VALUE = FindingKind("TOC004", "invalid-value", Severity.ERROR)
 MISSING_FIELD = FindingKind("TOC005", "missing-field", Severity.ERROR)
 LIMIT_EXCEEDED = FindingKind("TOC006", "limit-exceeded", Severity.ERROR)
+
+# Actuals files (the monitoring data a model names): their rows, located as file.csv:ROW:COLUMN.
+ACTUALS_FILE = FindingKind("TOC800", "unreadable-actuals", Severity.ERROR)
+UNKNOWN_INDICATOR = FindingKind("TOC801", "unknown-indicator", Severity.ERROR)
+NOT_A_NUMBER = FindingKind("TOC802", "value-not-a-number", Severity.ERROR)
+DUPLICATE_ACTUAL = FindingKind("TOC803", "duplicate-actual", Severity.ERROR)
+BAD_PERIOD = FindingKind("TOC804", "bad-period", Severity.ERROR)
+MISSING_ACTUALS = FindingKind("TOC807", "missing-actuals", Severity.WARNING)

@@ -28,7 +28,7 @@ from toc.loading.finding_kinds import INVALID_VALUE, MISSING_FIELD
 if TYPE_CHECKING:
     from toc.loading.build import ModelBuilder
 
-SERVICE_FIELDS = ("level", "populations", "provider", "delivery", "area", "eif_rating")
+SERVICE_FIELDS = ("level", "populations", "provider", "delivery", "area", "eif_rating", "capacity")
 NODE_FIELDS = (*SERVICE_FIELDS, "figures")
 
 
@@ -43,6 +43,13 @@ def read_pathway(builder: ModelBuilder, value: yaml.Node) -> Pathway | None:
         return pathway
     fields = builder._fields(pairs, field_tables.PATHWAY, "pathway")
     for name, entries in fields.items():
+        if name == "coverage":
+            pathway.value_locations[name] = builder._loc(entries)
+            if not _is_null(entries):
+                from toc.loading.monitoring_fields import read_number
+
+                pathway.coverage = read_number(builder, entries, name, None, low=0.0, high=1.0)
+            continue
         read = None if _is_null(entries) else _entries(builder, entries, name)
         if read:
             setattr(pathway, name, read)
@@ -82,6 +89,8 @@ def read_node_field(builder: ModelBuilder, node: Node, name: str, value: yaml.No
         node.eif_rating = builder._choice(value, name, field_tables.EIF_RATINGS, str, node.id)
     elif name == "figures":
         node.figures = _figures(builder, node.id, value)
+    elif name == "capacity":
+        node.capacity = builder._positive(value, name, node.id, whole=True)
     else:
         setattr(node, name, builder._text(value, name, node.id))
 
@@ -122,6 +131,10 @@ def _figures(builder: ModelBuilder, node_id: str, value: yaml.Node) -> list[Figu
                 figure.value = _number(builder, field_value, "value", node_id)
             elif name == "comparator":
                 figure.comparator = _comparator(builder, field_value, node_id)
+            elif name == "population":
+                figure.population = builder._positive(field_value, name, node_id, whole=True)
+            elif name == "level":
+                figure.level = builder._id_text(field_value, "level", node_id)
             else:
                 setattr(figure, name, builder._text(field_value, name, node_id))
         for required in ("id", "value"):  # (an empty id is reported as such)
@@ -191,6 +204,11 @@ def check_model(builder: ModelBuilder, model: Model) -> None:
     first_figure: dict[str, Location] = {}
     for node in model.nodes.values():
         for figure in node.figures:
+            if figure.level is not None and figure.level not in level_ids:
+                builder._report(INVALID_VALUE, f'unknown level "{figure.level}": {where} has {", ".join(level_ids)}',
+                                figure.value_locations["level"], node=node.id,
+                                hint=_either_typo(figure.level, level_ids, model.pathway is not None, "levels")
+                                or "add the level to pathway: levels:")
             if figure.id is None:
                 continue
             if figure.id in first_figure:

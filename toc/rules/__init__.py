@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from toc.rules import (
     backward_link,
+    capacity_below_demand,
     capture_ambiguous_note,
     capture_duplicate_note,
     capture_empty_note,
@@ -57,6 +58,14 @@ from toc.rules import (
     unused_assumption,
     weak_critical_assumption,
     yaml_syntax,
+    unreadable_actuals,
+    unknown_indicator,
+    value_not_a_number,
+    duplicate_actual,
+    bad_period,
+    value_out_of_range,
+    stale_data,
+    missing_actuals,
 )
 from toc.rules.base import Rule
 
@@ -105,8 +114,18 @@ RULES: dict[str, Rule] = {
         pathway_gap,
         pathway_duplication,
         empty_pathway_level,
+        capacity_below_demand,
         # Shared frameworks (TOC7xx).
         framework_outcome_not_addressed,
+        # Monitoring over time: the actuals files (TOC8xx).
+        unreadable_actuals,
+        unknown_indicator,
+        value_not_a_number,
+        duplicate_actual,
+        bad_period,
+        value_out_of_range,
+        stale_data,
+        missing_actuals,
         # `toc import`: workshop notes and workbooks (TOC9xx), reported by toc.capture.
         capture_unknown_stage,
         capture_unknown_note,

@@ -52,7 +52,21 @@ class Rule(FindingKind):
         """The failing and passing YAML examples from the documentation."""
         return _yaml_block_after(self.doc, "Example"), _yaml_block_after(self.doc, "Use instead")
 
+    def data_examples(self) -> tuple[str | None, str | None]:
+        """For rules about actuals files: the CSV file (named `actuals.csv` in the example's
+        `monitoring:`) beside the failing and the passing example, or None."""
+        return _block_in(self.doc, "Example", "csv"), _block_in(self.doc, "Use instead", "csv")
+
 
 def _yaml_block_after(doc: str, heading: str) -> str | None:
     match = re.search(rf"^## {heading}\n.*?```yaml\n(.*?)```", doc, re.S | re.M)
+    return match.group(1) if match else None
+
+
+def _block_in(doc: str, heading: str, language: str) -> str | None:
+    """The first ```language block under ``## heading``, before the next heading."""
+    parts = doc.split(f"## {heading}\n", 1)
+    if len(parts) < 2:
+        return None
+    match = re.search(rf"```{language}\n(.*?)```", parts[1].split("\n## ", 1)[0], re.S)
     return match.group(1) if match else None
