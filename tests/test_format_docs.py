@@ -210,3 +210,12 @@ def test_json_output_doc_names_every_key(capsys):
     document = json.loads(capsys.readouterr().out)
     for key in list(document) + list(document["findings"][0]) + list(document["summary"]):
         assert f"`{key}`" in doc
+
+
+@pytest.mark.parametrize("section", list(DOC_TABLE_AFTER))
+def test_each_doc_table_lists_its_fields_in_the_order_toc_fmt_writes_them(section):
+    """docs/format.md's tables are in toc/fields.py's order, which is the order `toc fmt` writes:
+    a reader who copies the docs gets a file fmt leaves alone."""
+    order = [field.name for field in fields.SECTIONS[section]]
+    documented = [name for name in _doc_table(section) if name in order]
+    assert documented == order, f"reorder the {section} table in docs/format.md to toc fmt's order: {order}"
