@@ -31,7 +31,7 @@ PAGE_ORDER = tuple(PAGES)
 
 # The two parts of a split diagram: the node types each hides.
 SPLIT_PARTS = (
-    ("Causes, needs, inputs, activities and outputs", frozenset({"outcome", "impact"})),
+    ("From needs (and any root causes) to outputs", frozenset({"outcome", "impact"})),
     ("Outputs, outcomes and impact", frozenset({"cause", "need", "input", "activity"})),
 )
 
