@@ -120,17 +120,14 @@ def test_the_open_browser_redraws_by_itself_and_keeps_the_selection(model):
     """In chromium: select a box, save an edit, the page reloads with the new label and the same box open."""
     import os
 
+    from browser_support import CHROMIUM, launched
+
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
     served = Served(model)
     try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", headless=True,
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
-            )
+        for browser in launched(sync_api):
             page = browser.new_page()
             problems = []
             page.on("pageerror", lambda error: problems.append(str(error)))
@@ -142,7 +139,6 @@ def test_the_open_browser_redraws_by_itself_and_keeps_the_selection(model):
             sync_api.expect(page.locator("#panel h2")).to_have_text(
                 "Practitioners feel ready to talk about conflict", timeout=5000)
             assert "Practitioners feel ready" in page.locator("#diagram-svg").inner_html()
-            browser.close()
         assert problems == []
     finally:
         assert served.stop()[0] == 0

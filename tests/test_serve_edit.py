@@ -21,20 +21,14 @@ from contextlib import contextmanager
 
 import pytest
 
+from browser_support import ARTIFACTS, NEEDS_CHROMIUM, NEEDS_DOT, launched
 from conftest import EXAMPLES, ROOT
 from toc.checker import check_file
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-ARTIFACTS = ROOT / "out" / "test-artifacts"
 DOC_IMAGES = ROOT / "docs" / "img"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-pytestmark = [
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing (apt-get install chromium)"),
-    pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed"),
-]
+pytestmark = [NEEDS_CHROMIUM, NEEDS_DOT]
 
 MODEL = """\
 # Family support: drafted at the March workshop.
@@ -112,10 +106,7 @@ def serving(model, editing=True, watch=True):
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    yield from launched(sync_api)
 
 
 class Workshop:

@@ -4,28 +4,21 @@ greyscale. Screenshots land in out/test-artifacts/ for people to look at."""
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from browser_support import ARTIFACTS, NEEDS_CHROMIUM, launched
+from conftest import EXAMPLES
 from toc.cli import main
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = ROOT / "out" / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing (apt-get install chromium)")
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    yield from launched(sync_api)
 
 
 @pytest.fixture

@@ -88,16 +88,19 @@ def run(args) -> int:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
     page.refresh()  # draw once now, so the first browser does not wait and errors show at once
     with server:
-        mode = "editing on: the page writes to the file" if args.edit else "redraws on save"
-        print(f"Serving {args.model} at {server.url} ({mode}; Ctrl+C to stop)", flush=True)
-        if not server.loopback_only:
-            names = ", ".join(args.allow_host) or "none: add them with --allow-host"
-            print(f"toc: note: listening on {args.host}: other computers on the network can read this model "
-                  f"(by this computer's IP address, or by the allowed names: {names})", file=sys.stderr, flush=True)
-            if args.edit:
-                print("toc: note: with --edit, anyone who can open the page can also change the model file",
-                      file=sys.stderr, flush=True)
+        # Ctrl+C at any moment from here stops cleanly. The notes come before the "Serving"
+        # line, so whoever waits for that line (a person, a script, a test) has them already.
         try:
+            if not server.loopback_only:
+                names = ", ".join(args.allow_host) or "none: add them with --allow-host"
+                print(f"toc: note: listening on {args.host}: other computers on the network can read this model "
+                      f"(by this computer's IP address, or by the allowed names: {names})", file=sys.stderr,
+                      flush=True)
+                if args.edit:
+                    print("toc: note: with --edit, anyone who can open the page can also change the model file",
+                          file=sys.stderr, flush=True)
+            mode = "editing on: the page writes to the file" if args.edit else "redraws on save"
+            print(f"Serving {args.model} at {server.url} ({mode}; Ctrl+C to stop)", flush=True)
             server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
             print("toc: stopped serving", args.model, file=sys.stderr, flush=True)
